@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildXml } from './build.js';
+import { basisNamespaceOf, MESSAGE_NAMES, namespaceOf } from './catalog.js';
+import { MessageReadError, type MessageReadReason } from './errors.js';
+import { RELEASES } from './model.js';
+import { parseXml } from './parse.js';
+
+const golden = (release: string, name: string): string =>
+  readFileSync(new URL(`../../fixtures/messages/valid/${release}/${name}.xml`, import.meta.url), 'utf8');
+
+const ALL = RELEASES.flatMap((release) => MESSAGE_NAMES.map((name) => ({ release, name })));
+
+/** Puts every element under prefix `p` (the root declares it) instead of the default namespace. */
+const prefixed = (xml: string, prefix = 'p'): string =>
+  xml.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}:$2`).replace('xmlns=', `xmlns:${prefix}=`);
+
+function reasonOf(xml: string): MessageReadReason {
+  try {
+    parseXml(xml);
+  } catch (e) {
+    if (e instanceof MessageReadError) return e.reason;
+    throw e;
+  }
+  throw new Error('parseXml accepted a text it should refuse');
+}
+
+describe('parseXml', () => {
+  it.each(ALL)('build -> parse -> build is byte-stable for the golden $release $name', ({ release, name }) => {
+    const text = golden(release, name);
+    const parsed = parseXml(text);
+    expect(`${parsed.wet}${parsed.family}`).toBe(name);
+    expect(parsed.release).toBe(release);
+    expect(buildXml(parsed)).toBe(text);
+  });
+
+  it.each(ALL)('reads a prefixed $release $name the same as the default-namespace one', ({ release, name }) => {
+    const text = golden(release, name);
+    expect(prefixed(text)).toContain('<p:Bericht xmlns:p=');
+    expect(parseXml(prefixed(text))).toEqual(parseXml(text));
+  });
+
+  it('matches on local names, so elements in the basisschema namespace (official style) read the same', () => {
+    const text = golden('2.3', 'WMO502');
+    const mixed = text
+      .replace('<Bericht xmlns=', `<Bericht xmlns:b="${basisNamespaceOf('2.3')}" xmlns=`)
+      .replace(/<(\/?)(Bsn|BerichtCode|Begindatum|Einddatum|RetourCode)>/g, '<$1b:$2>');
+    expect(mixed).toContain('<b:Bsn>');
+    expect(parseXml(mixed)).toEqual(parseXml(text));
+  });
+
+  it('keeps codes as strings and turns only the amounts into numbers', () => {
+    const m = parseXml(golden('2.3', 'WMO502'));
+    if (m.family !== '502' || !m.client) throw new Error('The golden 2.3 WMO502 should be a 502 with a Client.');
+    expect(m.header.afzender).toBe('0363');
+    expect(m.header.retourCodes).toEqual(['0200']);
+    expect(m.header.berichtVersie).toBe('2');
+    const f = m.client.budget.functieBudgetten[0]!;
+    expect(f.zorgfunctie).toBe('01');
+    expect(f.functieBudgetBedrag).toBe(1250000);
+    expect(f.verantwoordingsvrijBedrag).toBe(25000);
+  });
+
+  it('gives repeatable elements as arrays, also with a single occurrence', () => {
+    const m = parseXml(golden('2.0.2', 'JW507'));
+    expect(m.family).toBe('507');
+    if (m.family === '507') expect(m.client.functieBudgetBesteed).toHaveLength(1);
+  });
+
+  it('reads a header-only retour without a Client', () => {
+    const m = parseXml(golden('2.0.2', 'JW508'));
+    expect(m).not.toHaveProperty('client');
+    expect(m.family === '508' && m.header.retourCodes).toEqual(['0001', '9056']);
+  });
+
+  it('leaves out an absent Einddatum instead of inventing one', () => {
+    const m = parseXml(golden('2.3', 'JW501'));
+    expect(m.family === '501' && m.client.budget.budgetPeriode).toEqual({ begindatum: '2026-03-01' });
+  });
+
+  it('decodes the predefined entities and character references, and builds them back', () => {
+    const text = golden('2.3', 'WMO501').replace('<Identificatie>G0363000058<', '<Identificatie>A&amp;B&#x3c;&#67;&lt;<');
+    const m = parseXml(text);
+    expect(m.header.berichtIdentificatie.identificatie).toBe('A&B<C<');
+    expect(parseXml(buildXml(m))).toEqual(m);
+  });
+
+  it('tolerates a leading byte-order mark (refusing it is the envelope check\'s choice)', () => {
+    const text = golden('2.3', 'WLZ501');
+    expect(parseXml(`\uFEFF${text}`)).toEqual(parseXml(text));
+  });
+
+  describe('refuses', () => {
+    const base = golden('2.3', 'WMO501');
+
+    it.each([
+      ['a DOCTYPE', base.replace('?>\n', '?>\n<!DOCTYPE Bericht [<!ENTITY x "y">]>\n'), 'doctype'],
+      ['an unclosed element', base.replace('</Header>', ''), 'not-well-formed'],
+      ['two roots', `${base}<Bericht xmlns="${namespaceOf('WMO501', '2.3')}"/>`, 'not-well-formed'],
+      ['an undeclared entity', base.replace('>0363<', '>&x;<'), 'not-well-formed'],
+      ['a non-UTF-8 declaration', base.replace('encoding="UTF-8"', 'encoding="windows-1252"'), 'not-utf8'],
+      ['an unknown namespace', base.replace('/2_3/wmo501/', '/2_3/wmo601/'), 'unknown-namespace'],
+      ['a BerichtCode of another message', base.replace('>458<', '>460<'), 'namespace-code-mismatch'],
+      ['a missing Header', base.replace(/<Header>[\s\S]*<\/Header>/, ''), 'missing-element'],
+      ['a missing Bsn', base.replace(/<Bsn>\d+<\/Bsn>/, ''), 'missing-element'],
+      ['a missing Client in a heen', base.replace(/<Client>[\s\S]*<\/Client>/, ''), 'missing-element'],
+      ['an amount that is not a whole number', base.replace('>1250000<', '>12500.00<'), 'invalid-value'],
+      ['a doubled Bsn', base.replace(/(<Bsn>\d+<\/Bsn>)/, '$1$1'), 'invalid-value'],
+      ['text where elements belong', base.replace(/<BerichtIdentificatie>[\s\S]*?<\/BerichtIdentificatie>/, '<BerichtIdentificatie>x</BerichtIdentificatie>'), 'invalid-value'],
+    ] as const)('%s', (_, xml, reason) => {
+      expect(reasonOf(xml)).toBe(reason);
+    });
+
+    it('with a message in the what/why/fix template', () => {
+      expect(() => parseXml(base.replace('>458<', '>460<'))).toThrow(
+        /^Cannot read the WMO501: its namespace is the WMO501's \(BerichtCode 458\) but its BerichtCode is 460\. Make /,
+      );
+    });
+  });
+});
