@@ -1,0 +1,140 @@
+/**
+ * End to end: a real child vitest run with allure-vitest and the summary reporter, then the
+ * summary, dossier, offline Allure report and manifest, and both HTML files opened in headless
+ * Chromium with every request leaving 127.0.0.1 trapped.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, egressTrap, serveDirectory, viewInChromium } from './e2e/headless-chromium.js';
+import { finishRun } from './finish-run.js';
+import { verifyManifest } from './manifest.js';
+import { mergeRuns } from './merge-runs.js';
+import { outFiles } from './out-layout.js';
+import type { Summary } from './summary.js';
+import { ENV, outcome, rec } from './test-records.js';
+
+const run = promisify(execFile);
+const root = mkdtempSync(join(tmpdir(), 'evidence-e2e-'));
+const out = join(root, 'run');
+const env = { ...ENV, parties: [{ role: 'gemeente' as const, identity: '0363', endpoint: 'http://127.0.0.1:9' }] };
+let summary: Summary;
+
+beforeAll(async () => {
+  // The fixture has a failing and a broken test on purpose, so the child exits 1.
+  await run('npx', ['vitest', 'run', '--config', 'harness/evidence/e2e/vitest.fixture.config.ts'], {
+    env: { ...process.env, CONFORMANCE_OUT: out }, timeout: 120_000,
+  }).catch((e: { code?: number }) => {
+    if (e.code !== 1) throw e;
+  });
+  summary = await finishRun(out, env);
+}, 180_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const results = () =>
+  readdirSync(outFiles(out).results).filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(join(outFiles(out).results, f), 'utf8')) as {
+      name: string; status: string; testCaseId: string; labels: Array<{ name: string; value: string }>; links: Array<{ url: string }>;
+    });
+
+describe('evidence end to end', () => {
+  it('labels each test for the report tree and links its requirements', () => {
+    const passed = results().find((r) => r.name === 'Heenberichten voor T0 verzonden')!;
+    const label = (name: string) => passed.labels.filter((l) => l.name === name).map((l) => l.value);
+    expect(label('parentSuite')).toEqual(['gemeente 0363']);
+    expect(label('epic')).toEqual(['Afsluiting']);
+    expect(label('feature')).toEqual(['1.1 Alle beschikbare heenberichten zijn verzonden']);
+    expect(label('story')).toEqual(['AFS-1.1', 'AFS-1.2']);
+    expect(label('requirement')).toEqual(['AFS-1.1', 'AFS-1.2']);
+    expect(passed.links.map((l) => l.url)).toEqual(['docs/requirements.md#afs-11', 'docs/requirements.md#afs-12']);
+    expect(passed.testCaseId).toMatch(/^[0-9a-f]{32}$/);
+    expect(results().map((r) => r.status).sort()).toEqual(['broken', 'failed', 'passed']);
+    expect(readdirSync(outFiles(out).results).some((f) => f.endsWith('-attachment.xml'))).toBe(true);
+  });
+
+  it('summarises the records the reporter wrote', () => {
+    const g = summary.parties[0]!.requirements;
+    expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 1 });
+    expect(g['AFS-1.5'].failures).toEqual(['[timing] expected processed by 2026-03-30 17:00 Europe/Amsterdam (15:00Z); not processed [G0363000017]']);
+    expect(g['AFS-1.3']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [unreachable] party at http://127.0.0.1:9 refused the connection'] });
+    expect(summary.totals).toEqual({ passed: 2, failed: 2, notApplicable: 11 });
+  });
+
+  it('ships an offline report and a manifest that verifies', () => {
+    const html = readFileSync(outFiles(out).reportHtml, 'utf8');
+    expect(html).not.toMatch(/googletagmanager|gtag\(/);
+    expect(html).toContain('iPgb 2.0 → 2.3 conformance');
+    expect(readFileSync(join(outFiles(out).results, 'environment.properties'), 'utf8')).toContain('Suite\\ version=0.1.0');
+    expect(verifyManifest(out)).toEqual([]);
+  });
+
+  it('sorts failures into the categories by their category word', () => {
+    const widget = /d\("widgets\/categories\.json","([A-Za-z0-9+/=]+)"\)/.exec(readFileSync(outFiles(out).reportHtml, 'utf8'));
+    const categories = Buffer.from(widget?.[1] ?? '', 'base64').toString('utf8');
+    expect(categories).toContain('Timing violations');
+    expect(categories).toContain('Harness or party unreachable');
+  });
+
+  it('merges shards and parties into one summary, dossier, report and manifest', async () => {
+    const shard = join(root, 'svb-shard');
+    mkdirSync(outFiles(shard).results, { recursive: true });
+    const svbRecords = [rec('svb-ing', 'svb', 'SVB', [outcome('ING-3.1', 'passed')])];
+    writeFileSync(outFiles(shard).records, svbRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    writeFileSync(outFiles(shard).summary, JSON.stringify({ ...summary, startedAt: '2026-11-30T09:00:00Z', parties: [] }));
+    const merged = await mergeRuns(join(root, 'merged'), [out, shard]);
+    expect(merged.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
+    expect(merged.parties[1]!.requirements['ING-3.1'].verdict).toBe('passed');
+    expect(merged.startedAt).toBe('2026-11-30T09:00:00Z');
+    expect(readFileSync(outFiles(join(root, 'merged')).dossierMd, 'utf8')).toContain('Randvoorwaarde 4.4.2');
+    expect(verifyManifest(join(root, 'merged'))).toEqual([]);
+
+    writeFileSync(outFiles(shard).summary, JSON.stringify({ ...summary, calendar: { ...summary.calendar, goLive: '2026-04-02T09:00:00+02:00' } }));
+    await expect(mergeRuns(join(root, 'refused'), [out, shard])).rejects.toThrow(/differ in calendar/);
+  }, 60_000);
+
+  const missing = chromiumMissing();
+  describe.skipIf(missing !== undefined)(`in headless Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+    const shots = join(root, 'screenshots');
+
+    async function view(dir: string, file: string) {
+      mkdirSync(shots, { recursive: true });
+      const site = await serveDirectory(dir);
+      const trap = await egressTrap();
+      try {
+        const screenshot = join(shots, `${file.replace(/\W/g, '_')}.png`);
+        const page = await viewInChromium(`${site.origin}/${file}`, { proxy: trap.proxy, screenshot });
+        return { dom: page.dom, attempts: trap.attempts, screenshotBytes: statSync(screenshot).size };
+      } finally {
+        await site.close();
+        await trap.close();
+      }
+    }
+
+    it('the trap catches the analytics loader Allure embeds (control)', async () => {
+      const control = join(root, 'control');
+      mkdirSync(control, { recursive: true });
+      writeFileSync(join(control, 'gtag.html'), '<!DOCTYPE html><script async src="https://www.googletagmanager.com/gtag/js?id=G-LNDJ3J7WT0"></script><p>x</p>');
+      const { attempts } = await view(control, 'gtag.html');
+      expect(attempts.join(' ')).toContain('www.googletagmanager.com');
+    }, 120_000);
+
+    it('renders the report offline: tests visible, no spinner, no request beyond 127.0.0.1', async () => {
+      const page = await view(out, 'allure-report/index.html');
+      expect(page.attempts).toEqual([]);
+      expect(page.dom).toContain('gemeente 0363');
+      expect(page.dom).toContain('Retour voor T1 verwerkt');
+      expect(page.dom).not.toContain('id="allure-app-loader"');
+      expect(page.screenshotBytes).toBeGreaterThan(20_000);
+    }, 120_000);
+
+    it('renders the dossier with no request beyond 127.0.0.1', async () => {
+      const page = await view(out, 'dossier.html');
+      expect(page.attempts).toEqual([]);
+      expect(page.dom).toContain('Randvoorwaarde 4.3.1');
+      expect(page.dom).toContain('niet voldaan');
+    }, 120_000);
+  });
+});

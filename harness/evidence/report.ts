@@ -1,0 +1,61 @@
+/**
+ * The Allure 3 report as one offline HTML file: `allure awesome --single-file` from
+ * node_modules, fed the categories and environment of this run, then stripped of analytics.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { CATEGORIES, writeCategories } from './categories.js';
+import { stripAnalytics } from './offline-html.js';
+import { outFiles } from './out-layout.js';
+import { gitCommit, reportEnvironment, writeEnvironmentProperties } from './report-environment.js';
+import { readSummary } from './summary.js';
+
+export const REPORT_TITLE = 'iPgb 2.0 → 2.3 conformance';
+
+/** party › phase › runbook step › requirement: the path the dossier cites. */
+export const REPORT_TREE = ['parentSuite', 'epic', 'feature', 'story'] as const;
+
+const run = promisify(execFile);
+/** allure's package exports only dist/index.js; its bin `cli.js` sits one folder above it. */
+const allureCli = (): string => join(dirname(createRequire(import.meta.url).resolve('allure')), '..', 'cli.js');
+const projectRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function generateReport(out: string): Promise<string> {
+  const files = outFiles(out);
+  if (!existsSync(files.results)) {
+    throw new Error(
+      `Cannot generate the report: ${files.results} does not exist. ` +
+        'Run the suites with the allure-vitest reporter writing to <out>/allure-results first.',
+    );
+  }
+  const summary = readSummary(out);
+  writeCategories(files.results);
+  writeEnvironmentProperties(files.results, reportEnvironment(summary, gitCommit(projectRoot()), process.version));
+  // Allure 3's awesome plugin takes categories from the config, not from categories.json.
+  writeFileSync(files.allureConfig, `${JSON.stringify({ name: REPORT_TITLE, categories: CATEGORIES }, null, 2)}\n`, 'utf8');
+  rmSync(files.report, { recursive: true, force: true });
+  try {
+    await run(process.execPath, [
+      allureCli(), 'awesome', resolve(files.results),
+      '--config', resolve(files.allureConfig),
+      '--output', resolve(files.report),
+      '--name', REPORT_TITLE,
+      '--single-file',
+      '--group-by', REPORT_TREE.join(','),
+      '--theme', 'light',
+      '--lang', 'en',
+    ], { cwd: resolve(out), maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new Error(
+      `Cannot generate the Allure report in ${files.report}: ${(e.stderr || e.message).trim()}. ` +
+        'Check that node_modules/allure is installed (npm ci) and that allure-results holds result files.',
+    );
+  }
+  writeFileSync(files.reportHtml, stripAnalytics(readFileSync(files.reportHtml, 'utf8')), 'utf8');
+  return files.reportHtml;
+}

@@ -1,0 +1,84 @@
+/**
+ * The only door to Allure: the scenario runner labels, steps and attaches through these
+ * functions, so suites never name Allure and the report's tree is the same for every scenario:
+ * party › phase (epic) › runbook step (feature) › requirement (story).
+ */
+import { createHash } from 'node:crypto';
+import * as allure from 'allure-js-commons';
+import type { Role } from '../messages/model.js';
+import type { RequirementId, Severity } from '../verdicts/requirements.js';
+import { requirementLink } from './requirement-anchor.js';
+import { timelineCsv, timelineText, type TimelineRow } from './timeline-table.js';
+
+export interface ScenarioMeta {
+  /** Stable id, e.g. 'afs-drain-until-heen-stop'; never reused for another scenario. */
+  scenarioId: string;
+  /** Editable title in runbook terms. */
+  title: string;
+  phase: 'Afsluiting' | 'Transitie' | 'Ingebruikname' | 'Algemeen';
+  /** e.g. '1.1 Alle beschikbare heenberichten zijn verzonden'. */
+  runbookStep: string;
+  requirements: RequirementId[];
+  role: Role;
+  identity: string;
+  /** The highest severity of its requirements. */
+  severity: Severity;
+  /** Role, identity, release(s), calendar (T0/T1/T2 local). */
+  parameters: Record<string, string>;
+}
+
+/** The label of the report tree's first level; the dossier cites the same text. */
+export const partyLabel = (role: Role, identity: string): string => `${role} ${identity}`;
+
+/**
+ * Same scenario against the same party gives the same id across runs and titles, so Allure's
+ * history and retries line up even when a title is reworded.
+ */
+export function stableTestId(meta: Pick<ScenarioMeta, 'scenarioId' | 'role' | 'identity'>): string {
+  return createHash('sha256').update(`${meta.scenarioId}\u0000${meta.role}\u0000${meta.identity}`).digest('hex').slice(0, 32);
+}
+
+export async function labelScenario(meta: ScenarioMeta): Promise<void> {
+  const party = partyLabel(meta.role, meta.identity);
+  await allure.displayName(meta.title);
+  await allure.epic(meta.phase);
+  await allure.feature(meta.runbookStep);
+  await allure.parentSuite(party);
+  await allure.suite(meta.phase);
+  await allure.subSuite(meta.runbookStep);
+  await allure.severity(meta.severity);
+  await allure.label('scenario', meta.scenarioId);
+  for (const id of meta.requirements) {
+    await allure.story(id);
+    await allure.label('requirement', id);
+    await allure.tag(id);
+    await allure.link(requirementLink(id), id, 'requirement');
+  }
+  for (const [name, value] of Object.entries(meta.parameters)) await allure.parameter(name, value);
+  const id = stableTestId(meta);
+  await allure.testCaseId(id);
+  await allure.historyId(id);
+}
+
+export async function runbookStep<T>(name: string, body: () => Promise<T> | T): Promise<T> {
+  return allure.step(name, () => body());
+}
+
+export async function attachXml(name: string, xml: string): Promise<void> {
+  // text/xml is what Allure's viewer highlights as code; the extension keeps the file openable.
+  await allure.attachment(name, xml, { contentType: 'text/xml', fileExtension: '.xml' });
+}
+
+export async function attachJson(name: string, value: unknown): Promise<void> {
+  await allure.attachment(name, `${JSON.stringify(value, null, 2)}\n`, allure.ContentType.JSON);
+}
+
+export async function attachText(name: string, text: string): Promise<void> {
+  await allure.attachment(name, text, allure.ContentType.TEXT);
+}
+
+export async function attachTimeline(rows: readonly TimelineRow[]): Promise<void> {
+  const sorted = [...rows].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  await allure.attachment('timeline', timelineText(sorted), allure.ContentType.TEXT);
+  await allure.attachment('timeline.csv', timelineCsv(sorted), allure.ContentType.CSV);
+}

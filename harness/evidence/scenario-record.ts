@@ -1,0 +1,30 @@
+/**
+ * What one scenario test leaves behind for the summary and the dossier: per requirement id the
+ * verdict and its failure lines. The runner fills it; the summary reporter collects it.
+ */
+import type { Role } from '../messages/model.js';
+import type { RequirementId } from '../verdicts/requirements.js';
+
+export type Verdict = 'passed' | 'failed' | 'not-applicable';
+
+export interface RequirementOutcome {
+  id: RequirementId;
+  /** `broken`: the test could not judge this requirement (party unreachable, harness error). */
+  verdict: Verdict | 'broken';
+  /** One line each, carrying a category word such as `[timing]`. */
+  failures: string[];
+}
+
+export interface ScenarioRecord {
+  scenarioId: string;
+  title: string;
+  role: Role;
+  identity: string;
+  endpoint: string;
+  phase: string;
+  runbookStep: string;
+  requirements: RequirementOutcome[];
+  durationMs: number;
+  /** Set when the run could not judge at all; every requirement of the record then counts as broken. */
+  broken?: string;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { REQUIREMENT_IDS } from '../verdicts/requirements.js';
+import { buildSummary } from './summary.js';
+import { reconcile } from './summary-reporter.js';
+import { ENV, outcome, rec } from './test-records.js';
+
+describe('buildSummary', () => {
+  it('lists every requirement id of cutover.md for every party, in catalogue order', () => {
+    const s = buildSummary([], ENV);
+    expect(s.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
+    for (const p of s.parties) expect(Object.keys(p.requirements)).toEqual([...REQUIREMENT_IDS]);
+    expect(s.totals).toEqual({ passed: 0, failed: 0, notApplicable: 2 * REQUIREMENT_IDS.length });
+  });
+
+  it('passes an id only when a test passed it and none failed it', () => {
+    const s = buildSummary([
+      rec('a', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'passed')]),
+      rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'failed', ['[timing] heen at 09:00:00'])]),
+    ], ENV);
+    const g = s.parties[0]!.requirements;
+    expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 2 });
+    expect(g['AFS-1.2']).toEqual({ verdict: 'failed', tests: 2, failures: ['[timing] heen at 09:00:00'] });
+    expect(g['AFS-1.3']).toEqual({ verdict: 'not-applicable', tests: 0 });
+  });
+
+  it('counts a broken test as a failure whose line says broken', () => {
+    const s = buildSummary([
+      rec('a', 'gemeente', '0363', [outcome('TRA-2.1', 'passed')], '[unreachable] connection refused'),
+      rec('b', 'gemeente', '0363', [outcome('TRA-2.2', 'broken', ['[harness] ledger missing'])]),
+    ], ENV);
+    const g = s.parties[0]!.requirements;
+    expect(g['TRA-2.1']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [unreachable] connection refused'] });
+    expect(g['TRA-2.2']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [harness] ledger missing'] });
+  });
+
+  it('makes an id that does not apply to the role not-applicable, and keeps parties apart', () => {
+    const s = buildSummary([
+      rec('a', 'svb', 'SVB', [outcome('AFS-1.5', 'passed'), outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
+      rec('b', 'gemeente', '0363', [outcome('AFS-1.5', 'passed')]),
+    ], ENV);
+    const [gemeente, svb] = s.parties;
+    expect(svb!.requirements['AFS-1.5'].verdict).toBe('not-applicable');
+    expect(svb!.requirements['AFS-1.1'].verdict).toBe('failed');
+    expect(gemeente!.requirements['AFS-1.5'].verdict).toBe('passed');
+    expect(gemeente!.requirements['AFS-1.1'].verdict).toBe('not-applicable');
+    expect(svb).toMatchObject({ image: 'svb/party:1.2', digest: 'sha256:feed' });
+  });
+
+  it('adds a party that only the records name, and totals over all parties', () => {
+    const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', ['[duplicate] twice', '[duplicate] twice'])])], ENV);
+    expect(s.parties.map((p) => p.identity)).toEqual(['0363', 'SVB', '5501']);
+    expect(s.parties[2]!.requirements['GEN-0.2'].failures).toEqual(['[duplicate] twice']);
+    expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 3 * REQUIREMENT_IDS.length - 1 });
+  });
+});
+
+describe('reconcile', () => {
+  const clean = rec('a', 'gemeente', '0363', [outcome('AFS-1.1', 'passed')]);
+  it('marks a failed test whose record shows no failure as broken', () => {
+    expect(reconcile(clean, 'TypeError: x is undefined\n  at y').broken).toBe('[harness] the test failed outside its requirement checks: TypeError: x is undefined');
+  });
+  it('leaves a passed test and an honestly failed record alone', () => {
+    expect(reconcile(clean, undefined)).toBe(clean);
+    const failed = rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', ['[lost] G1'])]);
+    expect(reconcile(failed, '1 finding(s)')).toBe(failed);
+  });
+});

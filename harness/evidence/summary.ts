@@ -1,0 +1,128 @@
+/**
+ * `<out>/summary.json` as `run-summary.md` defines it: every requirement id of cutover.md for
+ * every party, one verdict each, built from the records the scenario tests left.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Role } from '../messages/model.js';
+import type { CalendarJson } from '../sut/protocol.js';
+import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+import { outFiles } from './out-layout.js';
+import type { ScenarioRecord, Verdict } from './scenario-record.js';
+
+export interface PartyRun {
+  role: Role;
+  identity: string;
+  endpoint: string;
+  image?: string;
+  digest?: string;
+}
+
+export interface SchemaSet {
+  /** `bundled` or the `--schemas` directory. */
+  source: string;
+  /** Relative XSD path (`2.0.2/wmo501.xsd`) → SHA-256 hex. */
+  sha256: Record<string, string>;
+}
+
+export interface SummaryEnv {
+  suiteVersion: string;
+  startedAt: string;
+  calendar: CalendarJson;
+  schemas: SchemaSet;
+  parties: PartyRun[];
+}
+
+export interface RequirementSummary {
+  verdict: Verdict;
+  /** How many tests judged the id (passed, failed or broken). */
+  tests: number;
+  failures?: string[];
+}
+
+export interface PartySummary extends PartyRun {
+  requirements: Record<RequirementId, RequirementSummary>;
+}
+
+export interface Summary {
+  suiteVersion: string;
+  startedAt: string;
+  calendar: CalendarJson;
+  schemas: SchemaSet;
+  parties: PartySummary[];
+  totals: { passed: number; failed: number; notApplicable: number };
+}
+
+export const partyKey = (p: { role: Role; identity: string }): string => `${p.role}\u0000${p.identity}`;
+
+export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv): Summary {
+  const runs = new Map(env.parties.map((p) => [partyKey(p), p]));
+  // A record of a party the env does not list still counts: dropping it would hide a verdict.
+  for (const r of records) {
+    if (!runs.has(partyKey(r))) runs.set(partyKey(r), { role: r.role, identity: r.identity, endpoint: r.endpoint });
+  }
+  const parties = [...runs.values()].map((run) => partySummary(run, records.filter((r) => partyKey(r) === partyKey(run))));
+  const verdicts = parties.flatMap((p) => Object.values(p.requirements).map((r) => r.verdict));
+  return {
+    suiteVersion: env.suiteVersion,
+    startedAt: env.startedAt,
+    calendar: env.calendar,
+    schemas: env.schemas,
+    parties,
+    totals: {
+      passed: verdicts.filter((v) => v === 'passed').length,
+      failed: verdicts.filter((v) => v === 'failed').length,
+      notApplicable: verdicts.filter((v) => v === 'not-applicable').length,
+    },
+  };
+}
+
+function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartySummary {
+  const requirements = {} as Record<RequirementId, RequirementSummary>;
+  for (const id of REQUIREMENT_IDS) requirements[id] = requirementSummary(id, run.role, records);
+  return { ...run, requirements };
+}
+
+function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[]): RequirementSummary {
+  let passed = 0;
+  const failing = new Set<number>();
+  const failures: string[] = [];
+  records.forEach((record, index) => {
+    const outcome = record.requirements.find((o) => o.id === id);
+    if (!outcome) return;
+    if (record.broken) {
+      failing.add(index);
+      failures.push(`broken: ${record.broken}`);
+    } else if (outcome.verdict === 'broken') {
+      failing.add(index);
+      failures.push(...(outcome.failures.length ? outcome.failures : ['no reason given']).map((f) => `broken: ${f}`));
+    } else if (outcome.verdict === 'failed') {
+      failing.add(index);
+      failures.push(...(outcome.failures.length ? outcome.failures : ['failed without a failure line (harness defect)']));
+    } else if (outcome.verdict === 'passed') {
+      passed += 1;
+    }
+  });
+  const tests = passed + failing.size;
+  if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests };
+  if (failing.size > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
+  return { verdict: passed > 0 ? 'passed' : 'not-applicable', tests };
+}
+
+export function writeSummary(out: string, summary: Summary): string {
+  mkdirSync(out, { recursive: true });
+  const path = outFiles(out).summary;
+  writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
+  return path;
+}
+
+export function readSummary(out: string): Summary {
+  const path = outFiles(out).summary;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Summary;
+  } catch (error) {
+    throw new Error(
+      `Cannot read ${path}: ${(error as Error).message}. ` +
+        'Point at the --out directory of a finished conformance run (it holds summary.json).',
+    );
+  }
+}
