@@ -1,0 +1,258 @@
+/**
+ * The simulated other side of the party under test: the SVB opposite a gemeente or zorgkantoor,
+ * gemeenten and a zorgkantoor opposite an SVB. It answers the heen the party sends, sends heen
+ * of its own, and behaves as the runbook asks of every party: it never submits what the calendar
+ * blocks, keeps what the switch refused and offers it again later. Runtime-free: the lead moves
+ * its clock, hands it accepted messages and submits what `due()` returns.
+ */
+import type { DateTime } from 'luxon';
+import type { Calendar } from '../clock/calendar.js';
+import type { Clock } from '../clock/clock.js';
+import { phaseOf } from '../clock/phase.js';
+import {
+  buildXml, heenNameOf, heenOf, isAccepting, retourOn,
+  type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
+} from '../messages/index.js';
+import type { BudgetafsluitingIntent, ToekenningIntent } from '../sut/protocol.js';
+import { routeOf, SVB } from '../switch/routing.js';
+import { defaultProviderFor, identitiesOpposite } from './identities.js';
+import { judgeHeen, type AnswerPlanner, type RetourPlan } from './retour-plan.js';
+
+export interface CounterpartyOptions {
+  clock: Clock;
+  calendar: Calendar;
+  putRole: Role;
+  putIdentity: string;
+  /** Override whom it plays (default: see identities.ts). */
+  identities?: string[];
+}
+
+/** A 507 to a budget provider (recipient defaults to the party under test) or a 501 to the SVB. */
+export type CounterpartyHeenSpec =
+  | (Omit<BudgetafsluitingIntent, 'recipient'> & { recipient?: string })
+  | (ToekenningIntent & { afzender?: string });
+
+export interface Offer {
+  key: string;
+  xml: string;
+  bericht: Bericht;
+}
+
+interface QueuedHeen {
+  kind: 'heen';
+  key: string;
+  sender: string;
+  identificatie: string;
+  make: (release: Release, dagtekening: string) => Heenbericht;
+  lastOffered?: Heenbericht;
+  refusedAt?: DateTime;
+}
+
+interface QueuedRetour {
+  kind: 'retour';
+  key: string;
+  heen: Heenbericht;
+  plan: RetourPlan & { codes: string[] };
+  identificatieRetour: string;
+  refusedAt?: DateTime;
+}
+
+type Queued = QueuedHeen | QueuedRetour;
+
+interface SentHeen {
+  heen: Heenbericht;
+  /** The RetourCodes of the party's retour, once it arrived. */
+  answer?: string[];
+}
+
+export class Counterparty {
+  private readonly identities: ReadonlySet<string>;
+  private readonly queue: Queued[] = [];
+  private readonly sent = new Map<string, SentHeen>();
+  /** Heen received from the party, by name|sender|Identificatie (TR056). */
+  private readonly received = new Set<string>();
+  /** 501s received whose retour the switch has not yet accepted, by sender|Bsn|budget (TR507). */
+  private readonly openToekenningen = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+  private planner: AnswerPlanner = () => undefined;
+
+  constructor(private readonly options: CounterpartyOptions) {
+    this.identities = new Set(options.identities ?? identitiesOpposite(options.putRole));
+  }
+
+  knows(identity: string): boolean {
+    return this.identities.has(identity);
+  }
+
+  /** Scripts answers: the planner's fields override the default plan for the heen it returns one for. */
+  answerPlan(planner: AnswerPlanner): void {
+    this.planner = planner;
+  }
+
+  /** A heen the party submitted and the switch accepted: plans the retour. */
+  receiveHeen(heen: Heenbericht): void {
+    const route = routeOf(heen);
+    const seenKey = `${heen.wet}${heen.family}|${route.sender}|${heen.header.berichtIdentificatie.identificatie}`;
+    const budgetKey = heen.family === '501' ? budgetKeyOf(heen) : null;
+    const previous = budgetKey ? this.openToekenningen.get(budgetKey) : undefined;
+    const judged = judgeHeen(heen, { identificatieSeen: this.received.has(seenKey), previousUnanswered: previous !== undefined });
+    this.received.add(seenKey);
+    const plan = { ...this.planner(heen) };
+    if (plan.never) return;
+    const identificatieRetour = this.nextIdentificatie(route.addressee);
+    const key = `retour:${route.addressee}:${identificatieRetour}`;
+    if (budgetKey && previous === undefined) this.openToekenningen.set(budgetKey, key);
+    this.queue.push({ kind: 'retour', key, heen, plan: { ...plan, codes: plan.codes ?? judged }, identificatieRetour });
+  }
+
+  /** A retour the party sent on one of the counterparty's heen; false when it answers none of them. */
+  receiveRetour(retour: Retourbericht): boolean {
+    const sent = this.sent.get(sentKey(heenNameOf(nameOf(retour)), retour.header.berichtIdentificatie.identificatie));
+    if (!sent || routeOf(sent.heen).sender !== routeOf(retour).addressee) return false;
+    sent.answer = retour.header.retourCodes;
+    return true;
+  }
+
+  /** The RetourCodes the party answered this heen with, or undefined while unanswered. */
+  answered(identificatie: string): string[] | undefined {
+    for (const s of this.sent.values()) {
+      if (s.heen.header.berichtIdentificatie.identificatie === identificatie) return s.answer;
+    }
+    return undefined;
+  }
+
+  /**
+   * Queues a heen to the party. With `release` forced, the message is built in that release
+   * and returned only (not queued): the switch would refuse it, so a robustness test hands it
+   * to the party directly.
+   */
+  heen(spec: CounterpartyHeenSpec, options: { release?: Release } = {}): Offer {
+    const { sender, make } = this.heenMaker(spec);
+    const identificatie = this.nextIdentificatie(sender);
+    const now = this.options.clock.now();
+    const release = options.release ?? this.heenReleaseAt(now) ?? '2.3';
+    const bericht = make(identificatie)(release, now.toISODate() ?? '');
+    const key = `heen:${sender}:${identificatie}`;
+    if (options.release === undefined) {
+      this.queue.push({ kind: 'heen', key, sender, identificatie, make: make(identificatie) });
+    } else {
+      this.sent.set(sentKey(nameOf(bericht), identificatie), { heen: bericht });
+    }
+    return { key, xml: buildXml(bericht), bericht };
+  }
+
+  /** What it offers the switch now, oldest first; built afresh so Dagtekening is today's. */
+  due(): Offer[] {
+    const now = this.options.clock.now();
+    const date = now.toISODate() ?? '';
+    const offers: Offer[] = [];
+    const waitingBudgets = new Set<string>();
+    for (const item of this.queue) {
+      if (item.refusedAt && now <= item.refusedAt) continue;
+      if (item.kind === 'heen') {
+        const release = this.heenReleaseAt(now);
+        if (!release) continue;
+        const bericht = item.make(release, date);
+        if (this.waitsForRetour(bericht, waitingBudgets)) continue;
+        item.lastOffered = bericht;
+        offers.push({ key: item.key, xml: buildXml(bericht), bericht });
+      } else {
+        if (!this.retourAllowedAt(now) || (item.plan.at && now < item.plan.at)) continue;
+        const bericht = retourOn(item.heen, {
+          identificatieRetour: item.identificatieRetour,
+          dagtekeningRetour: date,
+          retourCodes: item.plan.codes,
+          withClient: item.plan.withClient ?? isAccepting(item.plan.codes),
+        });
+        offers.push({ key: item.key, xml: buildXml(bericht), bericht });
+      }
+    }
+    return offers;
+  }
+
+  /** The switch's answer to an offer: accepted ones leave the queue, refused ones come back later. */
+  settle(key: string, accepted: boolean): void {
+    const index = this.queue.findIndex((q) => q.key === key);
+    const item = this.queue[index];
+    if (!item) {
+      throw new Error(
+        `Counterparty cannot settle "${key}": no queued message has that key. ` +
+          `Fix: settle each key from due() exactly once.`,
+      );
+    }
+    if (!accepted) {
+      item.refusedAt = this.options.clock.now();
+      return;
+    }
+    this.queue.splice(index, 1);
+    if (item.kind === 'heen') {
+      // Normally the body offered by due(); built now only if the lead settled without offering.
+      const now = this.options.clock.now();
+      const heen = item.lastOffered ?? item.make(this.heenReleaseAt(now) ?? '2.3', now.toISODate() ?? '');
+      this.sent.set(sentKey(nameOf(heen), item.identificatie), { heen });
+    } else {
+      for (const [budget, retourKey] of this.openToekenningen) {
+        if (retourKey === item.key) this.openToekenningen.delete(budget);
+      }
+    }
+  }
+
+  /** A heen goes in 2.0.2 before T0 and in 2.3 from T2; in between it waits. */
+  private heenReleaseAt(t: DateTime): Release | null {
+    const phase = phaseOf(this.options.calendar, t);
+    return phase === 'voor-afsluiting' ? '2.0.2' : phase === 'ingebruikname' ? '2.3' : null;
+  }
+
+  /** A retour goes before T1 or from T2, always in its heen's release. */
+  private retourAllowedAt(t: DateTime): boolean {
+    const phase = phaseOf(this.options.calendar, t);
+    return phase !== 'transitie';
+  }
+
+  /** TR507 for its own 501s: a follow-up waits for the retour on the previous one. */
+  private waitsForRetour(heen: Heenbericht, earlierInQueue: Set<string>): boolean {
+    if (heen.family !== '501') return false;
+    const budget = budgetKeyOf(heen);
+    const unanswered = [...this.sent.values()].some((s) => s.answer === undefined && s.heen.family === '501' && budgetKeyOf(s.heen) === budget);
+    const queuedBefore = earlierInQueue.has(budget);
+    earlierInQueue.add(budget);
+    return unanswered || queuedBefore;
+  }
+
+  private heenMaker(spec: CounterpartyHeenSpec): { sender: string; make: (id: string) => (release: Release, date: string) => Heenbericht } {
+    if (spec.kind === 'budgetafsluiting') {
+      this.mustPlay(SVB, 'a 507 (budgetafsluiting)');
+      const intent: BudgetafsluitingIntent = { ...spec, recipient: spec.recipient ?? this.options.putIdentity };
+      return { sender: SVB, make: (id) => (release, date) => heenOf(intent, { release, identificatie: id, dagtekening: date, afzender: SVB }) };
+    }
+    const afzender = spec.afzender ?? defaultProviderFor(spec.wet);
+    this.mustPlay(afzender, 'a 501 (toekenning)');
+    return { sender: afzender, make: (id) => (release, date) => heenOf(spec, { release, identificatie: id, dagtekening: date, afzender }) };
+  }
+
+  private mustPlay(identity: string, what: string): void {
+    if (!this.knows(identity)) {
+      throw new Error(
+        `Counterparty cannot send ${what} as "${identity}": opposite a ${this.options.putRole} it plays only ` +
+          `${[...this.identities].join(', ')}. Fix: send heen the counterparty's role sends, from one of those identities.`,
+      );
+    }
+  }
+
+  /** Unique per sender across all names (so also per name, as TR056 asks); at most 12 characters. */
+  private nextIdentificatie(sender: string): string {
+    const n = (this.counters.get(sender) ?? 0) + 1;
+    this.counters.set(sender, n);
+    const prefix = `C${sender}`;
+    return prefix + String(n).padStart(12 - prefix.length, '0');
+  }
+}
+
+const nameOf = (b: Bericht): MessageName => `${b.wet}${b.family}`;
+
+const sentKey = (heenName: MessageName, identificatie: string): string => `${heenName}|${identificatie}`;
+
+/** TR507's scope: the same sender, Bsn and BudgetIdentificatie. */
+function budgetKeyOf(heen: Heenbericht & { family: '501' }): string {
+  return `${routeOf(heen).sender}|${heen.client.bsn}|${heen.client.budget.budgetIdentificatie}`;
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { setupServer } from 'msw/node';
+import { VirtualClock } from '../clock/virtual-clock.js';
+import { Ledger } from '../ledger/ledger.js';
+import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
+import { SwitchCore } from './switch-core.js';
+import { startSwitchServer } from './http-adapter.js';
+import { switchHandlers } from './msw-adapter.js';
+import { sampleHeenXml } from './sample-traffic.js';
+import { loadCalendar } from '../../fixtures/calendars/calendars.js';
+
+const cal = loadCalendar('ipgb-2026');
+let validator: XsdValidator;
+beforeAll(async () => { validator = await createValidator(); });
+afterAll(() => validator.dispose());
+
+function coreAt() {
+  const clock = new VirtualClock(cal.heenStop.minus({ minutes: 5 }), cal.zone);
+  const ledger = new Ledger();
+  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: { isKnown: (id) => ['SVB', '0363'].includes(id) } });
+  return { clock, ledger, core };
+}
+
+/** The same submissions for both transports: valid, hostile, refused by policy and by addressee. */
+function sequence(clock: VirtualClock): string[] {
+  const at = clock.now();
+  const valid = sampleHeenXml({ release: '2.0.2', identificatie: 'G1', at });
+  return [
+    valid,
+    valid.slice(0, 100),
+    valid.replace('?>', '?><!DOCTYPE Bericht [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+    sampleHeenXml({ release: '2.3', identificatie: 'G2', at }),
+    sampleHeenXml({ release: '2.0.2', identificatie: 'S1', provider: '0599', at, kind: 'budgetafsluiting' }),
+    valid.replace('<Client>', `<Client><!--${'x'.repeat(26 * 1024 * 1024)}-->`),
+    sampleHeenXml({ release: '2.0.2', identificatie: 'G3', at }),
+  ];
+}
+const EXPECTED = [[202, undefined], [400, 'IB001'], [400, 'IB001'], [422, 'IB004'], [422, 'IB005'], [413, 'IB003'], [202, undefined]];
+
+async function post(url: string, body: string): Promise<[number, string | undefined]> {
+  const res = await fetch(`${url}/berichten`, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body });
+  const json = (await res.json()) as { code?: string };
+  return [res.status, json.code];
+}
+
+describe('switch transports', () => {
+  it('node:http and msw answer the same sequence identically, and the ledgers agree', async () => {
+    const wire = coreAt();
+    const server = await startSwitchServer(wire.core);
+    const wireAnswers: Array<[number, string | undefined]> = [];
+    try {
+      for (const body of sequence(wire.clock)) wireAnswers.push(await post(server.url, body));
+    } finally {
+      await server.close();
+    }
+
+    const inProcess = coreAt();
+    const base = 'http://switch.invalid';
+    const msw = setupServer(...switchHandlers(inProcess.core, base));
+    msw.listen({ onUnhandledRequest: 'error' });
+    const mswAnswers: Array<[number, string | undefined]> = [];
+    try {
+      for (const body of sequence(inProcess.clock)) mswAnswers.push(await post(base, body));
+    } finally {
+      msw.close();
+    }
+
+    expect(wireAnswers).toEqual(EXPECTED);
+    expect(mswAnswers).toEqual(wireAnswers);
+    const summary = (l: Ledger) => l.entries().map((e) => [e.status, e.code, e.name, e.xmlHash === '' ? '' : 'hash']);
+    expect(summary(inProcess.ledger)).toEqual(summary(wire.ledger));
+  }, 60_000);
+
+  it('answers IB003 to a chunked body as soon as it passes 25 MB, without a declared length', async () => {
+    const { core, ledger } = coreAt();
+    const server = await startSwitchServer(core);
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/berichten`, { method: 'POST', headers: { 'Content-Type': 'application/xml' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        for (let i = 0; i < 26; i++) req.write(chunk);
+        req.end();
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'IB003' });
+      expect(ledger.entries()).toMatchObject([{ status: 413, code: 'IB003', xmlHash: '' }]);
+      expect(ledger.entries()[0]!.bytes).toBeGreaterThan(MAX_MESSAGE_BYTES);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('answers 404 JSON on any other route and keeps the connection usable', async () => {
+    const { core, ledger } = coreAt();
+    const server = await startSwitchServer(core);
+    try {
+      const res = await fetch(`${server.url}/other`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: expect.stringContaining('POST /berichten') });
+      const get = await fetch(`${server.url}/berichten`);
+      expect(get.status).toBe(404);
+      expect(ledger.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});

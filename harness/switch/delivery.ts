@@ -1,0 +1,122 @@
+/**
+ * The switch delivering a message to the party under test: `POST {put}/berichten`. The party
+ * answers 202 once it has custody, 4xx when it refuses the body; both are final. A 5xx or no
+ * answer is a failed attempt and is tried again, up to `retries` more times (party-protocol.md),
+ * and the outcome is one ledger entry with the number of attempts.
+ */
+import { Agent, request } from 'node:http';
+import type { Clock } from '../clock/clock.js';
+import { switchOf, wetOf } from '../messages/catalog.js';
+import type { MessageName, Release } from '../messages/model.js';
+import { digestBody } from '../ledger/body-hash.js';
+import type { Ledger } from '../ledger/ledger.js';
+
+export interface DelivererOptions {
+  ledger: Ledger;
+  clock: Clock;
+  /** Wall-clock time one attempt may take before it counts as no answer. */
+  timeoutMs?: number;
+  retries?: number;
+  /** Wall-clock pause between attempts, so a party that is restarting can come back. */
+  retryDelayMs?: number;
+  agent?: Agent;
+}
+
+export interface DeliveryMeta {
+  name?: MessageName;
+  release?: Release;
+  identificatie?: string;
+  identificatieRetour?: string;
+  sender?: string;
+  addressee?: string;
+}
+
+export interface DeliveryResult {
+  /** The last answer's HTTP status; 0 when the last attempt got no answer. */
+  status: number;
+  attempts: number;
+  /** The party took custody (2xx). */
+  delivered: boolean;
+}
+
+interface Attempt {
+  status: number;
+  error?: string;
+}
+
+export class Deliverer {
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(private readonly options: DelivererOptions) {
+    this.agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 8 });
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retries = options.retries ?? 3;
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+  }
+
+  async deliver(putUrl: string, body: string | Uint8Array, meta: DeliveryMeta = {}): Promise<DeliveryResult> {
+    const url = `${putUrl.replace(/\/+$/, '')}/berichten`;
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    const errors: string[] = [];
+    let attempt: Attempt = { status: 0 };
+    let attempts = 0;
+    while (attempts <= this.retries) {
+      if (attempts > 0) await pause(this.retryDelayMs);
+      attempts += 1;
+      attempt = await this.post(url, bytes);
+      if (attempt.status >= 200 && attempt.status < 500) break;
+      errors.push(`attempt ${attempts}: ${attempt.error ?? `answered ${attempt.status}`}`);
+    }
+    const delivered = attempt.status >= 200 && attempt.status < 300;
+    if (!delivered && attempt.status < 500 && attempt.status > 0) errors.push(`refused with ${attempt.status}`);
+    this.options.ledger.append({
+      at: this.options.clock.now().toUTC().toISO() ?? '',
+      kind: 'delivery', origin: 'suite',
+      switch: meta.name ? switchOf(wetOf(meta.name)) : null,
+      name: meta.name ?? null, release: meta.release ?? null,
+      sender: meta.sender ?? null, addressee: meta.addressee ?? null,
+      identificatie: meta.identificatie ?? null, identificatieRetour: meta.identificatieRetour ?? null,
+      dagtekening: null, xsdValid: null, errors,
+      status: attempt.status, code: null, ontvangstId: null, attempts,
+      ...digestBody(bytes),
+    }, body);
+    return { status: attempt.status, attempts, delivered };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private post(url: string, bytes: Uint8Array): Promise<Attempt> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (a: Attempt) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(a);
+      };
+      const req = request(url, {
+        method: 'POST',
+        agent: this.agent,
+        headers: { 'Content-Type': 'application/xml', 'Content-Length': bytes.byteLength },
+      }, (res) => {
+        // Read the answer to its end so the keep-alive socket can carry the next delivery.
+        res.resume();
+        res.on('end', () => finish({ status: res.statusCode ?? 0 }));
+        res.on('error', (err) => finish({ status: 0, error: `no complete answer (${err.message})` }));
+      });
+      const timer = setTimeout(() => {
+        finish({ status: 0, error: `no answer within ${this.timeoutMs} ms` });
+        req.destroy();
+      }, this.timeoutMs);
+      req.on('error', (err) => finish({ status: 0, error: `no answer (${err.message})` }));
+      req.end(bytes);
+    });
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

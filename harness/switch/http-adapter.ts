@@ -1,0 +1,88 @@
+/**
+ * The switch on the wire: `POST /berichten` on 127.0.0.1 over node:http with keep-alive, for a
+ * party under test running in its own process. A body past 25 MB is answered IB003 as soon as
+ * the limit is crossed; the rest is drained and dropped (never buffered) so the sender still
+ * reads the answer instead of a reset connection.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_MESSAGE_BYTES } from '../validation/index.js';
+import type { SubmissionOrigin, SwitchCore } from './switch-core.js';
+
+export interface SwitchServerOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Whose submissions arrive here (default: the party under test). */
+  origin?: SubmissionOrigin;
+}
+
+export interface SwitchServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startSwitchServer(core: SwitchCore, options: SwitchServerOptions = {}): Promise<SwitchServer> {
+  const origin = options.origin ?? 'put';
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/berichten') {
+      req.resume();
+      sendJson(res, 404, {
+        error: `No route ${req.method} ${req.url}: the switch only takes POST /berichten. Fix: submit messages to {switch}/berichten.`,
+      });
+      return;
+    }
+    readLimited(req, (body, bytesSeen) => {
+      const result = body ? core.submit(body, origin) : core.refuseTooLarge(origin, bytesSeen);
+      // Past the limit the rest of the body is dropped unread, so the connection is not reused.
+      if (!body) res.setHeader('Connection', 'close');
+      sendJson(res, result.status, result.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** Calls back once with the whole body, or with null as soon as it exceeds the limit. */
+function readLimited(req: IncomingMessage, done: (body: Buffer | null, bytesSeen: number) => void): void {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_MESSAGE_BYTES) {
+    req.resume();
+    done(null, declared);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  let finished = false;
+  req.on('data', (chunk: Buffer) => {
+    if (finished) return;
+    seen += chunk.byteLength;
+    if (seen > MAX_MESSAGE_BYTES) {
+      finished = true;
+      chunks.length = 0;
+      done(null, seen);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (finished) return;
+    finished = true;
+    done(Buffer.concat(chunks, seen), seen);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}

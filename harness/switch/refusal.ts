@@ -1,0 +1,25 @@
+/**
+ * The answer body of a refused submission: the IB code and an omschrijving that says what
+ * failed, why, and what the sender should do — the sender's log is where a vendor looks first.
+ */
+import type { IbCode, SwitchRefused } from '../sut/protocol.js';
+
+const WHAT: Readonly<Record<IbCode, string>> = {
+  IB001: 'IB001 message not well-formed or not valid against its XSD',
+  IB003: 'IB003 message larger than 25 MB',
+  IB004: 'IB004 message type or version not supported now',
+  IB005: 'IB005 addressee unknown',
+  IB103: 'IB103 message type temporarily blocked',
+};
+
+const FIX: Readonly<Record<IbCode, string>> = {
+  IB001: 'correct the message; it counts as not sent',
+  IB003: 'send at most 25 MB per message; it counts as not sent',
+  IB004: 'send this message in the release the cutover calendar allows now; it counts as not sent, keep it',
+  IB005: 'address a party known to the switch; it counts as not sent',
+  IB103: 'keep the message (it counts as not sent) and offer it again when the block lifts',
+};
+
+export function refusal(code: IbCode, why: string): SwitchRefused {
+  return { code, omschrijving: `${WHAT[code]}: ${why}. Fix: ${FIX[code]}.` };
+}

@@ -1,0 +1,153 @@
+/**
+ * The simulated switch (BIDN's GGk or VECOZO) without any transport: one synchronous judgement
+ * per submission, in the order a real switch applies its checks — size, readability and XSD,
+ * the cutover calendar, an injected incident, the addressee — and one ledger entry for every
+ * submission, accepted or refused. Adapters (node:http, msw) only move bytes in and out.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Calendar } from '../clock/calendar.js';
+import type { Clock } from '../clock/clock.js';
+import { describeMoment } from '../clock/describe-moment.js';
+import { switchOf, wetOf } from '../messages/catalog.js';
+import { isRetour, type Bericht, type MessageName } from '../messages/model.js';
+import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { LedgerDraft, LedgerEntry, LedgerOrigin } from '../ledger/ledger-entry.js';
+import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
+import { MAX_MESSAGE_BYTES, validateMessage, type MessageValidation, type XsdValidator } from '../validation/index.js';
+import { switchDecision } from './policy.js';
+import { refusal } from './refusal.js';
+import { routeOf, type Route } from './routing.js';
+import { blocks, type UnplannedBlock } from './unplanned-block.js';
+
+export interface Directory {
+  isKnown(identity: string): boolean;
+}
+
+export interface SwitchCoreOptions {
+  calendar: Calendar;
+  clock: Clock;
+  validator: XsdValidator;
+  ledger: Ledger;
+  directory: Directory;
+}
+
+export type SubmissionOrigin = Extract<LedgerOrigin, 'put' | 'counterparty'>;
+
+export interface SubmissionResult {
+  status: number;
+  body: SwitchAccepted | SwitchRefused;
+  entry: LedgerEntry;
+  /** Present when accepted: what the switch now delivers, and to whom. */
+  accepted?: { bericht: Bericht; xml: string; addressee: string };
+}
+
+/** Enough XSD errors to show the cause; a hostile message must not fill the ledger. */
+const MAX_ERRORS_KEPT = 10;
+
+const utf8 = new TextDecoder('utf-8');
+
+export class SwitchCore {
+  private readonly blocksInForce: UnplannedBlock[] = [];
+
+  constructor(private readonly options: SwitchCoreOptions) {}
+
+  injectBlock(block: UnplannedBlock): void {
+    this.blocksInForce.push(block);
+  }
+
+  submit(body: Uint8Array | string, origin: SubmissionOrigin): SubmissionResult {
+    const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+    if (size > MAX_MESSAGE_BYTES) return this.refuseTooLarge(origin, size);
+
+    const digest = digestBody(body);
+    const check = validateMessage(body, this.options.validator);
+    const bericht = check.bericht;
+    if (!check.xsd.valid || !bericht) return this.refuseUnreadable(origin, body, digest, check);
+
+    const name = `${bericht.wet}${bericht.family}` as MessageName;
+    const route = routeOf(bericht);
+    const draft = this.draftOf(origin, digest, name, bericht, route, check);
+    const now = this.options.clock.now();
+    const zone = this.options.calendar.zone;
+
+    const decision = switchDecision(this.options.calendar, now, name, bericht.release);
+    if (!decision.accept) {
+      const why = decision.code === 'IB004'
+        ? `${name} in release ${bericht.release} is not accepted at ${describeMoment(now, zone)}`
+        : `${name} is blocked by the cutover calendar at ${describeMoment(now, zone)}`;
+      return this.refuse(draft, body, decision.code, why);
+    }
+    const incident = this.blocksInForce.find((b) => blocks(b, now, name));
+    if (incident) {
+      return this.refuse(draft, body, 'IB103',
+        `${name} is blocked by an unplanned interruption until ${describeMoment(incident.until, zone)}`);
+    }
+    if (!this.options.directory.isKnown(route.addressee)) {
+      return this.refuse(draft, body, 'IB005', `no party "${route.addressee}" is known on the ${route.switch} switch`);
+    }
+
+    const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: now.toISO() ?? '' };
+    const entry = this.options.ledger.append({ ...draft, status: 202, code: null, ontvangstId: answer.ontvangstId }, body);
+    const xml = typeof body === 'string' ? body : utf8.decode(body);
+    return { status: 202, body: answer, entry, accepted: { bericht, xml, addressee: route.addressee } };
+  }
+
+  /**
+   * A body over the limit, refused on its size alone. Adapters call this when they stop reading
+   * a body past the limit; the ledger then holds no hash, because the bytes were never all read.
+   */
+  refuseTooLarge(origin: SubmissionOrigin, bytesSeen: number): SubmissionResult {
+    const draft = this.blankDraft(origin, { xmlHash: '', bytes: bytesSeen });
+    const why = `the body has ${bytesSeen > MAX_MESSAGE_BYTES ? `more than ${MAX_MESSAGE_BYTES}` : bytesSeen} bytes`;
+    return this.refuse({ ...draft, errors: [why] }, undefined, 'IB003', why);
+  }
+
+  private refuseUnreadable(origin: SubmissionOrigin, body: Uint8Array | string, digest: BodyDigest, check: MessageValidation): SubmissionResult {
+    const xsdErrors = check.xsd.errors.slice(0, MAX_ERRORS_KEPT).map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message));
+    const errors = check.message ? [check.message, ...xsdErrors] : xsdErrors;
+    const draft: LedgerDraft = {
+      ...this.blankDraft(origin, digest),
+      switch: check.name ? switchOf(wetOf(check.name)) : null,
+      name: check.name ?? null,
+      release: check.release ?? null,
+      xsdValid: check.xsd.valid ? true : check.xsd.errors.length > 0 ? false : null,
+      errors,
+    };
+    return this.refuse(draft, body, 'IB001', errors[0] ?? 'the message could not be read');
+  }
+
+  private refuse(draft: LedgerDraft, body: Uint8Array | string | undefined, code: IbCode, why: string): SubmissionResult {
+    const status = IB_STATUS[code];
+    const entry = this.options.ledger.append({ ...draft, status, code, ontvangstId: null }, body);
+    return { status, body: refusal(code, why), entry };
+  }
+
+  private draftOf(origin: SubmissionOrigin, digest: BodyDigest, name: MessageName, b: Bericht, route: Route, check: MessageValidation): LedgerDraft {
+    const header = b.header;
+    return {
+      ...this.blankDraft(origin, digest),
+      switch: route.switch,
+      name,
+      release: b.release,
+      sender: route.sender,
+      addressee: route.addressee,
+      identificatie: header.berichtIdentificatie.identificatie,
+      identificatieRetour: isRetour(b) ? b.header.identificatieRetour : null,
+      dagtekening: isRetour(b) ? b.header.dagtekeningRetour : header.berichtIdentificatie.dagtekening,
+      xsdValid: true,
+      // Content faults a schema cannot see do not refuse the message (they earn a rejecting
+      // retour), but the ledger keeps them as evidence for GEN-0.1.
+      errors: check.rules.map((r) => `rule: ${r.message}`),
+    };
+  }
+
+  private blankDraft(origin: SubmissionOrigin, digest: BodyDigest): LedgerDraft {
+    return {
+      at: this.options.clock.now().toUTC().toISO() ?? '',
+      kind: 'submission', origin, switch: null, name: null, release: null, sender: null, addressee: null,
+      identificatie: null, identificatieRetour: null, dagtekening: null, xsdValid: null, errors: [],
+      status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,
+    };
+  }
+}
