@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }]],
     projects: [
       {
         test: {
@@ -19,6 +20,12 @@ export default defineConfig({
           name: 'suites',
           include: ['suites/**/*.test.ts'],
           pool: 'forks',
+          // Evidence: the harness labels and attaches through allure-js-commons (never the suites).
+          setupFiles: ['allure-vitest/setup'],
+          // A scenario over the whole cutover runs in seconds; a hanging party is cut off by the
+          // control client's own 10 s bound, this is only the last resort.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,9 +1,17 @@
 /**
- * XML -> model. Elements are matched on local names, so a default namespace, a prefixed one or
- * the official XSDs' mix of message and basisschema namespaces all read the same. It reads,
- * it does not validate: schema validity is the validation engine's job.
+ * XML -> model. A scanner built for the iPgb profile reads the text once into a tree of elements
+ * (local name, children, text); a reader maps that tree onto the model. Elements are matched on
+ * local names, so a default namespace, a prefixed one or the official XSDs' mix of message and
+ * basisschema namespaces all read the same. It checks well-formedness but does not validate:
+ * schema validity is the validation engine's job.
+ *
+ * Why not a general XML library: every message is read several times (switch, counterparty,
+ * reference party, judge), and a general parser plus its validator pass cost ten times what this
+ * profile needs. The profile has no DTD, no entities besides the five predefined ones and no
+ * attributes besides namespace declarations, so the scanner knows tags, attributes (checked,
+ * then ignored), text, character references, CDATA, comments and processing instructions, and
+ * refuses anything else.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { berichtCodeOf, familyOf, wetOf } from './catalog.js';
 import { messageOfRootTag, readRootTag } from './detect.js';
 import { MessageReadError } from './errors.js';
@@ -12,48 +20,297 @@ import type {
   MessageName, Period, RetourHeader, XsdVersie,
 } from './model.js';
 
-/** Elements that may occur more than once; the parser always gives these as arrays. */
-const REPEATABLE = new Set(['FunctieBudget', 'FunctieBudgetBesteed', 'RetourCode']);
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  // Codes such as 0200 and 0363 must stay strings; amounts are converted field by field below.
-  parseTagValue: false,
-  // No entity expansion at all (a DOCTYPE is refused before parsing); the five predefined
-  // entities and character references are decoded by `decodeText`.
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (tagName) => REPEATABLE.has(tagName),
-});
+/** One element as the reader needs it. */
+interface XmlElement {
+  /** The local name: any prefix is dropped. */
+  readonly name: string;
+  readonly children: XmlElement[];
+  /**
+   * The character data of a leaf, references decoded, trimmed of XML white space (indentation
+   * is not content). Empty once the element has children: mixed content is not in the profile.
+   */
+  text: string;
+}
 
 const WHAT = 'Cannot read the message';
 
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** A Map, not an object literal: `&constructor;` must not find Object.prototype's member. */
+const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 
-function decodeText(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (ref, body: string) => {
-    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    const predefined = PREDEFINED[body];
-    if (predefined === undefined) {
-      // Without a DOCTYPE no other entity can be declared, so the document is not well-formed.
-      throw new MessageReadError({
-        reason: 'not-well-formed', what: WHAT, why: `it uses the undeclared entity ${ref}`,
-        fix: 'Write the character itself (the file is UTF-8) or use a character reference',
-      });
-    }
-    return predefined;
-  });
+/** Characters XML 1.0 forbids anywhere in a document (C0 controls except tab, LF, CR; U+FFFE/F). */
+const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d;
+const QUOTE = 0x22, APOSTROPHE = 0x27, HASH = 0x23, LOWER_X = 0x78;
+
+/** XML's white space: space, tab, line feed, carriage return. */
+const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * An XML name, ASCII per the XML rules; any non-ASCII character is let through (none occur in
+ * iPgb names). Sticky, so `test` at `lastIndex` measures a name in place without allocating.
+ */
+const NAME = /[A-Za-z_:\u0080-\uFFFF][\w.:\u0080-\uFFFF-]*/y;
+
+const isXmlChar = (cp: number): boolean =>
+  cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+function trimXmlSpace(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && isXmlSpace(s.charCodeAt(from))) from++;
+  while (to > from && isXmlSpace(s.charCodeAt(to - 1))) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
-type XmlObject = Record<string, unknown>;
+/** One pass over the text; positions in errors are line and column in the text as sent. */
+class Scanner {
+  private at: number;
+  private readonly open: XmlElement[] = [];
+  /** Qualified names of the open elements: an end tag must repeat its start tag's prefix too. */
+  private readonly openNames: string[] = [];
+  private root: XmlElement | undefined;
 
-const isObject = (v: unknown): v is XmlObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+  constructor(private readonly xml: string) {
+    this.at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
 
-/** Walks the parsed tree and reports the path of what is missing or malformed. */
+  document(): XmlElement {
+    const { xml } = this;
+    const forbidden = FORBIDDEN_CHARACTER.exec(xml);
+    if (forbidden) {
+      this.fail(`it contains the character U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, forbidden.index);
+    }
+    while (this.at < xml.length) {
+      const lt = xml.indexOf('<', this.at);
+      const textEnd = lt < 0 ? xml.length : lt;
+      if (textEnd > this.at) this.characterData(textEnd);
+      if (lt < 0) break;
+      const next = xml.charCodeAt(lt + 1);
+      if (next === SLASH) this.endTag();
+      else if (next === QUESTION) this.processingInstruction();
+      else if (next === BANG) this.declaration();
+      else this.startTag();
+    }
+    const unclosed = this.openNames[this.openNames.length - 1];
+    if (unclosed !== undefined) this.fail(`the element ${unclosed} is not closed`, xml.length);
+    if (!this.root) this.fail('it holds no root element', xml.length);
+    return this.root;
+  }
+
+  private fail(why: string, position: number): never {
+    const bom = this.xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    let lineStart = bom;
+    for (let i = this.xml.indexOf('\n', bom); i >= 0 && i < position; i = this.xml.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    throw new MessageReadError({
+      reason: 'not-well-formed', what: WHAT, why: `${why} (line ${line}, column ${position - lineStart + 1})`,
+      fix: 'Send one well-formed XML document',
+    });
+  }
+
+  /** Text up to `end`: only white space outside the root; inside, references are decoded. */
+  private characterData(end: number): void {
+    const parent = this.open[this.open.length - 1];
+    if (!parent) {
+      if (!this.onlySpace(end)) this.fail(`there is text ${this.root ? 'after' : 'before'} the root element`, this.at);
+    } else {
+      // Indentation between elements is by far the most common text: nothing to check or keep.
+      if (parent.children.length > 0 && this.onlySpace(end)) {
+        this.at = end;
+        return;
+      }
+      const raw = this.xml.slice(this.at, end);
+      const cdataEnd = raw.indexOf(']]>');
+      if (cdataEnd >= 0) this.fail('text contains "]]>" outside a CDATA section', this.at + cdataEnd);
+      const value = raw.includes('&') ? this.decodeReferences(raw, this.at) : raw;
+      if (parent.children.length === 0) parent.text += value;
+    }
+    this.at = end;
+  }
+
+  private onlySpace(end: number): boolean {
+    for (let i = this.at; i < end; i++) if (!isXmlSpace(this.xml.charCodeAt(i))) return false;
+    return true;
+  }
+
+  /** Decodes the predefined entities and character references in `raw`, found at `offset`. */
+  private decodeReferences(raw: string, offset: number): string {
+    let out = '';
+    let copied = 0;
+    for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', copied)) {
+      const semicolon = raw.indexOf(';', amp + 1);
+      if (semicolon < 0) this.fail('an "&" starts no reference: write it as &amp;', offset + amp);
+      out += raw.slice(copied, amp) + this.referenced(raw.slice(amp + 1, semicolon), offset + amp);
+      copied = semicolon + 1;
+    }
+    return out + raw.slice(copied);
+  }
+
+  private referenced(body: string, position: number): string {
+    if (body.charCodeAt(0) === HASH) {
+      const hex = body.charCodeAt(1) === LOWER_X;
+      const digits = body.slice(hex ? 2 : 1);
+      const codePoint = (hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if (!isXmlChar(codePoint)) this.fail(`the character reference &${body}; is not a character XML allows`, position);
+      return String.fromCodePoint(codePoint);
+    }
+    const predefined = PREDEFINED.get(body);
+    // Without a DOCTYPE no other entity can be declared, so the document is not well-formed.
+    if (predefined === undefined) this.fail(`it uses the undeclared entity &${body};`, position);
+    return predefined;
+  }
+
+  /** Index just past the name that starts at `from`; `noName` says what is wrong without one. */
+  private nameEnd(from: number, noName: string): number {
+    NAME.lastIndex = from;
+    if (!NAME.test(this.xml)) this.fail(noName, from);
+    return NAME.lastIndex;
+  }
+
+  /** `prefix:local` has at most one colon, with something on both sides (XML namespaces). */
+  private localName(qname: string, position: number): string {
+    const colon = qname.indexOf(':');
+    if (colon < 0) return qname;
+    if (colon === 0 || colon === qname.length - 1 || qname.includes(':', colon + 1)) {
+      this.fail(`the name "${qname}" is not a valid qualified name`, position);
+    }
+    return qname.slice(colon + 1);
+  }
+
+  private skipSpace(): boolean {
+    const from = this.at;
+    while (isXmlSpace(this.xml.charCodeAt(this.at))) this.at++;
+    return this.at > from;
+  }
+
+  private startTag(): void {
+    const { xml } = this;
+    const start = this.at;
+    if (!this.open.length && this.root) this.fail('there is a second element after the root element', start);
+    this.at = this.nameEnd(start + 1, 'a "<" is not followed by a tag name (write a "<" in text as &lt;)');
+    const qname = xml.slice(start + 1, this.at);
+    const element: XmlElement = { name: this.localName(qname, start + 1), children: [], text: '' };
+    this.attributes(qname);
+    const selfClosing = xml.charCodeAt(this.at) === SLASH;
+    this.at += selfClosing ? 2 : 1;
+
+    const parent = this.open[this.open.length - 1];
+    if (parent) {
+      parent.children.push(element);
+      parent.text = '';
+    } else {
+      this.root = element;
+    }
+    if (!selfClosing) {
+      this.open.push(element);
+      this.openNames.push(qname);
+    }
+  }
+
+  /**
+   * Checks the attributes up to and leaves `at` on the tag's closing `>` or `/>`. Their values
+   * are not kept: the only attributes in the profile are namespace declarations, and the root's
+   * namespace is read by `readRootTag`.
+   */
+  private attributes(qname: string): void {
+    const { xml } = this;
+    let seen: string[] | undefined;
+    for (;;) {
+      const spaced = this.skipSpace();
+      const c = xml.charCodeAt(this.at);
+      if (c === GT || (c === SLASH && xml.charCodeAt(this.at + 1) === GT)) return;
+      if (this.at >= xml.length) this.fail(`the start tag of ${qname} is not closed`, this.at);
+      if (!spaced) this.fail(`the start tag of ${qname} needs white space before an attribute, or ">" or "/>"`, this.at);
+      const nameStart = this.at;
+      this.at = this.nameEnd(nameStart, `an attribute of ${qname} has no valid name`);
+      const name = xml.slice(nameStart, this.at);
+      this.localName(name, nameStart);
+      if (seen?.includes(name)) this.fail(`the attribute ${name} occurs twice on ${qname}`, nameStart);
+      (seen ??= []).push(name);
+      this.skipSpace();
+      if (xml.charCodeAt(this.at) !== EQUALS) this.fail(`the attribute ${name} on ${qname} has no "=" and value`, this.at);
+      this.at++;
+      this.skipSpace();
+      const quote = xml.charCodeAt(this.at);
+      if (quote !== QUOTE && quote !== APOSTROPHE) this.fail(`the value of attribute ${name} on ${qname} is not quoted`, this.at);
+      const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", this.at + 1);
+      if (valueEnd < 0) this.fail(`the value of attribute ${name} on ${qname} is not closed`, this.at);
+      const value = xml.slice(this.at + 1, valueEnd);
+      const lt = value.indexOf('<');
+      if (lt >= 0) this.fail(`the value of attribute ${name} on ${qname} contains "<"`, this.at + 1 + lt);
+      if (value.includes('&')) this.decodeReferences(value, this.at + 1);
+      this.at = valueEnd + 1;
+    }
+  }
+
+  private endTag(): void {
+    const { xml } = this;
+    const start = this.at;
+    this.at = this.nameEnd(start + 2, 'an end tag "</" is not followed by a name');
+    const expected = this.openNames.pop();
+    // Comparing in place saves slicing the name of every end tag that matches, nearly all of them.
+    if (expected === undefined || this.at - start - 2 !== expected.length || !xml.startsWith(expected, start + 2)) {
+      const qname = xml.slice(start + 2, this.at);
+      this.fail(expected === undefined ? `the end tag </${qname}> has no start tag` : `the end tag </${qname}> closes ${expected}`, start);
+    }
+    this.skipSpace();
+    if (xml.charCodeAt(this.at) !== GT) this.fail(`the end tag of ${expected} is not closed with ">"`, this.at);
+    this.at++;
+    const element = this.open.pop() as XmlElement;
+    if (element.text !== '') element.text = trimXmlSpace(element.text);
+  }
+
+  /** `<?target ...?>`; the XML declaration only as the very first thing (`readRootTag` reads it). */
+  private processingInstruction(): void {
+    const start = this.at;
+    const targetEnd = this.nameEnd(start + 2, 'a processing instruction "<?" is not followed by a target name');
+    const target = this.xml.slice(start + 2, targetEnd);
+    const afterBom = this.xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (target.toLowerCase() === 'xml' && start !== afterBom) {
+      this.fail('an XML declaration may only stand at the very start', start);
+    }
+    const end = this.xml.indexOf('?>', targetEnd);
+    if (end < 0) this.fail(`the processing instruction ${target} is not closed with "?>"`, start);
+    if (end > targetEnd && !isXmlSpace(this.xml.charCodeAt(targetEnd))) {
+      this.fail(`the processing instruction target "${target}" is not followed by white space`, targetEnd);
+    }
+    this.at = end + 2;
+  }
+
+  /** `<!--`, `<![CDATA[` or a refused DOCTYPE. */
+  private declaration(): void {
+    const { xml } = this;
+    const start = this.at;
+    if (xml.startsWith('<!--', start)) {
+      const dashes = xml.indexOf('--', start + 4);
+      if (dashes < 0) this.fail('a comment is not closed with "-->"', start);
+      if (xml.charCodeAt(dashes + 2) !== GT) this.fail('a comment contains "--"', dashes);
+      this.at = dashes + 3;
+    } else if (xml.startsWith('<![CDATA[', start)) {
+      const parent = this.open[this.open.length - 1];
+      if (!parent) this.fail('a CDATA section stands outside the root element', start);
+      const end = xml.indexOf(']]>', start + 9);
+      if (end < 0) this.fail('a CDATA section is not closed with "]]>"', start);
+      // CDATA is literal content: no references are decoded in it.
+      if (parent.children.length === 0) parent.text += xml.slice(start + 9, end);
+      this.at = end + 3;
+    } else if (xml.startsWith('<!DOCTYPE', start)) {
+      throw new MessageReadError({
+        reason: 'doctype', what: WHAT, why: 'it contains a DOCTYPE declaration',
+        fix: 'Remove the DOCTYPE: iPgb messages have no document type and no entity declarations',
+      });
+    } else {
+      this.fail(`unexpected markup "${xml.slice(start, start + 12)}"`, start);
+    }
+  }
+}
+
+/** Walks the element tree and reports the path of what is missing or malformed. */
 class Reader {
   constructor(private readonly name: MessageName) {}
 
@@ -71,53 +328,67 @@ class Reader {
     });
   }
 
-  has(parent: XmlObject, tag: string): boolean {
-    return parent[tag] !== undefined;
+  /** The one child called `tag`, if any; a second one is an error for a non-repeatable element. */
+  private only(parent: XmlElement, tag: string, path: string): XmlElement | undefined {
+    let found: XmlElement | undefined;
+    for (const child of parent.children) {
+      if (child.name !== tag) continue;
+      if (found) throw this.invalid(`${path}/${tag}`, 'occurs more than once');
+      found = child;
+    }
+    return found;
   }
 
-  element(parent: XmlObject, tag: string, path: string): XmlObject {
-    const v = parent[tag];
-    if (v === undefined) throw this.missing(`${path}/${tag}`);
-    // An element with no children at all parses as '' (e.g. `<Header/>`); it lacks its children.
-    if (v === '') return {};
-    if (!isObject(v)) throw this.invalid(`${path}/${tag}`, Array.isArray(v) ? 'occurs more than once' : 'holds text instead of elements');
-    return v;
+  private all(parent: XmlElement, tag: string, path: string): XmlElement[] {
+    const found = parent.children.filter((child) => child.name === tag);
+    if (found.length === 0) throw this.missing(`${path}/${tag}`);
+    return found;
   }
 
-  elements(parent: XmlObject, tag: string, path: string): XmlObject[] {
-    const v = parent[tag];
-    if (v === undefined) throw this.missing(`${path}/${tag}`);
-    return (v as unknown[]).map((item) => {
-      if (item === '') return {};
-      if (!isObject(item)) throw this.invalid(`${path}/${tag}`, 'holds text instead of elements');
-      return item;
-    });
+  container(e: XmlElement, path: string): XmlElement {
+    // An element without children and without text (e.g. `<Header/>`) simply lacks its children.
+    if (e.children.length === 0 && e.text !== '') throw this.invalid(path, 'holds text instead of elements');
+    return e;
   }
 
-  optionalText(parent: XmlObject, tag: string, path: string): string | undefined {
-    const v = parent[tag];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw this.invalid(`${path}/${tag}`, Array.isArray(v) ? 'occurs more than once' : 'holds elements instead of text');
-    return decodeText(v);
+  private asText(e: XmlElement, path: string): string {
+    if (e.children.length > 0) throw this.invalid(path, 'holds elements instead of text');
+    return e.text;
   }
 
-  text(parent: XmlObject, tag: string, path: string): string {
+  optionalElement(parent: XmlElement, tag: string, path: string): XmlElement | undefined {
+    const e = this.only(parent, tag, path);
+    return e && this.container(e, `${path}/${tag}`);
+  }
+
+  element(parent: XmlElement, tag: string, path: string): XmlElement {
+    const e = this.optionalElement(parent, tag, path);
+    if (!e) throw this.missing(`${path}/${tag}`);
+    return e;
+  }
+
+  /** A repeatable element: always an array, also with a single occurrence. */
+  elements(parent: XmlElement, tag: string, path: string): XmlElement[] {
+    return this.all(parent, tag, path).map((e) => this.container(e, `${path}/${tag}`));
+  }
+
+  optionalText(parent: XmlElement, tag: string, path: string): string | undefined {
+    const e = this.only(parent, tag, path);
+    return e && this.asText(e, `${path}/${tag}`);
+  }
+
+  text(parent: XmlElement, tag: string, path: string): string {
     const v = this.optionalText(parent, tag, path);
     if (v === undefined) throw this.missing(`${path}/${tag}`);
     return v;
   }
 
-  texts(parent: XmlObject, tag: string, path: string): string[] {
-    const v = parent[tag];
-    if (v === undefined) throw this.missing(`${path}/${tag}`);
-    return (v as unknown[]).map((item) => {
-      if (typeof item !== 'string') throw this.invalid(`${path}/${tag}`, 'holds elements instead of text');
-      return decodeText(item);
-    });
+  texts(parent: XmlElement, tag: string, path: string): string[] {
+    return this.all(parent, tag, path).map((e) => this.asText(e, `${path}/${tag}`));
   }
 
   /** Amounts are the only numbers in the model (eurocents). */
-  amount(parent: XmlObject, tag: string, path: string): number {
+  amount(parent: XmlElement, tag: string, path: string): number {
     const t = this.text(parent, tag, path);
     const n = Number(t);
     if (!/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(n)) throw this.invalid(`${path}/${tag}`, `is "${t}", not a whole number of eurocents`);
@@ -125,14 +396,14 @@ class Reader {
   }
 }
 
-function period(r: Reader, o: XmlObject, tag: string, path: string): Period {
+function period(r: Reader, o: XmlElement, tag: string, path: string): Period {
   const p = r.element(o, tag, path);
   const here = `${path}/${tag}`;
   const einddatum = r.optionalText(p, 'Einddatum', here);
   return { begindatum: r.text(p, 'Begindatum', here), ...(einddatum !== undefined ? { einddatum } : {}) };
 }
 
-function xsdVersie(r: Reader, o: XmlObject, tag: string, path: string): XsdVersie {
+function xsdVersie(r: Reader, o: XmlElement, tag: string, path: string): XsdVersie {
   const v = r.element(o, tag, path);
   const here = `${path}/${tag}`;
   return {
@@ -141,7 +412,7 @@ function xsdVersie(r: Reader, o: XmlObject, tag: string, path: string): XsdVersi
   };
 }
 
-function header(r: Reader, h: XmlObject, name: MessageName): HeenHeader {
+function header(r: Reader, h: XmlElement, name: MessageName): HeenHeader {
   const path = 'Bericht/Header';
   const berichtCode = r.text(h, 'BerichtCode', path);
   if (berichtCode !== berichtCodeOf(name)) {
@@ -170,7 +441,7 @@ function header(r: Reader, h: XmlObject, name: MessageName): HeenHeader {
   };
 }
 
-function retourHeader(r: Reader, h: XmlObject, name: MessageName): RetourHeader {
+function retourHeader(r: Reader, h: XmlElement, name: MessageName): RetourHeader {
   const path = 'Bericht/Header';
   return {
     ...header(r, h, name),
@@ -181,7 +452,7 @@ function retourHeader(r: Reader, h: XmlObject, name: MessageName): RetourHeader 
   };
 }
 
-function functieBudget(r: Reader, f: XmlObject): FunctieBudget {
+function functieBudget(r: Reader, f: XmlElement): FunctieBudget {
   const path = 'Bericht/Client/Budget/FunctieBudgetten/FunctieBudget';
   return {
     zorgfunctie: r.text(f, 'Zorgfunctie', path),
@@ -191,7 +462,7 @@ function functieBudget(r: Reader, f: XmlObject): FunctieBudget {
   };
 }
 
-function budget(r: Reader, c: XmlObject): Budget {
+function budget(r: Reader, c: XmlElement): Budget {
   const path = 'Bericht/Client/Budget';
   const b = r.element(c, 'Budget', 'Bericht/Client');
   const oud = r.optionalText(b, 'BudgetIdentificatieOud', path);
@@ -205,7 +476,7 @@ function budget(r: Reader, c: XmlObject): Budget {
   };
 }
 
-function functieBudgetBesteed(r: Reader, f: XmlObject): FunctieBudgetBesteed {
+function functieBudgetBesteed(r: Reader, f: XmlElement): FunctieBudgetBesteed {
   const path = 'Bericht/Client/FunctieBudgetBesteed';
   const reden = r.text(f, 'RedenBudgetafsluiting', path);
   if (reden !== '1' && reden !== '2' && reden !== '3') {
@@ -223,32 +494,19 @@ function functieBudgetBesteed(r: Reader, f: XmlObject): FunctieBudgetBesteed {
   };
 }
 
-function client501(r: Reader, c: XmlObject): Client501 {
+function client501(r: Reader, c: XmlElement): Client501 {
   return { bsn: r.text(c, 'Bsn', 'Bericht/Client'), budget: budget(r, c) };
 }
 
-function client507(r: Reader, c: XmlObject): Client507 {
+function client507(r: Reader, c: XmlElement): Client507 {
   return {
     bsn: r.text(c, 'Bsn', 'Bericht/Client'),
     functieBudgetBesteed: r.elements(c, 'FunctieBudgetBesteed', 'Bericht/Client').map((f) => functieBudgetBesteed(r, f)),
   };
 }
 
-const clientRetourCodes = (r: Reader, c: XmlObject): string[] =>
+const clientRetourCodes = (r: Reader, c: XmlElement): string[] =>
   r.texts(r.element(c, 'RetourCodes', 'Bericht/Client'), 'RetourCode', 'Bericht/Client/RetourCodes');
-
-/** The single root `Bericht`; anything else at top level means the text is not one document. */
-function rootElement(tree: XmlObject): XmlObject {
-  const keys = Object.keys(tree);
-  const root = tree['Bericht'];
-  if (keys.length !== 1 || !(isObject(root) || root === '')) {
-    throw new MessageReadError({
-      reason: 'not-well-formed', what: WHAT, why: `it has ${keys.length} top-level elements (${keys.join(', ')})`,
-      fix: 'Send exactly one root element, Bericht',
-    });
-  }
-  return isObject(root) ? root : {};
-}
 
 /**
  * Reads an iPgb message of either release. Throws `MessageReadError` when the text is not
@@ -256,30 +514,24 @@ function rootElement(tree: XmlObject): XmlObject {
  * BerichtCode of another message than its namespace, or lacks what the model needs.
  */
 export function parseXml(xml: string): Bericht {
+  // The prolog and root tag first, as `detectMessage` reads them: DOCTYPE and encoding refusals
+  // take precedence over well-formedness, which takes precedence over the namespace.
   const rootTag = readRootTag(xml);
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const wellFormed = XMLValidator.validate(text);
-  if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
-    throw new MessageReadError({
-      reason: 'not-well-formed', what: WHAT, why: `${msg} (line ${line}, column ${col})`,
-      fix: 'Send one well-formed XML document',
-    });
-  }
+  const root = new Scanner(xml).document();
   const { name, release } = messageOfRootTag(rootTag);
   const r = new Reader(name);
-  const root = rootElement(parser.parse(text) as XmlObject);
-  const h = r.element(root, 'Header', 'Bericht');
+  const bericht = r.container(root, 'Bericht');
+  const h = r.element(bericht, 'Header', 'Bericht');
   const wet = wetOf(name);
   const family = familyOf(name);
   switch (family) {
     case '501':
-      return { family, wet, release, header: header(r, h, name), client: client501(r, r.element(root, 'Client', 'Bericht')) };
+      return { family, wet, release, header: header(r, h, name), client: client501(r, r.element(bericht, 'Client', 'Bericht')) };
     case '507':
-      return { family, wet, release, header: header(r, h, name), client: client507(r, r.element(root, 'Client', 'Bericht')) };
+      return { family, wet, release, header: header(r, h, name), client: client507(r, r.element(bericht, 'Client', 'Bericht')) };
   }
   // A retour's Client is optional: a header-only retour is valid (messages.md).
-  const c = r.has(root, 'Client') ? r.element(root, 'Client', 'Bericht') : undefined;
+  const c = r.optionalElement(bericht, 'Client', 'Bericht');
   if (family === '502') {
     return {
       family, wet, release, header: retourHeader(r, h, name),

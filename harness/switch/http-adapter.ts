@@ -21,7 +21,10 @@ export interface SwitchServer {
   close(): Promise<void>;
 }
 
-export async function startSwitchServer(core: SwitchCore, options: SwitchServerOptions = {}): Promise<SwitchServer> {
+/** What the server needs of a switch: a core, or a front that forwards to the current one. */
+export type SwitchFront = Pick<SwitchCore, 'submit' | 'refuseTooLarge'>;
+
+export async function startSwitchServer(core: SwitchFront, options: SwitchServerOptions = {}): Promise<SwitchServer> {
   const origin = options.origin ?? 'put';
   const server = createServer({ keepAlive: true }, (req, res) => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/berichten') {

@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isArgError, parseConformanceArgs, type ArgError, type ConformanceOptions } from './conformance-args.js';
+
+const CWD = '/work/project';
+const parse = (...argv: string[]) => parseConformanceArgs(argv, CWD);
+
+function ok(result: ConformanceOptions | ArgError): ConformanceOptions {
+  if (isArgError(result)) throw new Error(`expected options, got: ${result.error}`);
+  return result;
+}
+function error(result: ConformanceOptions | ArgError): string {
+  if (!isArgError(result)) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
+  expect(result.error).not.toContain('\n');
+  expect(result.error).toContain('Fix:');
+  return result.error;
+}
+
+describe('parseConformanceArgs', () => {
+  it('tests the reference party in every role, writing to reports/, when given nothing', () => {
+    expect(ok(parse())).toEqual({
+      roles: ['gemeente', 'zorgkantoor', 'svb'],
+      parties: [
+        { role: 'gemeente', identity: '0363', kind: 'embedded' },
+        { role: 'zorgkantoor', identity: '5501', kind: 'embedded' },
+        { role: 'svb', identity: 'SVB', kind: 'embedded' },
+      ],
+      out: '/work/project/reports',
+    });
+  });
+
+  it('narrows the roles with repeated --role, in order, once each', () => {
+    expect(ok(parse('--role', 'svb', '--role=gemeente', '--role', 'svb')).roles).toEqual(['svb', 'gemeente']);
+    expect(error(parse('--role', 'provincie'))).toContain('--role provincie is not a role');
+  });
+
+  it('tests a running party with --endpoint, one --role and its --identity', () => {
+    const options = ok(parse('--endpoint', 'http://127.0.0.1:8080/', '--role', 'zorgkantoor', '--identity', '5507', '--token', 's3cret'));
+    expect(options.parties).toEqual([{ role: 'zorgkantoor', identity: '5507', token: 's3cret', kind: 'endpoint', url: 'http://127.0.0.1:8080' }]);
+  });
+
+  it('refuses --endpoint without exactly one --role, without --identity, or with a URL that is not plain HTTP', () => {
+    expect(error(parse('--endpoint', 'http://127.0.0.1:8080', '--identity', '0363'))).toContain('--endpoint needs exactly one --role, got 0');
+    expect(error(parse('--endpoint', 'http://127.0.0.1:8080', '--role', 'gemeente', '--role', 'svb', '--identity', '0363'))).toContain('got 2');
+    expect(error(parse('--endpoint', 'http://127.0.0.1:8080', '--role', 'gemeente'))).toContain('--endpoint needs --identity');
+    expect(error(parse('--endpoint', '127.0.0.1:8080', '--role', 'gemeente', '--identity', '0363'))).toMatch(/is not a URL|uses 127.0.0.1:/);
+    expect(error(parse('--endpoint', 'https://party.test', '--role', 'gemeente', '--identity', '0363'))).toContain('uses https:');
+  });
+
+  it('refuses --endpoint together with --image', () => {
+    expect(error(parse('--endpoint', 'http://127.0.0.1:8080', '--image', 'party:1.0', '--role', 'svb', '--identity', 'SVB')))
+      .toContain('--endpoint and --image are both given');
+  });
+
+  it('holds --identity to the format of its role', () => {
+    expect(ok(parse('--role', 'gemeente', '--identity', '0014')).parties[0]).toMatchObject({ identity: '0014' });
+    expect(error(parse('--role', 'gemeente', '--identity', '363'))).toContain('--identity 363 does not fit --role gemeente');
+    expect(error(parse('--role', 'zorgkantoor', '--identity', '0363'))).toContain('starting with 55');
+    expect(error(parse('--role', 'svb', '--identity', 'svb'))).toContain('use SVB');
+    expect(error(parse('--identity', '0363'))).toContain('--identity needs exactly one --role, got 0');
+  });
+
+  it('starts every role from --image, which must carry an explicit tag', () => {
+    expect(ok(parse('--image', 'registry.test:5000/vendor/party:2.3.1')).parties.map((p) => p.kind)).toEqual(['image', 'image', 'image']);
+    expect(ok(parse('--image', 'party:1.0@sha256:abc', '--role', 'svb')).parties).toEqual([{ role: 'svb', identity: 'SVB', kind: 'image', image: 'party:1.0@sha256:abc' }]);
+    expect(error(parse('--image', 'vendor/party'))).toContain('--image vendor/party has no tag');
+    expect(error(parse('--image', 'registry.test:5000/party'))).toContain('has no tag');
+    expect(error(parse('--image', 'party:'))).toContain('has no tag');
+  });
+
+  it('accepts only requirement ids of cutover.md in --only', () => {
+    expect(ok(parse('--only', 'AFS-1.1, TRA-2.2,AFS-1.1')).only).toEqual(['AFS-1.1', 'TRA-2.2']);
+    expect(error(parse('--only', 'AFS-1.1,AFS-9.9'))).toContain('unknown requirement id AFS-9.9');
+    expect(error(parse('--only', ','))).toContain('--only names no requirement id');
+  });
+
+  it('requires --schemas to be a folder with 2.0.2/ and 2.3/', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schemas-'));
+    expect(error(parse('--schemas', join(dir, 'missing')))).toContain('is not a folder');
+    mkdirSync(join(dir, '2.0.2'));
+    expect(error(parse('--schemas', dir))).toContain('has no subfolder 2.3/');
+    mkdirSync(join(dir, '2.3'));
+    expect(ok(parse('--schemas', dir)).schemas).toBe(dir);
+  });
+
+  it('resolves --out against the working directory', () => {
+    expect(ok(parse('--out', 'runs/today')).out).toBe('/work/project/runs/today');
+  });
+
+  it('refuses unknown options, positional words, missing and repeated values with one line each', () => {
+    expect(error(parse('--verbose'))).toContain('Unknown argument --verbose');
+    expect(error(parse('gemeente'))).toContain('Unknown argument gemeente');
+    expect(error(parse('--out'))).toContain('--out needs a value');
+    expect(error(parse('--token', '--role', 'svb'))).toContain('--token needs a value');
+    expect(error(parse('--out=a', '--out', 'b'))).toContain('--out is given twice');
+    expect(error(parse('--out='))).toContain('--out has an empty value');
+  });
+});

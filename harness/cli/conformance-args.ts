@@ -1,0 +1,144 @@
+/**
+ * The command line of `npm run conformance` (run-summary.md), parsed and checked. A bad argument
+ * gives one line saying what is wrong and how to fix it; the CLI prints it and exits 2.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Role } from '../messages/model.js';
+import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
+import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
+import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+
+export interface ConformanceOptions {
+  /** The roles to test, in the order given; all three when no --role was given. */
+  roles: Role[];
+  /** The parties to test, one per role: the JSON the suites read from CONFORMANCE_TARGET. */
+  parties: PartyTarget[];
+  /** Just the scenarios verifying these requirements; undefined runs all. */
+  only?: RequirementId[];
+  /** Absolute path of the XSD folder (with 2.0.2/ and 2.3/); undefined uses the bundled set. */
+  schemas?: string;
+  /** Absolute path where results, report and summary go. */
+  out: string;
+}
+
+export interface ArgError { error: string }
+
+export const isArgError = (value: ConformanceOptions | ArgError): value is ArgError => 'error' in value;
+
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--schemas DIR] [--out DIR]';
+const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--schemas', '--out'] as const;
+type Single = typeof SINGLE[number];
+
+const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
+
+export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()): ConformanceOptions | ArgError {
+  const roles: Role[] = [];
+  const single = new Map<Single, string>();
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag !== '--role' && !SINGLE.includes(flag as Single)) {
+      return fail(`Unknown argument ${arg}`, `use only the options of ${USAGE}`);
+    }
+    let value: string | undefined;
+    if (flag !== arg) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) return fail(`${flag} needs a value`, `write ${flag} VALUE (see ${USAGE})`);
+      i++;
+    }
+    if (value === '') return fail(`${flag} has an empty value`, `give ${flag} a value`);
+    if (flag === '--role') {
+      if (!isRole(value)) return fail(`--role ${value} is not a role`, `use --role ${ROLES.join('|')}`);
+      if (!roles.includes(value)) roles.push(value);
+      continue;
+    }
+    if (single.has(flag as Single)) return fail(`${flag} is given twice`, `give ${flag} once`);
+    single.set(flag as Single, value);
+  }
+
+  const identity = single.get('--identity');
+  const endpoint = single.get('--endpoint');
+  const image = single.get('--image');
+  const token = single.get('--token');
+
+  if (endpoint !== undefined && image !== undefined) {
+    return fail('--endpoint and --image are both given', 'test either a running party (--endpoint URL) or an image (--image IMAGE:TAG), not both');
+  }
+  if (endpoint !== undefined) {
+    if (roles.length !== 1) return fail(`--endpoint needs exactly one --role, got ${roles.length}`, 'name the role the party at that URL plays, e.g. --role gemeente --identity 0363');
+    if (identity === undefined) return fail('--endpoint needs --identity', `name the party's identity, e.g. --identity ${DEFAULT_IDENTITY[roles[0] as Role]}`);
+    const problem = endpointProblem(endpoint);
+    if (problem) return fail(`--endpoint ${endpoint} ${problem}`, 'give the party\'s base URL, e.g. --endpoint http://127.0.0.1:8080');
+  }
+  if (identity !== undefined) {
+    if (roles.length !== 1) return fail(`--identity needs exactly one --role, got ${roles.length}`, 'name the one role this identity belongs to with --role');
+    const role = roles[0] as Role;
+    if (!fitsRole(role, identity)) return fail(`--identity ${identity} does not fit --role ${role}`, `use ${identityFormat(role)}`);
+  }
+  if (image !== undefined && !hasExplicitTag(image)) {
+    return fail(`--image ${image} has no tag`, `name the exact build, e.g. --image ${image.split('@')[0]}:1.2.3`);
+  }
+
+  const only = single.get('--only');
+  let onlyIds: RequirementId[] | undefined;
+  if (only !== undefined) {
+    const ids = only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const unknown = ids.filter((id) => !REQUIREMENT_IDS.includes(id as RequirementId));
+    if (ids.length === 0) return fail('--only names no requirement id', `give ids separated by commas, e.g. --only AFS-1.1,TRA-2.2`);
+    if (unknown.length > 0) return fail(`--only names unknown requirement id ${unknown.join(', ')}`, `use ids of cutover.md: ${REQUIREMENT_IDS.join(', ')}`);
+    onlyIds = [...new Set(ids as RequirementId[])];
+  }
+
+  const schemasArg = single.get('--schemas');
+  let schemas: string | undefined;
+  if (schemasArg !== undefined) {
+    schemas = resolve(cwd, schemasArg);
+    const missing = ['', '2.0.2', '2.3'].filter((sub) => !isDirectory(join(schemas as string, sub)));
+    if (missing.includes('')) return fail(`--schemas ${schemasArg} is not a folder`, 'point --schemas at a folder holding the subfolders 2.0.2/ and 2.3/ with the official XSDs');
+    if (missing.length > 0) return fail(`--schemas ${schemasArg} has no subfolder ${missing.join('/ or ')}/`, 'put the XSDs of each release in DIR/2.0.2/ and DIR/2.3/');
+  }
+
+  const chosen = roles.length > 0 ? roles : [...ROLES];
+  const parties = chosen.map((role): PartyTarget => {
+    const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
+    if (endpoint !== undefined) return { ...base, kind: 'endpoint', url: endpoint.replace(/\/+$/, '') };
+    if (image !== undefined) return { ...base, kind: 'image', image };
+    return { ...base, kind: 'embedded' };
+  });
+
+  return {
+    roles: chosen,
+    parties,
+    ...(onlyIds ? { only: onlyIds } : {}),
+    ...(schemas ? { schemas } : {}),
+    out: resolve(cwd, single.get('--out') ?? 'reports'),
+  };
+}
+
+function endpointProblem(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'http:') return `uses ${url.protocol}, but the party protocol is plain HTTP/1.1 (loopback or a test network)`;
+  if (url.search !== '' || url.hash !== '') return 'has a query or fragment; only scheme, host, port and path belong in a base URL';
+  return undefined;
+}
+
+/** `name:tag` or `registry:port/name:tag`, optionally `@digest`: the tag follows the last `/`. */
+function hasExplicitTag(image: string): boolean {
+  const name = image.split('@')[0] as string;
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  const colon = last.indexOf(':');
+  return colon > 0 && colon < last.length - 1;
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}

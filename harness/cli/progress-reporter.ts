@@ -1,0 +1,26 @@
+/**
+ * One terminal line per scenario as it finishes: party, requirement ids, verdict, time, title.
+ * A vendor watching CI sees where its party stands without opening the report.
+ */
+import type { Reporter, TestCase } from 'vitest/node';
+import { recordOf } from '../evidence/record-store.js';
+
+const MARK = { passed: '✔', failed: '✘', broken: '!', 'not-applicable': '–' } as const;
+
+export default class ProgressReporter implements Reporter {
+  onTestCaseResult(testCase: TestCase): void {
+    const result = testCase.result();
+    const record = recordOf(testCase);
+    if (!record) {
+      if (result.state === 'skipped') process.stdout.write(`${MARK['not-applicable']} ${testCase.fullName}\n`);
+      return;
+    }
+    const verdict = record.broken ? 'broken'
+      : record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken') ? 'failed' : 'passed';
+    const ids = record.requirements.map((r) => (r.verdict === 'failed' ? `${r.id}✘` : r.id)).join(',');
+    const seconds = (record.durationMs / 1000).toFixed(1);
+    process.stdout.write(`${MARK[verdict]} ${verdict.padEnd(6)} ${`${record.role} ${record.identity}`.padEnd(17)} ${ids.padEnd(40)} ${seconds.padStart(5)} s  ${record.title}\n`);
+    if (record.broken) process.stdout.write(`    ${record.broken}\n`);
+    for (const r of record.requirements) for (const f of r.failures.slice(0, 3)) process.stdout.write(`    ${r.id} ${f}\n`);
+  }
+}

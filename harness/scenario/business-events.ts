@@ -1,0 +1,86 @@
+/**
+ * Business events a scenario creates at the party: toekenningen for a budget provider,
+ * budgetafsluitingen for the SVB. Deterministic (the n-th event is always the same), synthetic
+ * BSNs only, and every date derived from the calendar, so a rehearsal calendar gets its own.
+ */
+import type { DateTime } from 'luxon';
+import type { Calendar } from '../clock/calendar.js';
+import type { Role, Wet } from '../messages/model.js';
+import { ZORGFUNCTIES, syntheticBsn, syntheticBsnCount } from '../messages/index.js';
+import type { BudgetafsluitingIntent, Intent, ToekenningIntent } from '../sut/protocol.js';
+import { defaultProviderFor } from '../counterparty/identities.js';
+
+const LAWS_OF: Readonly<Record<Role, readonly Wet[]>> = { gemeente: ['WMO', 'JW'], zorgkantoor: ['WLZ'], svb: ['WMO', 'JW', 'WLZ'] };
+
+export class BusinessEvents {
+  private next = 0;
+
+  constructor(
+    private readonly role: Role,
+    private readonly identity: string,
+    private readonly calendar: Calendar,
+    /** Separates the BSNs of parallel scenarios' parties; any small number. */
+    private readonly seed = 0,
+  ) {}
+
+  /** `count` new events of the kind the party originates, spread over its laws. */
+  fresh(count: number): Intent[] {
+    return Array.from({ length: count }, () => this.one());
+  }
+
+  /** A follow-up toekenning for the same Bsn and budget (TR507), with changed amounts. */
+  followUp(previous: Intent): ToekenningIntent {
+    if (previous.kind !== 'toekenning') {
+      throw new Error(`A follow-up (TR507) exists for a toekenning only, not for a ${previous.kind}. Fix: pass an event made for a gemeente or zorgkantoor.`);
+    }
+    return {
+      ...previous,
+      budget: {
+        ...previous.budget,
+        functions: previous.budget.functions.map((f) => ({ ...f, amount: f.amount + 10_000 })),
+      },
+    };
+  }
+
+  /**
+   * Events on the counterparty's side, for the heen it sends the party: toekenningen of the
+   * providers when the SVB is under test, budgetafsluitingen addressed to the party otherwise.
+   */
+  forCounterparty(count: number): Intent[] {
+    const opposite: Role = this.role === 'svb' ? 'gemeente' : 'svb';
+    return Array.from({ length: count }, () => this.one(opposite, this.role === 'svb' ? ['WMO', 'JW', 'WLZ'] : LAWS_OF[this.role]));
+  }
+
+  private one(role: Role = this.role, laws: readonly Wet[] = LAWS_OF[role]): Intent {
+    const n = this.next++;
+    const wet = laws[n % laws.length] as Wet;
+    // The synthetic range holds some 900 BSNs; budgets keep events apart when a Bsn recurs.
+    const bsn = syntheticBsn((this.seed * 1_000 + n) % syntheticBsnCount());
+    const year = this.calendar.goLive.setZone(this.calendar.zone).year;
+    const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+    const code = ZORGFUNCTIES[wet][n % ZORGFUNCTIES[wet].length] as string;
+    const amount = 100_000 + (n % 97) * 1_250;
+    if (role === 'svb') {
+      const recipient = this.role === 'svb' ? defaultProviderFor(wet) : this.identity;
+      const intent: BudgetafsluitingIntent = {
+        kind: 'budgetafsluiting', wet, recipient, bsn,
+        spent: [{ budgetId: `B${recipient}-${String(n).padStart(6, '0')}`, code, period: { start: `${year}-01-01`, end: localDate(this.calendar.heenStop, this.calendar) }, amount, reason: '1' }],
+      };
+      return intent;
+    }
+    return {
+      kind: 'toekenning', wet, bsn,
+      budget: {
+        id: `B${role === this.role ? this.identity : defaultProviderFor(wet)}-${String(n).padStart(6, '0')}`,
+        previousId: null,
+        issued: localDate(this.calendar.heenStop.minus({ days: 28 }), this.calendar),
+        period,
+        functions: [{ code, amount, freeAmount: n % 3 === 0 ? 5_000 : 0 }],
+      },
+    };
+  }
+}
+
+function localDate(t: DateTime, cal: Calendar): string {
+  return t.setZone(cal.zone).toISODate() ?? '';
+}

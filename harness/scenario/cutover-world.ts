@@ -1,0 +1,307 @@
+/**
+ * The world around the party under test for one scenario: the virtual clock, the switch (core,
+ * ledger, unplanned blocks), the counterparty and the deliveries, driven moment by moment exactly
+ * as party-protocol.md "How the suite drives a scenario" says:
+ *   set the switch clock to t → POST /clock t → deliver what is due and create the events →
+ *   POST /clock t again → repeat while the counterparty produced new messages at t.
+ * It records what it observes for the judge; it decides nothing about pass or fail.
+ */
+import type { DateTime } from 'luxon';
+import type { Calendar } from '../clock/calendar.js';
+import { calendarToJson } from '../clock/calendar.js';
+import { VirtualClock } from '../clock/virtual-clock.js';
+import { describeMoment } from '../clock/describe-moment.js';
+import { Ledger } from '../ledger/ledger.js';
+import type { Bericht, Heenbericht, Release } from '../messages/model.js';
+import { isHeen, isRetour } from '../messages/model.js';
+import { heenOf, parseXml } from '../messages/index.js';
+import { Counterparty } from '../counterparty/counterparty.js';
+import type { CounterpartyHeenSpec } from '../counterparty/counterparty.js';
+import type { RetourPlan } from '../counterparty/retour-plan.js';
+import { SwitchCore } from '../switch/switch-core.js';
+import type { SubmissionResult } from '../switch/switch-core.js';
+import type { UnplannedBlock } from '../switch/unplanned-block.js';
+import { Deliverer } from '../switch/delivery.js';
+import type { XsdValidator } from '../validation/index.js';
+import type { PartyUnderTest } from '../sut/party-under-test.js';
+import { PartyError } from '../sut/party-error.js';
+import type { Intent, PartyState } from '../sut/protocol.js';
+import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../verdicts/observations.js';
+import { BusinessEvents } from './business-events.js';
+import { heenKey, intentKey } from '../verdicts/business-content.js';
+import type { HostileKind } from './hostile-deliveries.js';
+import { hostileBody } from './hostile-deliveries.js';
+import type { SwitchHost } from './switch-host.js';
+
+/** A moment needs a handful of rounds; more means the party and counterparty ping-pong forever. */
+const MAX_ROUNDS_PER_MOMENT = 25;
+
+export interface WorldOptions {
+  party: PartyUnderTest;
+  host: SwitchHost;
+  validator: XsdValidator;
+  calendar: Calendar;
+  start: DateTime;
+  sessionId: string;
+  seed: number;
+}
+
+interface Delivery { body: Uint8Array | string; bericht: Bericht }
+
+/** Thrown to end a scenario early when the party stopped answering after a hostile delivery. */
+export class PartyStoppedAnswering extends Error {}
+
+export class CutoverWorld {
+  readonly calendar: Calendar;
+  readonly events: BusinessEvents;
+  private readonly clock: VirtualClock;
+  private readonly ledger = new Ledger({ keepXml: true });
+  private readonly core: SwitchCore;
+  private readonly counterparty: Counterparty;
+  private readonly deliverer: Deliverer;
+  private readonly party: PartyUnderTest;
+  private readonly fromParty: Bericht[] = [];
+  private readonly toParty: Delivery[] = [];
+  private readonly parsed = new Map<string, Bericht | undefined>();
+  private readonly created: CreatedEvent[] = [];
+  private readonly visited: DateTime[] = [];
+  private readonly snapshots: StateSnapshot[] = [];
+  private readonly blocks: UnplannedBlock[] = [];
+  private readonly hostile: HostileDelivery[] = [];
+  private readonly redeliveries: Redelivery[] = [];
+  private readonly notes: Array<{ at: DateTime; event: string }> = [];
+  private lastDelivered: Delivery | undefined;
+  /** Scripted answers, newest first wins. */
+  private readonly plans: Array<(heen: Heenbericht) => RetourPlan | undefined> = [];
+  private stoppedAnswering: string | undefined;
+
+  private constructor(private readonly options: WorldOptions) {
+    this.calendar = options.calendar;
+    this.party = options.party;
+    this.clock = new VirtualClock(options.start, options.calendar.zone);
+    this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
+    this.core = new SwitchCore({
+      calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
+      directory: { isKnown: (identity: string) => identity === options.party.identity || this.counterparty.knows(identity) },
+    });
+    this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock });
+    this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);
+    this.counterparty.answerPlan((heen) => [...this.plans].reverse().map((plan) => plan(heen)).find((p) => p !== undefined));
+  }
+
+  /** Opens the scenario: an empty switch behind the host, and `POST /session` at the start time. */
+  static async open(options: WorldOptions): Promise<CutoverWorld> {
+    const world = new CutoverWorld(options);
+    options.host.use(world.core, (result, origin) => world.onSubmission(result, origin));
+    world.visited.push(world.clock.now());
+    await options.party.control.session({
+      sessionId: options.sessionId,
+      role: options.party.role,
+      identity: options.party.identity,
+      switchUrl: options.host.url,
+      calendar: calendarToJson(options.calendar),
+      now: iso(world.clock.now()),
+    });
+    world.note('session started');
+    return world;
+  }
+
+  now(): DateTime {
+    return this.clock.now();
+  }
+
+  // ---- time ------------------------------------------------------------------------------
+
+  /** Moves switch and party to `t` and lets everything due at `t` happen. */
+  async at(t: DateTime, why?: string): Promise<void> {
+    this.clock.advanceTo(t);
+    if (this.visited[this.visited.length - 1]?.toMillis() !== t.toMillis()) this.visited.push(t);
+    if (why) this.note(why);
+    await this.settle();
+  }
+
+  // ---- what happens at the current moment ------------------------------------------------
+
+  /** Business events created at the party now (`POST /intents`); they exist from this moment. */
+  async createEvents(intents: readonly Intent[]): Promise<CreatedEvent[]> {
+    if (!intents.length) return [];
+    const ids = await this.party.control.intents([...intents]);
+    const list = Array.isArray(ids) ? ids : [ids];
+    const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
+    this.created.push(...made);
+    this.note(`${made.length} business event(s) created at the party`);
+    await this.settle();
+    return made;
+  }
+
+  /** The counterparty sends `count` heen to the party now (507 to a provider, 501 to the SVB). */
+  async counterpartySendsHeen(count: number, options: { release?: Release } = {}): Promise<void> {
+    for (let i = 0; i < count; i += 1) this.counterparty.heen(this.counterpartyHeenSpec(), options);
+    this.note(`the counterparty offers ${count} heen to the switch`);
+    await this.settle();
+  }
+
+  /** The counterparty answers the heen carrying these events (all when none given) only at `at`. */
+  counterpartyAnswersAt(events: CreatedEvent | readonly CreatedEvent[] | undefined, at: DateTime): void {
+    const keys = events === undefined ? undefined : new Set([events].flat().map((e) => intentKey(e.intent)));
+    this.plans.push((heen) => (!keys || keys.has(heenKey(heen)) ? { at } : undefined));
+    this.note(`the counterparty will answer ${keys ? `${keys.size} business event(s)` : 'every heen'} only at ${describeMoment(at, this.calendar.zone)}`);
+  }
+
+  /** An unplanned block of the switch (an incident): IB103 in [from, until) even where the calendar allows. */
+  blockSwitch(block: UnplannedBlock): void {
+    this.core.injectBlock(block);
+    this.blocks.push(block);
+    this.note(`unplanned ${block.scope} block of the switch from ${describeMoment(block.from, this.calendar.zone)} until ${describeMoment(block.until, this.calendar.zone)}`);
+  }
+
+  /** Delivers a malformed, hostile or unexpected body straight to the party. */
+  async deliverHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<void> {
+    const release = options.release ?? (this.clock.now() >= this.calendar.goLive ? '2.3' : '2.0.2');
+    const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+    const hostile = hostileBody(kind, heen, this.ownHeenShape());
+    const outcome = await this.deliverer.deliver(this.party.url, hostile.body, this.metaOf(kind === 'retour-for-unknown-heen' ? undefined : heen));
+    const entry = this.ledger.entries()[this.ledger.size - 1];
+    this.hostile.push({ label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status, xmlHash: entry?.xmlHash ?? '' });
+    this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
+    try {
+      await this.settle();
+    } catch (error) {
+      if (!(error instanceof PartyError)) throw error;
+      this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
+      throw new PartyStoppedAnswering(this.stoppedAnswering);
+    }
+  }
+
+  /** Delivers the last delivered message again, byte for byte, and records the state around it. */
+  async redeliverLast(): Promise<void> {
+    const last = this.lastDelivered;
+    if (!last) throw new Error('Nothing was delivered yet, so nothing can be redelivered. Fix: let the counterparty send a heen first.');
+    const before = await this.state();
+    const outcome = await this.deliverer.deliver(this.party.url, last.body, this.metaOf(last.bericht));
+    const hash = this.ledger.entries()[this.ledger.size - 1]?.xmlHash ?? '';
+    await this.settle();
+    const after = await this.state();
+    this.redeliveries.push({ at: this.clock.now(), xmlHash: hash, status: outcome.status, before, after });
+    this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
+  }
+
+  // ---- the moment's protocol ---------------------------------------------------------------
+
+  private async settle(): Promise<void> {
+    const now = iso(this.clock.now());
+    for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
+      await this.party.control.clock(now);
+      this.routeFromParty();
+      this.counterpartySubmits();
+      if (!this.toParty.length) {
+        this.snapshots.push({ at: this.clock.now(), state: await this.state() });
+        return;
+      }
+      for (const d of this.toParty.splice(0)) {
+        await this.deliverer.deliver(this.party.url, d.body, this.metaOf(d.bericht));
+        this.lastDelivered = d;
+      }
+    }
+    throw new Error(`At ${describeMoment(this.clock.now(), this.calendar.zone)} the party and the counterparty kept exchanging messages for ${MAX_ROUNDS_PER_MOMENT} rounds. Fix: look for a party that answers its own retours or re-sends on every /clock.`);
+  }
+
+  private onSubmission(result: SubmissionResult, origin: 'put' | 'counterparty'): void {
+    if (origin !== 'put' || !result.accepted) return;
+    this.fromParty.push(result.accepted.bericht);
+  }
+
+  /** Accepted messages of the party go to the counterparty, which plans its answers. */
+  private routeFromParty(): void {
+    for (const bericht of this.fromParty.splice(0)) {
+      if (isHeen(bericht)) this.counterparty.receiveHeen(bericht);
+      else if (isRetour(bericht)) this.counterparty.receiveRetour(bericht);
+    }
+  }
+
+  /** The counterparty offers what is due; what the switch accepts is queued for the party. */
+  private counterpartySubmits(): void {
+    for (const m of this.counterparty.due()) {
+      const result = this.core.submit(m.xml, 'counterparty');
+      const accepted = result.status === 202;
+      this.counterparty.settle(m.key, accepted);
+      if (accepted) this.toParty.push({ body: m.xml, bericht: m.bericht });
+    }
+  }
+
+  private state(): Promise<PartyState> {
+    return this.party.control.state();
+  }
+
+  private counterpartyHeenSpec(): CounterpartyHeenSpec {
+    return this.events.forCounterparty(1)[0] as CounterpartyHeenSpec;
+  }
+
+  /** A heen shaped like the party's own, with an Identificatie it never used. */
+  private ownHeenShape(): Heenbericht {
+    const [intent] = this.events.fresh(1);
+    const now = this.clock.now();
+    return heenOf(intent as Intent, {
+      release: now >= this.calendar.goLive ? '2.3' : '2.0.2', identificatie: 'ONBEKEND0001',
+      dagtekening: now.setZone(this.calendar.zone).toISODate() ?? '', afzender: this.party.identity,
+    });
+  }
+
+  private metaOf(bericht: Bericht | undefined) {
+    if (!bericht) return {};
+    const name = `${bericht.wet}${bericht.family}` as const;
+    return {
+      name, release: bericht.release,
+      identificatie: bericht.header.berichtIdentificatie.identificatie,
+      identificatieRetour: isRetour(bericht) ? bericht.header.identificatieRetour : undefined,
+    };
+  }
+
+  private note(event: string): void {
+    this.notes.push({ at: this.clock.now(), event });
+  }
+
+  // ---- what the judge and the evidence read -------------------------------------------------
+
+  observations(): Observations {
+    return {
+      role: this.party.role,
+      identity: this.party.identity,
+      calendar: this.calendar,
+      entries: this.ledger.entries(),
+      messageOf: (hash) => this.messageOf(hash),
+      events: this.created,
+      moments: this.visited,
+      snapshots: this.snapshots,
+      blocks: this.blocks,
+      hostile: this.hostile,
+      redeliveries: this.redeliveries,
+      ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
+    };
+  }
+
+  xmlOf(hash: string): string | undefined {
+    return this.ledger.xmlOf(hash);
+  }
+
+  timelineNotes(): ReadonlyArray<{ at: DateTime; event: string }> {
+    return this.notes;
+  }
+
+  private messageOf(hash: string): Bericht | undefined {
+    if (!this.parsed.has(hash)) {
+      const xml = this.ledger.xmlOf(hash);
+      let bericht: Bericht | undefined;
+      try { bericht = xml === undefined ? undefined : parseXml(xml); } catch { bericht = undefined; }
+      this.parsed.set(hash, bericht);
+    }
+    return this.parsed.get(hash);
+  }
+
+  async close(): Promise<void> {
+    this.deliverer.close();
+    await this.ledger.close();
+  }
+}
+
+const iso = (t: DateTime): string => t.toISO({ suppressMilliseconds: false }) ?? '';

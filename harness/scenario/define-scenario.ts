@@ -1,0 +1,126 @@
+/**
+ * `scenario()`: the one way suites declare a test. It registers, for every party under test, a
+ * vitest test that opens a CutoverWorld, runs the scenario's moments, judges the requirements it
+ * verifies, leaves a record for summary.json and writes the evidence. A requirement that does
+ * not apply to the party's role is reported as not applicable, never silently left out.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Role } from '../messages/model.js';
+import type { RequirementId } from '../verdicts/requirements.js';
+import { appliesTo, requirement } from '../verdicts/requirements.js';
+import type { Phase } from '../verdicts/requirements.js';
+import { judge } from '../verdicts/judge.js';
+import { failureMessage, findingLine } from '../verdicts/finding.js';
+import { driverFor, partiesUnderTest } from '../sut/target.js';
+import type { PartyTarget } from '../sut/target.js';
+import type { PartyUnderTest } from '../sut/party-under-test.js';
+import { PartyError } from '../sut/party-error.js';
+import { labelScenario, partyLabel } from '../evidence/scenario-evidence.js';
+import { storeRecord } from '../evidence/record-store.js';
+import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
+import { SwitchHost } from './switch-host.js';
+import { onlyIds, runCalendar } from './run-settings.js';
+import { conformanceOut } from '../evidence/out-layout.js';
+import { sharedValidator } from './shared-validator.js';
+import { writeScenarioEvidence } from './scenario-evidence-writer.js';
+
+export interface ScenarioDefinition {
+  /** Stable id: never reused for another scenario, even when the title changes. */
+  id: string;
+  /** Editable title, in the runbook's terms. */
+  title: string;
+  phase: Phase;
+  /** The runbook step with its words, e.g. `1.1 Alle beschikbare heenberichten zijn verzonden`. */
+  runbookStep: string;
+  verifies: RequirementId[];
+  /** Roles the scenario's situation exists for; default: every role a verified id applies to. */
+  roles?: Role[];
+}
+
+export type ScenarioBody = (world: CutoverWorld) => Promise<void>;
+
+const SEVERITY_ORDER = ['normal', 'critical', 'blocker'] as const;
+
+export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
+  const only = onlyIds();
+  for (const target of partiesUnderTest()) {
+    describe(partyLabel(target.role, target.identity), () => {
+      const ids = def.verifies.filter((id) => appliesTo(id, target.role) && (!only || only.includes(id)));
+      const forRole = !def.roles || def.roles.includes(target.role);
+      if (only && !def.verifies.some((id) => only.includes(id))) return;
+      if (!forRole || !ids.length) {
+        it.skip(`${def.title} (niet van toepassing op ${target.role}: ${def.verifies.join(', ')})`, () => {});
+        return;
+      }
+      registerTest(def, target, ids, body);
+    });
+  }
+}
+
+function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody): void {
+  const driver = driverFor(target);
+  let party: PartyUnderTest | undefined;
+  let host: SwitchHost | undefined;
+  let startError: unknown;
+  beforeAll(async () => {
+    try {
+      [party, host] = await Promise.all([driver.start(), SwitchHost.start()]);
+    } catch (error) {
+      startError = error;
+    }
+  });
+  afterAll(async () => {
+    await Promise.allSettled([driver.stop(), host?.close()]);
+  });
+
+  it(def.title, async (context) => {
+    const started = performance.now();
+    const calendar = runCalendar();
+    const severity = ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
+    await labelScenario({
+      scenarioId: def.id, title: def.title, phase: def.phase, runbookStep: def.runbookStep, requirements: ids,
+      role: target.role, identity: target.identity, severity,
+      parameters: {
+        role: target.role, identity: target.identity,
+        calendar: `T0 ${calendar.heenStop.toISO()} · T1 ${calendar.retourStop.toISO()} · T2 ${calendar.goLive.toISO()}`,
+      },
+    });
+    const evidenceAt = `${conformanceOut()}/allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${def.phase} › ${def.runbookStep} › ${def.title}`;
+    const record = (requirements: ScenarioRecord['requirements'], broken?: string): ScenarioRecord => ({
+      scenarioId: def.id, title: def.title, role: target.role, identity: target.identity,
+      endpoint: party?.description ?? target.kind, phase: def.phase, runbookStep: def.runbookStep,
+      requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken } : {}),
+    });
+    const brokenBy = (reason: string): Error => {
+      storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), reason));
+      return new Error(reason);
+    };
+    if (startError || !party || !host) throw brokenBy(`[unreachable] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`);
+
+    const world = await CutoverWorld.open({
+      party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
+      sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0,
+    }).catch((error: unknown) => { throw brokenBy(`[unreachable] ${(error as Error).message}`); });
+    try {
+      await body(world);
+    } catch (error) {
+      if (error instanceof PartyError) { await world.close(); throw brokenBy(`[unreachable] ${error.message}`); }
+      if (!(error instanceof PartyStoppedAnswering)) { await world.close(); throw error; }
+    }
+    const judgements = judge(ids, world.observations());
+    await writeScenarioEvidence(world, judgements);
+    await world.close();
+    storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
+    const findings = judgements.flatMap((j) => j.findings);
+    if (findings.length) throw new ConformanceFailure(failureMessage(findings, evidenceAt));
+  });
+}
+
+/** An assertion failure (Allure: failed), as opposed to a broken run (Allure: broken). */
+class ConformanceFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AssertionError';
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Deliveries a party must survive (GEN-0.3): malformed, hostile or unexpected bodies, each made
+ * from a valid heen the party's role receives, with the answers the protocol allows.
+ */
+import type { Heenbericht, Retourbericht } from '../messages/model.js';
+import { buildXml, retourOn } from '../messages/index.js';
+import type { HostileExpectation } from '../verdicts/observations.js';
+
+export type HostileKind =
+  | 'not-well-formed' | 'doctype-external-entity' | 'entity-bomb' | 'oversized' | 'not-utf8'
+  | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
+  | 'retour-for-unknown-heen' | 'bsn-fails-11-test' | 'heen-in-wrong-release';
+
+export interface HostileBody {
+  kind: HostileKind;
+  label: string;
+  body: Uint8Array;
+  expectation: HostileExpectation;
+}
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const OVER_25_MB = 26 * 1024 * 1024;
+
+/**
+ * @param heen a valid heen the party receives (a 507 for a budget provider, a 501 for the SVB),
+ *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`
+ * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used
+ */
+export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht): HostileBody {
+  const xml = buildXml(heen);
+  switch (kind) {
+    case 'not-well-formed':
+      return { kind, label: 'a body that is not well-formed XML (truncated)', body: utf8(xml.slice(0, Math.floor(xml.length * 0.6))), expectation: 'refuse' };
+    case 'doctype-external-entity':
+      return { kind, label: 'a DOCTYPE with an external entity (file:///etc/passwd)', expectation: 'refuse',
+        body: utf8(withDoctype(xml, '<!DOCTYPE Bericht [<!ENTITY leak SYSTEM "file:///etc/passwd">]>').replace(/<Bsn>[^<]*<\/Bsn>/, '<Bsn>&leak;</Bsn>')) };
+    case 'entity-bomb': {
+      const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+      return { kind, label: 'an entity expansion bomb (billion laughs)', expectation: 'refuse',
+        body: utf8(withDoctype(xml, `<!DOCTYPE Bericht [<!ENTITY l0 "lol">${levels}]>`).replace(/<Bsn>[^<]*<\/Bsn>/, '<Bsn>&l9;</Bsn>')) };
+    }
+    case 'oversized':
+      return { kind, label: 'a 26 MB body (the limit is 25 MB)', expectation: 'refuse',
+        body: utf8(xml.replace('</Bericht>', `<!--${'x'.repeat(OVER_25_MB)}--></Bericht>`)) };
+    case 'not-utf8': {
+      const bytes = Buffer.from(xml, 'utf8');
+      const bad = Buffer.concat([bytes.subarray(0, bytes.indexOf('</Bsn>')), Buffer.from([0xff, 0xfe]), bytes.subarray(bytes.indexOf('</Bsn>'))]);
+      return { kind, label: 'a body that is not UTF-8 (bytes 0xFF 0xFE inside)', body: new Uint8Array(bad), expectation: 'refuse' };
+    }
+    case 'unknown-namespace':
+      return { kind, label: 'a message in an unknown namespace (release 9.9)', expectation: 'refuse',
+        body: utf8(xml.replace(/ipgb\/2_[03]\//g, 'ipgb/9_9/')) };
+    case 'namespace-code-mismatch': {
+      const other = heen.family === '501' ? '507' : '501';
+      return { kind, label: `a namespace of a ${heen.wet}${other} on a message with the BerichtCode of a ${heen.wet}${heen.family}`, expectation: 'refuse',
+        body: utf8(xml.replace(new RegExp(`/${heen.wet.toLowerCase()}${heen.family}/schema`, 'g'), `/${heen.wet.toLowerCase()}${other}/schema`)) };
+    }
+    case 'byte-order-mark':
+      return { kind, label: 'a valid heen preceded by a UTF-8 byte-order mark', body: utf8(`\uFEFF${xml}`), expectation: 'tolerate-or-refuse' };
+    case 'retour-for-unknown-heen': {
+      const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RONBEKEND1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
+      return { kind, label: `a retour on ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party never sent`, body: utf8(buildXml(retour)), expectation: 'tolerate-or-refuse' };
+    }
+    case 'bsn-fails-11-test':
+      return { kind, label: 'a heen whose Bsn fails the 11-test', expectation: 'refuse-or-reject',
+        body: utf8(xml.replace(/<Bsn>(\d{8})(\d)<\/Bsn>/, (_m, head: string, last: string) => `<Bsn>${head}${(Number(last) + 1) % 10}</Bsn>`)) };
+    case 'heen-in-wrong-release':
+      return { kind, label: `a ${heen.release} heen at a moment that release is not allowed`, body: utf8(xml), expectation: 'refuse-or-reject' };
+  }
+}
+
+function withDoctype(xml: string, doctype: string): string {
+  return xml.replace(/(<\?xml[^>]*\?>)/, `$1${doctype}`);
+}

@@ -1,0 +1,39 @@
+/**
+ * What the conformance command passes to the suites' worker processes, through the environment:
+ * which requirement ids to run, which calendar and schema set to use (the output folder is
+ * evidence/out-layout.ts's).
+ * A plain `npm test` sets none of them and gets the defaults.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Calendar } from '../clock/calendar.js';
+import { parseCalendar } from '../clock/calendar.js';
+import type { CalendarJson } from '../sut/protocol.js';
+import type { RequirementId } from '../verdicts/requirements.js';
+import { requirement } from '../verdicts/requirements.js';
+
+export const ENV = {
+  only: 'CONFORMANCE_ONLY',
+  calendar: 'CONFORMANCE_CALENDAR',
+  schemas: 'CONFORMANCE_SCHEMAS',
+} as const;
+
+/** The national calendar ships as a fixture: the harness itself holds no dates. */
+const DEFAULT_CALENDAR = fileURLToPath(new URL('../../fixtures/calendars/ipgb-2026.json', import.meta.url));
+
+/** The ids `--only` asked for, or undefined for all. */
+export function onlyIds(env: NodeJS.ProcessEnv = process.env): RequirementId[] | undefined {
+  const raw = env[ENV.only];
+  if (!raw) return undefined;
+  return raw.split(',').map((id) => requirement(id.trim() as RequirementId).id);
+}
+
+/** A calendar file (JSON as in party-protocol.md) given by path, or the national one. */
+export function runCalendar(env: NodeJS.ProcessEnv = process.env): Calendar {
+  const path = env[ENV.calendar] || DEFAULT_CALENDAR;
+  return parseCalendar(JSON.parse(readFileSync(path, 'utf8')) as CalendarJson);
+}
+
+export function schemasDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[ENV.schemas] || undefined;
+}

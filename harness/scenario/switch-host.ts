@@ -1,0 +1,45 @@
+/**
+ * One switch server for a scenario's party: the node:http adapter in front of whichever switch
+ * core the current scenario runs, so the party keeps one switchUrl while each scenario starts
+ * from an empty ledger. It also hands the world every message the switch accepted.
+ */
+import type { SubmissionOrigin, SubmissionResult, SwitchCore } from '../switch/switch-core.js';
+import { startSwitchServer } from '../switch/http-adapter.js';
+
+export class SwitchHost {
+  private core: SwitchCore | undefined;
+  private listener: ((result: SubmissionResult, origin: SubmissionOrigin) => void) | undefined;
+
+  private constructor(readonly url: string, private readonly closeServer: () => Promise<void>) {}
+
+  static async start(): Promise<SwitchHost> {
+    let host: SwitchHost | undefined;
+    const server = await startSwitchServer({
+      submit: (body, origin) => (host as SwitchHost).submit(body, origin),
+      refuseTooLarge: (origin, bytesSeen) => (host as SwitchHost).current().refuseTooLarge(origin, bytesSeen),
+    });
+    host = new SwitchHost(server.url, () => server.close());
+    return host;
+  }
+
+  /** From now on submissions go to this core; `onSubmission` sees each result. */
+  use(core: SwitchCore, onSubmission: (result: SubmissionResult, origin: SubmissionOrigin) => void): void {
+    this.core = core;
+    this.listener = onSubmission;
+  }
+
+  submit(body: Uint8Array | string, origin: SubmissionOrigin): SubmissionResult {
+    const result = this.current().submit(body, origin);
+    this.listener?.(result, origin);
+    return result;
+  }
+
+  private current(): SwitchCore {
+    if (!this.core) throw new Error('The switch got a submission before any scenario started. Fix: open a CutoverWorld before the party submits.');
+    return this.core;
+  }
+
+  close(): Promise<void> {
+    return this.closeServer();
+  }
+}

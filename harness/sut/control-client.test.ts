@@ -1,0 +1,141 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ControlClient } from './control-client.js';
+import { freePort } from './free-port.js';
+import { PartyError } from './party-error.js';
+
+/** A party that answers every request with whatever `answer` decides (or not at all). */
+async function fakeParty(answer: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void) {
+  const seen: { method: string; url: string; auth: string | undefined; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, body });
+      answer(req, res, body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  opened.push(close);
+  return { url, seen };
+}
+
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => { await Promise.all(opened.splice(0).map((close) => close())); });
+
+const json = (res: http.ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+async function failure(promise: Promise<unknown>): Promise<PartyError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(PartyError);
+  return error as PartyError;
+}
+
+const NOW = '2026-03-30T08:00:00+02:00';
+const INTENT = {
+  kind: 'budgetafsluiting' as const, wet: 'WLZ' as const, recipient: '5501', bsn: '999990020',
+  spent: [{ budgetId: 'B5501-000003', code: '99', period: { start: '2026-01-01', end: '2026-02-28' }, amount: 180000, reason: '1' as const }],
+};
+
+describe('ControlClient', () => {
+  it('calls the control plane with the bearer token and returns the checked answers', async () => {
+    const party = await fakeParty((req, res) => {
+      if (req.url?.endsWith('/session')) res.writeHead(204).end();
+      else if (req.url?.endsWith('/clock')) json(res, 200, { now: NOW });
+      else if (req.url?.endsWith('/intents')) json(res, 201, [{ intentId: 'i-1' }, { intentId: 'i-2' }]);
+      else json(res, 200, { now: NOW, outgoing: [], incoming: [] });
+    });
+    const client = new ControlClient(`${party.url}/`, { token: 't0k' });
+    await client.session({
+      sessionId: 's', role: 'svb', identity: 'SVB', switchUrl: 'http://127.0.0.1:1',
+      calendar: { heenStop: NOW, retourStop: NOW, goLive: NOW }, now: NOW,
+    });
+    expect(await client.clock(NOW)).toBe(NOW);
+    expect(await client.intents([INTENT, INTENT])).toEqual(['i-1', 'i-2']);
+    expect(await client.state()).toEqual({ now: NOW, outgoing: [], incoming: [] });
+    client.close();
+    expect(party.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'POST /conformance/v1/session', 'POST /conformance/v1/clock', 'POST /conformance/v1/intents', 'GET /conformance/v1/state',
+    ]);
+    expect(new Set(party.seen.map((s) => s.auth))).toEqual(new Set(['Bearer t0k']));
+    expect(JSON.parse(party.seen[1]?.body ?? '')).toEqual({ now: NOW });
+  });
+
+  it('reports a party that does not answer in time as a timeout naming the call and the wait', async () => {
+    const party = await fakeParty(() => undefined);
+    const error = await failure(new ControlClient(party.url, { timeoutMs: 300 }).clock(NOW));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain(`POST ${party.url}/conformance/v1/clock did not answer within 300 ms`);
+    expect(error.message).toContain('too much work per /clock');
+    expect(error.message).toContain('Fix:');
+  });
+
+  it('reports a closed port as unreachable', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const error = await failure(new ControlClient(url, { timeoutMs: 2_000 }).state());
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toContain(`GET ${url}/conformance/v1/state failed before an answer (ECONNREFUSED)`);
+  });
+
+  it('reports an answer that is not JSON as a protocol error', async () => {
+    const party = await fakeParty((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>'));
+    const error = await failure(new ControlClient(party.url).clock(NOW));
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain('not JSON (<html>hi</html>)');
+    expect(error.body).toBe('<html>hi</html>');
+  });
+
+  it('reports an answer of the wrong shape as a protocol error naming what is wrong', async () => {
+    const party = await fakeParty((_req, res) => json(res, 200, { now: NOW, outgoing: [{ intentId: 'i-1', status: 'done' }], incoming: [] }));
+    const error = await failure(new ControlClient(party.url).state());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain("/outgoing/0 must have required property 'bericht'");
+    expect(error.message).toContain('/outgoing/0/status must be equal to one of the allowed values');
+  });
+
+  it('reports a status the protocol does not give for a call as a protocol error', async () => {
+    const party = await fakeParty((_req, res) => json(res, 200, { ok: true }));
+    const error = await failure(new ControlClient(party.url).session({
+      sessionId: 's', role: 'svb', identity: 'SVB', switchUrl: 'http://127.0.0.1:1',
+      calendar: { heenStop: NOW, retourStop: NOW, goLive: NOW }, now: NOW,
+    }));
+    expect(error.message).toContain('status 200 is not an answer of startSession (the protocol documents 204, 400, 401)');
+  });
+
+  it('reports a refusal with its status and the party\'s reason', async () => {
+    const party = await fakeParty((_req, res) => json(res, 409, { error: 'no session yet' }));
+    const error = await failure(new ControlClient(party.url).clock(NOW));
+    expect(error).toMatchObject({ kind: 'protocol', status: 409 });
+    expect(error.message).toContain('was refused with 409: the party says "no session yet"');
+    expect(error.message).toContain('Fix: start a session');
+  });
+
+  it('holds the intent ids to the intents sent: one for one, an array of the same length for an array', async () => {
+    const party = await fakeParty((_req, res) => json(res, 201, [{ intentId: 'i-1' }]));
+    const client = new ControlClient(party.url);
+    expect((await failure(client.intents(INTENT))).message).toContain('answered an array of 1 ids for one intent');
+    expect((await failure(client.intents([INTENT, INTENT]))).message).toContain('answered an array of 1 ids for an array of 2');
+    expect(await client.intents([INTENT])).toEqual(['i-1']);
+  });
+
+  it('sends again once on a fresh connection when a kept-alive one is dropped under the request', async () => {
+    let calls = 0;
+    const party = await fakeParty((req, res) => {
+      calls++;
+      // The second request arrives on the kept-alive connection, which the party then drops
+      // unanswered: the race of a keep-alive timeout. The third is the client's retry.
+      if (calls === 2) req.socket.destroy();
+      else json(res, 200, { now: NOW });
+    });
+    const client = new ControlClient(party.url);
+    await client.clock(NOW);
+    expect(await client.clock(NOW)).toBe(NOW);
+    expect(calls).toBe(3);
+    client.close();
+  });
+});

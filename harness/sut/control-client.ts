@@ -1,0 +1,174 @@
+/**
+ * The suite's side of the control plane (party-protocol.md): session, clock, intents, state.
+ * Every call is bounded by a timeout and every answer is checked against the protocol document,
+ * so a hanging or sloppy party yields one clear PartyError instead of a stuck or confused run.
+ */
+import http from 'node:http';
+import { answerProblems, type OperationId } from './protocol-document.js';
+import { formatWait, PartyError } from './party-error.js';
+import {
+  CONTROL_BASE,
+  type ClockResponse, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
+} from './protocol.js';
+
+export interface ControlClientOptions {
+  /** Sent as `Authorization: Bearer <token>` when the party is configured with one. */
+  token?: string;
+  /** Upper bound for one call, connect to last byte. */
+  timeoutMs?: number;
+}
+
+interface Answer { status: number; text: string }
+
+/** Why a call may be slow, per call: the "why" of a timeout message. */
+const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
+  startSession: 'the party hangs or takes too long to drop its state',
+  moveClock: 'the party hangs or does too much work per /clock',
+  createIntents: 'the party hangs or does the submission work inside /intents',
+  readState: 'the party hangs or takes too long to report its state',
+  deliverBericht: 'the party hangs while taking custody of a message',
+  submitBericht: 'the switch hangs',
+};
+
+export class ControlClient {
+  readonly baseUrl: string;
+  private readonly token: string | undefined;
+  private readonly timeoutMs: number;
+  // One connection reused across the many small calls of a scenario.
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  constructor(baseUrl: string, options: ControlClientOptions = {}) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.token = options.token;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** `POST /session`: the party drops all state and takes this configuration. */
+  async session(request: SessionRequest): Promise<void> {
+    await this.call('startSession', 'POST', '/session', request);
+  }
+
+  /** `POST /clock`: resolves once the party has done all work due at `now`; returns its now. */
+  async clock(now: IsoInstant): Promise<IsoInstant> {
+    return ((await this.call('moveClock', 'POST', '/clock', { now })) as ClockResponse).now;
+  }
+
+  /** `POST /intents`: one intent gives one id, an array gives the ids in the same order. */
+  intents(intent: Intent): Promise<string>;
+  intents(intents: Intent[]): Promise<string[]>;
+  async intents(body: Intent | Intent[]): Promise<string | string[]> {
+    const url = this.urlOf('/intents');
+    const created = await this.call('createIntents', 'POST', '/intents', body) as IntentCreated | IntentCreated[];
+    if (Array.isArray(body) !== Array.isArray(created) || (Array.isArray(body) && Array.isArray(created) && body.length !== created.length)) {
+      const sent = Array.isArray(body) ? `an array of ${body.length}` : 'one intent';
+      const got = Array.isArray(created) ? `an array of ${created.length} ids` : 'one id';
+      throw new PartyError('protocol',
+        `POST ${url} answered ${got} for ${sent}: the protocol gives one intentId per intent, an array for an array. Fix: answer /intents with one {"intentId"} per intent given, in the same form.`,
+        { status: 201, body: JSON.stringify(created) });
+    }
+    return Array.isArray(created) ? created.map((c) => c.intentId) : created.intentId;
+  }
+
+  /** `GET /state`: what the party believes. */
+  async state(): Promise<PartyState> {
+    return await this.call('readState', 'GET', '/state') as PartyState;
+  }
+
+  /** Closes the kept-alive connection; the client stays usable (a new call connects again). */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private urlOf(path: string): string {
+    return `${this.baseUrl}${CONTROL_BASE}${path}`;
+  }
+
+  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const url = this.urlOf(path);
+    const what = `${method} ${url}`;
+    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body));
+    let json: unknown;
+    if (answer.text.length > 0) {
+      try {
+        json = JSON.parse(answer.text);
+      } catch {
+        throw new PartyError('protocol',
+          `${what} answered ${answer.status} with a body that is not JSON (${excerpt(answer.text)}): control answers are JSON. Fix: answer with Content-Type application/json and a body per docs/openapi/party-protocol-v1.yaml.`,
+          { status: answer.status, body: answer.text });
+      }
+    }
+    const problems = answerProblems(op, answer.status, json);
+    const refused = answer.status >= 400;
+    if (problems.length > 0) {
+      throw new PartyError('protocol',
+        `${what} answered ${answer.status} ${excerpt(answer.text)}, which the protocol does not allow: ${problems.join('; ')}. Fix: answer ${op} as docs/openapi/party-protocol-v1.yaml describes.`,
+        { status: answer.status, body: answer.text });
+    }
+    if (refused) {
+      const reason = (json as { error: string }).error;
+      throw new PartyError('protocol',
+        `${what} was refused with ${answer.status}: the party says "${reason}". Fix: ${REFUSAL_FIX[answer.status] ?? 'see the party\'s reason'}.`,
+        { status: answer.status, body: answer.text });
+    }
+    return json;
+  }
+
+  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
+    const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
+    if (payload !== undefined) {
+      headers['Content-Type'] = 'application/json; charset=utf-8';
+      headers['Content-Length'] = Buffer.byteLength(payload);
+    }
+    if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
+    const what = `${method} ${url}`;
+
+    return new Promise<Answer>((resolve, reject) => {
+      const request = http.request(url, { method, headers, agent: this.agent });
+      // Exactly one outcome per call, whichever of answer, error or timeout comes first.
+      let settled = false;
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      };
+      const timer = setTimeout(() => {
+        settle(() => reject(new PartyError('timeout',
+          `${what} did not answer within ${formatWait(this.timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(this.timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)));
+        request.destroy();
+      }, this.timeoutMs);
+      request.on('error', (error: NodeJS.ErrnoException) => settle(() => {
+        // A kept-alive connection the party closed while idle: the request never reached it,
+        // so sending it again on a fresh connection is safe (Node's documented pattern).
+        if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+          this.send(op, method, url, payload, true).then(resolve, reject);
+          return;
+        }
+        reject(new PartyError('unreachable',
+          `${what} failed before an answer (${error.code ?? error.message}): nothing accepts HTTP at ${this.baseUrl}. Fix: start the party and check the URL, host and port.`));
+      }));
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => settle(() =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+        response.on('error', (error) => settle(() => reject(new PartyError('protocol',
+          `${what} broke off its answer (${error.message}): the party closed the connection mid-answer. Fix: let the party finish writing every answer; check its log for a crash.`,
+          { status: response.statusCode }))));
+      });
+      request.end(payload);
+    });
+  }
+}
+
+const REFUSAL_FIX: Readonly<Record<number, string>> = {
+  400: 'send a request the protocol allows (see the reason), or, if the request is valid, make the party accept it',
+  401: 'pass the party\'s token (--token) or configure the party without one',
+  409: 'start a session (POST /session) before any other control request',
+};
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length === 0) return '(empty body)';
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}

@@ -1,0 +1,34 @@
+/** The bundled reference party, started in this process on a free loopback port. */
+import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
+import type { Role } from '../messages/model.js';
+import { ControlClient } from './control-client.js';
+import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
+
+export interface EmbeddedTarget { role: Role; identity: string; token?: string }
+
+export class EmbeddedDriver implements PartyDriver {
+  private running: RunningReferenceParty | undefined;
+  private party: PartyUnderTest | undefined;
+
+  constructor(private readonly target: EmbeddedTarget) {}
+
+  async start(): Promise<PartyUnderTest> {
+    this.running = await startReferenceParty({ token: this.target.token });
+    this.party = {
+      role: this.target.role,
+      identity: this.target.identity,
+      url: this.running.url,
+      kind: 'embedded',
+      description: `bundled reference party at ${this.running.url}`,
+      control: new ControlClient(this.running.url, { token: this.target.token }),
+    };
+    return this.party;
+  }
+
+  async stop(): Promise<void> {
+    this.party?.control.close();
+    this.party = undefined;
+    await this.running?.close();
+    this.running = undefined;
+  }
+}

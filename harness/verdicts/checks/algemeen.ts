@@ -1,0 +1,206 @@
+/**
+ * Duties on every message whatever the phase (messages.md): valid and faithful messages with the
+ * right identities (GEN-0.1), nothing duplicated or lost (GEN-0.2), robustness (GEN-0.3).
+ */
+import type { Finding } from '../finding.js';
+import type { Heenbericht, Retourbericht } from '../../messages/model.js';
+import { isHeen, isRetour } from '../../messages/model.js';
+import { isAccepting } from '../../messages/retour.js';
+import { checkRetourAgainstHeen } from '../../validation/business-rules.js';
+import { contentDifference } from '../business-content.js';
+import type { Observations } from '../observations.js';
+import type { ObservedTraffic, Traffic } from '../traffic.js';
+import { carriesHeen } from '../traffic.js';
+import type { CheckTable } from './check.js';
+import { sample, when } from './check.js';
+
+export const algemeenChecks: CheckTable = {
+  'GEN-0.1': (obs, traffic) => [
+    ...schemaFindings(obs, traffic),
+    ...heenContentFindings(obs, traffic),
+    ...retourContentFindings(obs, traffic),
+    ...identificatieFindings(obs, traffic),
+  ],
+
+  'GEN-0.2': (obs, traffic) => {
+    const findings: Finding[] = [];
+    for (const trail of traffic.trails) {
+      if (trail.accepted.length === 1) continue;
+      findings.push({
+        requirement: 'GEN-0.2', category: trail.accepted.length ? 'duplicate' : 'lost',
+        expected: `exactly one accepted heen for business event ${trail.event.intentId} (created ${when(obs, trail.event.createdAt)})`,
+        happened: trail.accepted.length
+          ? `${trail.accepted.length} were accepted: ${sample(trail.accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
+          : `none was accepted by the end of the scenario (${trail.attempts.length} attempt(s))`,
+        messageIds: trail.attempts.map((a) => a.id),
+      });
+    }
+    for (const d of traffic.deliveries) {
+      if (!d.accepted || !carriesHeen(d.entry.name) || !d.heenRef) continue;
+      const accepted = traffic.retoursOn(d.heenRef).filter((r) => r.accepted);
+      if (accepted.length === 1) continue;
+      findings.push({
+        requirement: 'GEN-0.2', category: accepted.length ? 'duplicate' : 'lost',
+        expected: `exactly one accepted retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)})`,
+        happened: accepted.length
+          ? `${accepted.length} were accepted: ${sample(accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
+          : 'none was accepted by the end of the scenario',
+        messageIds: [d.id, ...accepted.map((a) => a.id)],
+      });
+    }
+    return findings;
+  },
+
+  'GEN-0.3': (obs, traffic) => [...hostileFindings(obs, traffic), ...redeliveryFindings(obs), ...continuityFindings(obs)],
+};
+
+function schemaFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const invalid = traffic.submissions.filter((s) => s.entry.xsdValid === false || s.entry.code === 'IB001');
+  if (!invalid.length) return [];
+  return [{
+    requirement: 'GEN-0.1', category: 'schema',
+    expected: 'every submitted message valid against the XSD of its release',
+    happened: `${invalid.length} were not: ${sample(invalid, (s) => `${s.entry.name ?? 'unreadable'} ${s.id} at ${when(obs, s.at)}: ${s.entry.errors[0] ?? s.entry.code}`)}`,
+    messageIds: invalid.map((s) => s.id),
+  }];
+}
+
+function heenContentFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const findings: Finding[] = [];
+  for (const trail of traffic.trails) {
+    for (const attempt of trail.attempts) {
+      const heen = attempt.bericht as Heenbericht | undefined;
+      if (!heen || !isHeen(heen)) continue;
+      const problems = [
+        contentDifference(trail.event.intent, heen),
+        heen.family === '501' && heen.header.afzender !== obs.identity ? `Afzender is ${heen.header.afzender} where the party is ${obs.identity}` : undefined,
+        dagtekeningProblem(obs, attempt, heen.header.berichtIdentificatie.dagtekening, 'Dagtekening'),
+      ].filter((p): p is string => !!p);
+      if (problems.length) findings.push({
+        requirement: 'GEN-0.1', category: 'content',
+        expected: `${attempt.entry.name} ${attempt.id} (${when(obs, attempt.at)}) to carry business event ${trail.event.intentId} faithfully`,
+        happened: problems.join('; '),
+        messageIds: [attempt.id],
+      });
+    }
+  }
+  for (const stray of traffic.strays) findings.push({
+    requirement: 'GEN-0.1', category: 'content',
+    expected: 'every heen of the party to carry a business event it was given',
+    happened: `${stray.entry.name} ${stray.id} accepted at ${when(obs, stray.at)} matches none`,
+    messageIds: [stray.id],
+  });
+  return findings;
+}
+
+function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const findings: Finding[] = [];
+  for (const attempt of traffic.retourSubmissions) {
+    const retour = attempt.bericht as Retourbericht | undefined;
+    if (!retour || !isRetour(retour)) continue;
+    const heen = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
+    if (!heen || !isHeen(heen)) {
+      findings.push({
+        requirement: 'GEN-0.1', category: 'correlation',
+        expected: `retour ${attempt.entry.name} ${attempt.id} to answer a heen delivered to the party`,
+        happened: `it references Identificatie ${attempt.entry.identificatie}, which the party never received`,
+        messageIds: [attempt.id],
+      });
+      continue;
+    }
+    const problems = [
+      ...checkRetourAgainstHeen(retour, heen).map((i) => i.message),
+      dagtekeningProblem(obs, attempt, retour.header.dagtekeningRetour, 'DagtekeningRetour'),
+    ].filter((p): p is string => !!p);
+    if (problems.length) findings.push({
+      requirement: 'GEN-0.1', category: 'content',
+      expected: `retour ${attempt.entry.name} ${attempt.id} (${when(obs, attempt.at)}) to copy the header of heen ${heen.header.berichtIdentificatie.identificatie} unchanged`,
+      happened: problems.join('; '),
+      messageIds: [attempt.id, heen.header.berichtIdentificatie.identificatie],
+    });
+  }
+  return findings;
+}
+
+/** TR056: an Identificatie names one message per message name and sender; a re-offer may reuse its own. */
+function identificatieFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const owners = new Map<string, Set<string>>();
+  const own = (key: string, owner: string) => owners.set(key, (owners.get(key) ?? new Set()).add(owner));
+  traffic.trails.forEach((t) => t.attempts.forEach((a) => own(`${a.entry.name}|${a.id}`, t.event.intentId)));
+  traffic.strays.forEach((s) => own(`${s.entry.name}|${s.id}`, s.entry.xmlHash));
+  traffic.retourSubmissions.forEach((r) => own(`${r.entry.name}|${r.id}`, r.heenRef ?? r.entry.xmlHash));
+  return [...owners].filter(([, set]) => set.size > 1).map(([key, set]) => {
+    const [name, id] = key.split('|');
+    return {
+      requirement: 'GEN-0.1' as const, category: 'content' as const,
+      expected: `Identificatie ${id} used for one ${name} only (TR056)`,
+      happened: `it was used for ${set.size} different messages`,
+      messageIds: [id ?? ''],
+    };
+  });
+}
+
+function dagtekeningProblem(obs: Observations, attempt: Traffic, date: string, field: string): string | undefined {
+  const local = attempt.at.setZone(obs.calendar.zone).toISODate();
+  return date === local ? undefined : `${field} is ${date} where the local date of the attempt is ${local}`;
+}
+
+function hostileFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const findings: Finding[] = [];
+  for (const h of obs.hostile) {
+    const refused = h.status === 400 || h.status === 413;
+    let ok = false;
+    let how = `answered ${h.status || 'nothing (no answer)'}`;
+    if (h.expectation === 'refuse') ok = refused;
+    if (h.expectation === 'tolerate-or-refuse') ok = refused || h.status === 202;
+    if (h.expectation === 'refuse-or-reject') {
+      const delivered = obs.entries.find((e) => e.kind === 'delivery' && e.xmlHash === h.xmlHash);
+      const ref = delivered?.name && delivered.identificatie ? `${delivered.name}|${delivered.identificatie}` : undefined;
+      const retour = ref ? traffic.retoursOn(ref).find((r) => r.accepted) : undefined;
+      const codes = retour?.bericht && isRetour(retour.bericht) ? retour.bericht.header.retourCodes : [];
+      ok = refused || (h.status === 202 && !!retour && !isAccepting(codes));
+      if (h.status === 202) how += retour ? `, then a retour with RetourCodes ${codes.join(',')}` : ', and no retour followed';
+    }
+    if (!ok) findings.push({
+      requirement: 'GEN-0.3', category: 'robustness',
+      expected: `${h.label} (delivered ${when(obs, h.at)}) ${h.expectation === 'refuse' ? 'refused with 400 (413 when over 25 MB)' : h.expectation === 'refuse-or-reject' ? 'refused with 400, or taken (202) and answered with a rejecting retour' : 'taken (202) or refused (400)'}`,
+      happened: how,
+      messageIds: [],
+    });
+  }
+  return findings;
+}
+
+function redeliveryFindings(obs: Observations): Finding[] {
+  const strip = (s: object) => JSON.stringify({ ...s, now: undefined });
+  return obs.redeliveries.filter((r) => r.status !== 202 || strip(r.before) !== strip(r.after)).map((r) => ({
+    requirement: 'GEN-0.3' as const, category: 'robustness' as const,
+    expected: `a byte-identical redelivery (${when(obs, r.at)}) answered 202 and changing nothing`,
+    happened: r.status !== 202 ? `it was answered ${r.status || 'not at all'}` : 'the party\'s state changed',
+    messageIds: [],
+  }));
+}
+
+/** Whatever the party had taken or queued before hostile deliveries is still there afterwards. */
+function continuityFindings(obs: Observations): Finding[] {
+  if (obs.stoppedAnswering) return [{
+    requirement: 'GEN-0.3', category: 'robustness',
+    expected: 'the party keeps working after malformed, hostile or unexpected deliveries',
+    happened: obs.stoppedAnswering, messageIds: [],
+  }];
+  const firstHostile = obs.hostile[0];
+  if (!firstHostile) return [];
+  const before = [...obs.snapshots].reverse().find((s) => s.at < firstHostile.at)?.state;
+  const after = obs.snapshots[obs.snapshots.length - 1]?.state;
+  if (!before || !after) return [];
+  const missing = [
+    ...before.outgoing.filter((o) => !after.outgoing.some((a) => a.intentId === o.intentId)).map((o) => o.identificatie ?? o.intentId),
+    ...before.incoming.filter((i) => !after.incoming.some((a) => a.identificatie === i.identificatie && a.bericht === i.bericht)).map((i) => i.identificatie),
+  ];
+  return missing.length ? [{
+    requirement: 'GEN-0.3', category: 'robustness',
+    expected: 'nothing the party had accepted or queued before the hostile deliveries lost afterwards',
+    happened: `${missing.length} message(s) disappeared from its state`,
+    messageIds: missing,
+  }] : [];
+}

@@ -1,0 +1,19 @@
+import type { Finding } from '../finding.js';
+import type { Observations } from '../observations.js';
+import type { ObservedTraffic } from '../traffic.js';
+import type { RequirementId } from '../requirements.js';
+import { describeMoment } from '../../clock/describe-moment.js';
+import type { DateTime } from 'luxon';
+
+/** A requirement's check: everything it finds wrong in one scenario's observations. */
+export type Check = (obs: Observations, traffic: ObservedTraffic) => Finding[];
+export type CheckTable = Partial<Record<RequirementId, Check>>;
+
+/** A moment as every message shows it: local time in the calendar's zone and UTC. */
+export const when = (obs: Observations, t: DateTime): string => describeMoment(t, obs.calendar.zone);
+
+/** Lists long enough to be useful, short enough to read. */
+export function sample<T>(items: readonly T[], show: (item: T) => string, max = 3): string {
+  const shown = items.slice(0, max).map(show).join('; ');
+  return items.length > max ? `${shown}; and ${items.length - max} more` : shown;
+}

@@ -1,0 +1,65 @@
+/**
+ * What the suite observed during one scenario: the switch ledger (the truth), the business events
+ * it created at the party, the moments it visited, the party's state at each of them, and the
+ * deliveries it made on purpose to test robustness. The checks judge only this.
+ */
+import type { DateTime } from 'luxon';
+import type { Calendar } from '../clock/calendar.js';
+import type { LedgerEntry } from '../ledger/ledger-entry.js';
+import type { Bericht, Role } from '../messages/model.js';
+import type { Intent, PartyState } from '../sut/protocol.js';
+import type { UnplannedBlock } from '../switch/unplanned-block.js';
+
+export interface CreatedEvent {
+  intentId: string;
+  intent: Intent;
+  createdAt: DateTime;
+}
+
+export interface StateSnapshot {
+  at: DateTime;
+  state: PartyState;
+}
+
+/** How a deliberately hostile or unexpected delivery may be answered (GEN-0.3). */
+export type HostileExpectation =
+  /** 400 only (or 413 for an oversized body). */
+  | 'refuse'
+  /** 400, or 202 with a rejecting retour. */
+  | 'refuse-or-reject'
+  /** 202 and processed like any other (a byte-order mark may also be refused). */
+  | 'tolerate-or-refuse';
+
+export interface HostileDelivery {
+  label: string;
+  at: DateTime;
+  expectation: HostileExpectation;
+  /** HTTP status the party answered; 0 when it did not answer. */
+  status: number;
+  xmlHash: string;
+}
+
+export interface Redelivery {
+  at: DateTime;
+  xmlHash: string;
+  status: number;
+  before: PartyState;
+  after: PartyState;
+}
+
+export interface Observations {
+  role: Role;
+  identity: string;
+  calendar: Calendar;
+  entries: readonly LedgerEntry[];
+  /** The parsed message of a ledgered body (undefined when it is not a readable message). */
+  messageOf(xmlHash: string): Bericht | undefined;
+  events: readonly CreatedEvent[];
+  moments: readonly DateTime[];
+  snapshots: readonly StateSnapshot[];
+  blocks: readonly UnplannedBlock[];
+  hostile: readonly HostileDelivery[];
+  redeliveries: readonly Redelivery[];
+  /** Set when the party stopped answering its control plane after a hostile delivery. */
+  stoppedAnswering?: string;
+}

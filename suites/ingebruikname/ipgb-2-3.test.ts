@@ -1,0 +1,33 @@
+/**
+ * Runbook 6.2, stap 2.3-2.5 (woensdag 1 april, 09.00 uur): the parties are "gereed voor gebruik
+ * iPgb 2.3 berichtenverkeer"; from then on only 2.3 is exchanged.
+ */
+import { scenario } from '../../harness/scenario/index.js';
+
+scenario({
+  id: 'ing-new-heen-in-2-3',
+  title: 'Vanaf de ingebruikname is elk nieuw heenbericht een geldig iPgb 2.3-bericht',
+  phase: 'Ingebruikname',
+  runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
+  verifies: ['ING-3.1', 'GEN-0.1', 'GEN-0.2'],
+}, async (world) => {
+  const { goLive } = world.calendar;
+  await world.at(goLive, '1 april 09.00 uur: ingebruikname');
+  await world.createEvents(world.events.fresh(3));
+  await world.at(goLive.plus({ hours: 1 }));
+  await world.createEvents(world.events.fresh(2));
+  await world.at(goLive.plus({ hours: 2 }));
+});
+
+scenario({
+  id: 'ing-2-3-heen-answered-in-2-3',
+  title: 'Een iPgb 2.3-heenbericht na de ingebruikname krijgt een geldig iPgb 2.3-retourbericht',
+  phase: 'Ingebruikname',
+  runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
+  verifies: ['ING-3.2', 'GEN-0.1', 'GEN-0.2'],
+}, async (world) => {
+  const { goLive } = world.calendar;
+  await world.at(goLive.plus({ minutes: 10 }));
+  await world.counterpartySendsHeen(3);
+  await world.at(goLive.plus({ hours: 1 }));
+});

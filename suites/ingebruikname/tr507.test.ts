@@ -1,0 +1,45 @@
+/**
+ * TR507: a follow-up 501 for the same Bsn and budget waits for the retour on the previous 501,
+ * also across the cutover (a 2.3 501 waits for a late 2.0.2 502).
+ */
+import { scenario } from '../../harness/scenario/index.js';
+
+scenario({
+  id: 'ing-tr507-follow-up-waits-across-cutover',
+  title: 'Een vervolg-501 wacht op het retourbericht van de vorige 501, ook over de overgang heen',
+  phase: 'Ingebruikname',
+  runbookStep: 'TR507 Vervolgbericht pas na ontvangst van het retourbericht',
+  verifies: ['ING-3.5', 'AFS-1.1', 'AFS-1.2', 'ING-3.3', 'GEN-0.2'],
+  roles: ['gemeente', 'zorgkantoor'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  await world.at(heenStop.minus({ hours: 1 }));
+  const [first] = await world.createEvents(world.events.fresh(1));
+  world.counterpartyAnswersAt(first, goLive.plus({ minutes: 30 }));
+  await world.at(heenStop.minus({ minutes: 30 }), 'een wijziging op hetzelfde budget');
+  if (first) await world.createEvents([world.events.followUp(first.intent)]);
+  await world.at(heenStop);
+  await world.at(retourStop);
+  await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de 2.0.2-502');
+  await world.at(goLive.plus({ minutes: 30 }), 'de late 2.0.2-502 komt binnen');
+  await world.at(goLive.plus({ hours: 1 }));
+});
+
+scenario({
+  id: 'ing-tr507-follow-up-waits-before-heen-stop',
+  title: 'Een vervolg-501 vóór de heenstop wacht op het retourbericht en gaat daarna nog vóór de heenstop',
+  phase: 'Ingebruikname',
+  runbookStep: 'TR507 Vervolgbericht pas na ontvangst van het retourbericht',
+  verifies: ['ING-3.5', 'AFS-1.1', 'GEN-0.2'],
+  roles: ['gemeente', 'zorgkantoor'],
+}, async (world) => {
+  const { heenStop } = world.calendar;
+  await world.at(heenStop.minus({ hours: 3 }));
+  const [first] = await world.createEvents(world.events.fresh(1));
+  world.counterpartyAnswersAt(first, heenStop.minus({ hours: 2 }));
+  await world.at(heenStop.minus({ hours: 2, minutes: 30 }));
+  if (first) await world.createEvents([world.events.followUp(first.intent)]);
+  await world.at(heenStop.minus({ hours: 2 }), 'het retourbericht op de eerste 501 komt binnen');
+  await world.at(heenStop.minus({ hours: 1 }));
+  await world.at(heenStop);
+});

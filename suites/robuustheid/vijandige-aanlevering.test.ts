@@ -1,0 +1,47 @@
+/**
+ * GEN-0.3: what a switch may deliver by mistake or malice. The party refuses it (400, or 413 when
+ * over 25 MB) or answers it with a rejecting retour, keeps working, loses nothing, and a
+ * byte-identical redelivery changes nothing.
+ */
+import { scenario } from '../../harness/scenario/index.js';
+import type { HostileKind } from '../../harness/scenario/index.js';
+
+const HOSTILE: HostileKind[] = [
+  'not-well-formed', 'doctype-external-entity', 'entity-bomb', 'oversized', 'not-utf8',
+  'unknown-namespace', 'namespace-code-mismatch', 'retour-for-unknown-heen', 'bsn-fails-11-test', 'byte-order-mark',
+];
+
+scenario({
+  id: 'gen-hostile-deliveries',
+  title: 'Een onleesbare, vijandige of onverwachte aanlevering wordt geweigerd of afgewezen, en de partij werkt door',
+  phase: 'Algemeen',
+  runbookStep: 'Robuustheid van de berichtverwerking',
+  verifies: ['GEN-0.3', 'GEN-0.2'],
+}, async (world) => {
+  const { heenStop } = world.calendar;
+  await world.at(heenStop.minus({ hours: 2 }), 'gewone werkdag: er staat werk klaar');
+  await world.createEvents(world.events.fresh(2));
+  await world.counterpartySendsHeen(1);
+  for (const kind of HOSTILE) await world.deliverHostile(kind);
+  await world.deliverHostile('heen-in-wrong-release', { release: '2.3' });
+  await world.at(heenStop.minus({ hours: 1 }), 'na de aanleveringen: de partij werkt door');
+  await world.counterpartySendsHeen(1);
+  await world.redeliverLast();
+  await world.createEvents(world.events.fresh(1));
+  await world.at(heenStop.minus({ minutes: 30 }));
+});
+
+scenario({
+  id: 'gen-2-0-2-heen-after-go-live',
+  title: 'Een iPgb 2.0.2-heenbericht na de ingebruikname wordt geweigerd of afgewezen',
+  phase: 'Algemeen',
+  runbookStep: 'Robuustheid van de berichtverwerking',
+  verifies: ['GEN-0.3'],
+}, async (world) => {
+  const { goLive } = world.calendar;
+  await world.at(goLive.plus({ minutes: 5 }));
+  await world.deliverHostile('heen-in-wrong-release', { release: '2.0.2' });
+  await world.at(goLive.plus({ minutes: 10 }));
+  await world.counterpartySendsHeen(1);
+  await world.at(goLive.plus({ minutes: 20 }));
+});
