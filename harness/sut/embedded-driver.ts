@@ -1,10 +1,10 @@
-/** The bundled reference party, started in this process on a free loopback port. */
+/** The bundled reference party (or one of its faulty variants), started in this process on a free loopback port. */
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 
-export interface EmbeddedTarget { role: Role; identity: string; token?: string }
+export interface EmbeddedTarget { role: Role; identity: string; token?: string; variant?: string }
 
 export class EmbeddedDriver implements PartyDriver {
   private running: RunningReferenceParty | undefined;
@@ -13,13 +13,17 @@ export class EmbeddedDriver implements PartyDriver {
   constructor(private readonly target: EmbeddedTarget) {}
 
   async start(): Promise<PartyUnderTest> {
-    this.running = await startReferenceParty({ token: this.target.token });
+    // A faulty variant proves the suite catches what it claims to; loaded only when asked for.
+    const party = this.target.variant
+      ? (await import('../../fixtures/parties/faulty/index.js')).faultyParty(this.target.variant).create
+      : undefined;
+    this.running = await startReferenceParty({ token: this.target.token, ...(party ? { party } : {}) });
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
       url: this.running.url,
       kind: 'embedded',
-      description: `bundled reference party at ${this.running.url}`,
+      description: `bundled ${this.target.variant ? `faulty party '${this.target.variant}'` : 'reference party'} at ${this.running.url}`,
       control: new ControlClient(this.running.url, { token: this.target.token }),
     };
     return this.party;

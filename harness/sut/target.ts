@@ -46,7 +46,9 @@ function targetOf(entry: unknown, i: number): PartyTarget {
   if (e.token !== undefined && typeof e.token !== 'string') throw targetError(`${at} has a token that is not a string`);
   const base = { role: e.role, identity: e.identity, ...(e.token !== undefined ? { token: e.token as string } : {}) };
   switch (e.kind) {
-    case 'embedded': return { ...base, kind: 'embedded' };
+    case 'embedded':
+      if (e.variant !== undefined && typeof e.variant !== 'string') throw targetError(`${at} has a variant that is not a string`);
+      return { ...base, kind: 'embedded', ...(typeof e.variant === 'string' ? { variant: e.variant } : {}) };
     case 'endpoint':
       if (typeof e.url !== 'string') throw targetError(`${at} is an endpoint without a url`);
       return { ...base, kind: 'endpoint', url: e.url };
