@@ -35,6 +35,8 @@ import type { SwitchHost } from './switch-host.js';
 
 /** A moment needs a handful of rounds; more means the party and counterparty ping-pong forever. */
 const MAX_ROUNDS_PER_MOMENT = 25;
+/** Deliveries in flight at once: as many as the delivery agent keeps sockets. */
+const DELIVERY_CONCURRENCY = 8;
 
 export interface WorldOptions {
   party: PartyUnderTest;
@@ -44,6 +46,8 @@ export interface WorldOptions {
   start: DateTime;
   sessionId: string;
   seed: number;
+  /** Stream the ledger to this folder and keep no bodies in memory (national-scale runs). */
+  ledgerDir?: string;
 }
 
 interface Delivery { body: Uint8Array | string; bericht: Bericht }
@@ -55,7 +59,7 @@ export class CutoverWorld {
   readonly calendar: Calendar;
   readonly events: BusinessEvents;
   private readonly clock: VirtualClock;
-  private readonly ledger = new Ledger({ keepXml: true });
+  private readonly ledger: Ledger;
   private readonly core: SwitchCore;
   private readonly counterparty: Counterparty;
   private readonly deliverer: Deliverer;
@@ -79,6 +83,7 @@ export class CutoverWorld {
     this.calendar = options.calendar;
     this.party = options.party;
     this.clock = new VirtualClock(options.start, options.calendar.zone);
+    this.ledger = options.ledgerDir ? new Ledger({ dir: options.ledgerDir, keepXml: false }) : new Ledger({ keepXml: true });
     this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
     this.core = new SwitchCore({
       calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
@@ -198,12 +203,22 @@ export class CutoverWorld {
         this.snapshots.push({ at: this.clock.now(), state: await this.state() });
         return;
       }
-      for (const d of this.toParty.splice(0)) {
-        await this.deliverer.deliver(this.party.url, d.body, this.metaOf(d.bericht));
-        this.lastDelivered = d;
-      }
+      await this.deliverAll(this.toParty.splice(0));
     }
     throw new Error(`At ${describeMoment(this.clock.now(), this.calendar.zone)} the party and the counterparty kept exchanging messages for ${MAX_ROUNDS_PER_MOMENT} rounds. Fix: look for a party that answers its own retours or re-sends on every /clock.`);
+  }
+
+  /** Deliveries of one round go out side by side; the party takes custody of each on its own. */
+  private async deliverAll(deliveries: Delivery[]): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < deliveries.length) {
+        const d = deliveries[next++] as Delivery;
+        await this.deliverer.deliver(this.party.url, d.body, this.metaOf(d.bericht));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, deliveries.length) }, worker));
+    this.lastDelivered = deliveries[deliveries.length - 1];
   }
 
   private onSubmission(result: SubmissionResult, origin: 'put' | 'counterparty'): void {

@@ -90,13 +90,16 @@ export function observedTraffic(obs: Observations): ObservedTraffic {
  */
 function matchEvents(events: readonly CreatedEvent[], heen: Traffic[]): { trails: EventTrail[]; strays: Traffic[] } {
   const trails = events.map((event) => ({ event, attempts: [] as Traffic[], accepted: [] as Traffic[] }));
+  const byKey = new Map<string, EventTrail[]>();
+  for (const t of trails) {
+    const key = intentKey(t.event.intent);
+    byKey.set(key, [...(byKey.get(key) ?? []), t]);
+  }
   const strays: Traffic[] = [];
   for (const s of heen) {
     const msg = s.bericht && isHeen(s.bericht) ? (s.bericht as Heenbericht) : undefined;
-    if (!msg) { if (s.accepted) strays.push(s); continue; }
-    const key = heenKey(msg);
-    const fp = heenFingerprint(msg);
-    const sameKey = trails.filter((t) => intentKey(t.event.intent) === key && t.event.createdAt <= s.at);
+    const sameKey = msg ? (byKey.get(heenKey(msg)) ?? []).filter((t) => t.event.createdAt <= s.at) : [];
+    const fp = msg ? heenFingerprint(msg) : '';
     const trail = sameKey.find((t) => intentFingerprint(t.event.intent) === fp)
       ?? sameKey.find((t) => t.accepted.length === 0)
       ?? sameKey[sameKey.length - 1];
