@@ -90,6 +90,108 @@ describe('parseXml', () => {
     expect(parseXml(`\uFEFF${text}`)).toEqual(parseXml(text));
   });
 
+  describe('reads what XML allows beyond the golden layout', () => {
+    const base = golden('2.3', 'WMO501');
+    const identificatieOf = (xml: string): string => parseXml(xml).header.berichtIdentificatie.identificatie;
+    const withIdentificatie = (inner: string): string =>
+      base.replace('<Identificatie>G0363000058</Identificatie>', `<Identificatie>${inner}</Identificatie>`);
+
+    it('takes CDATA literally: no references decoded, markup characters kept', () => {
+      expect(identificatieOf(withIdentificatie('<![CDATA[A&B<C>&amp;]]>'))).toBe('A&B<C>&amp;');
+      expect(identificatieOf(withIdentificatie('G0363<![CDATA[]]>000058'))).toBe('G0363000058');
+    });
+
+    it('skips attributes with ">" and "/>" inside their quoted values', () => {
+      const text = base.replace('<Header>', `<Header note="a>b" other='c/>d' empty="">`).replace('<Bsn>', '<Bsn  x = "1" >');
+      expect(parseXml(text)).toEqual(parseXml(base));
+    });
+
+    it('ignores comments and processing instructions inside, before and after the root', () => {
+      const text = base
+        .replace('<Header>', '<!-- before Header --><Header><?note inside?>')
+        .replace('<Bsn>999990019</Bsn>', '<Bsn><!-- c -->999990019<?pi x?></Bsn>')
+        .replace('?>\n', '?>\n<!-- prolog --><?prolog pi?>\n')
+        .concat('<!-- trailing -->\n<?trailing?>\n');
+      expect(parseXml(text)).toEqual(parseXml(base));
+    });
+
+    it('trims indentation around a value but keeps white space inside it', () => {
+      expect(identificatieOf(withIdentificatie('\n\t  G0363 000058 \r\n '))).toBe('G0363 000058');
+      expect(identificatieOf(withIdentificatie('A<!-- c --> B'))).toBe('A B');
+      expect(parseXml(base.replace('</Bsn>', '</Bsn \n>')).client).toEqual(parseXml(base).client);
+    });
+
+    it('reads an empty element as an empty value and a self-closed container as lacking children', () => {
+      expect(identificatieOf(withIdentificatie(''))).toBe('');
+      expect(reasonOf(base.replace(/<XsdVersie>[\s\S]*?<\/XsdVersie>/, '<XsdVersie/>'))).toBe('missing-element');
+    });
+
+    it('refuses an element that holds elements where a value belongs', () => {
+      expect(reasonOf(base.replace('<Bsn>999990019</Bsn>', '<Bsn>9<X/>99990019</Bsn>'))).toBe('invalid-value');
+    });
+
+    it('decodes a character reference to any character XML allows, including beyond the BMP', () => {
+      expect(identificatieOf(withIdentificatie('&#x1F600;&#233;&#x9;x'))).toBe('\u{1F600}\u00E9\tx');
+    });
+  });
+
+  describe('refuses as not well-formed', () => {
+    const base = golden('2.3', 'WMO501');
+    const cases: [string, string][] = [
+      ['a "<" in text', base.replace('>0363<', '>03 < 63<')],
+      ['a start tag cut off by the end of the text', base.slice(0, base.indexOf('<Bsn>') + 3)],
+      ['attributes without white space between them', base.replace('<Header>', '<Header a="1"b="2">')],
+      ['an attribute without a value', base.replace('<Header>', '<Header a>')],
+      ['an unquoted attribute value', base.replace('<Header>', '<Header a=1>')],
+      ['an attribute value that is not closed', base.replace('<Header>', '<Header a="1>')],
+      ['a "<" in an attribute value', base.replace('<Header>', '<Header a="<">')],
+      ['a duplicated attribute', base.replace('<Header>', '<Header a="1" a="2">')],
+      ['an undeclared entity in an attribute value', base.replace('<Header>', '<Header a="&x;">')],
+      ['a name with two colons', base.replace('<Bsn>999990019</Bsn>', '<a:b:Bsn>999990019</a:b:Bsn>')],
+      ['a name ending in a colon', base.replace('<Header>', '<Header:>')],
+      ['a name that starts with a digit', base.replace('<Header>', '<1Header>')],
+      ['an end tag that closes another element', base.replace('</Header>', '</Headr>')],
+      ['an end tag with another prefix than its start tag', base.replace('<Header>', '<p:Header xmlns:p="urn:p">')],
+      ['an end tag without a start tag', `${base}</Bericht>`],
+      ['an end tag cut off by the end of the text', base.slice(0, base.lastIndexOf('>'))],
+      ['text after the root element', `${base}x`],
+      ['"]]>" in text', base.replace('>0363<', '>03]]>63<')],
+      ['an "&" that starts no reference', base.replace('>0363<', '>03 & 63<')],
+      ['the entity &constructor; (no lookup on Object.prototype)', base.replace('>0363<', '>&constructor;<')],
+      ['a reference to character 0', base.replace('>0363<', '>&#0;<')],
+      ['a reference to a surrogate', base.replace('>0363<', '>&#xD800;<')],
+      ['a reference beyond Unicode', base.replace('>0363<', '>&#x110000;<')],
+      ['a reference without digits', base.replace('>0363<', '>&#x;<')],
+      ['a decimal reference with hex digits', base.replace('>0363<', '>&#1F;<')],
+      ['a control character', base.replace('>0363<', '>03\u000163<')],
+      ['"--" inside a comment', base.replace('<Header>', '<Header><!-- a -- b -->')],
+      ['a comment that is not closed', base.replace('</Bericht>', '<!-- </Bericht>')],
+      ['a CDATA section that is not closed', base.replace('>0363<', '><![CDATA[0363<')],
+      ['a CDATA section outside the root', `${base}<![CDATA[x]]>`],
+      ['an XML declaration that is not at the start', base.replace('<Header>', '<Header><?xml version="1.0"?>')],
+      ['a processing instruction without a target', base.replace('<Header>', '<Header><? x?>')],
+      ['a processing instruction that is not closed', base.replace('</Bericht>', '<?pi </Bericht>')],
+      ['markup declarations other than comments and CDATA', base.replace('<Header>', '<Header><!ELEMENT x ANY>')],
+    ];
+
+    it.each(cases)('%s', (_, xml) => {
+      expect(reasonOf(xml)).toBe('not-well-formed');
+    });
+
+    it('refuses a DOCTYPE also inside the root, as a DOCTYPE', () => {
+      expect(reasonOf(base.replace('<Header>', '<Header><!DOCTYPE x>'))).toBe('doctype');
+    });
+
+    it('says on which line and column the problem is', () => {
+      const text = base.replace('>0363<', '>03 < 63<');
+      const offset = text.indexOf(' < ') + 1;
+      const line = text.slice(0, offset).split('\n').length;
+      const column = offset - text.lastIndexOf('\n', offset - 1);
+      expect(() => parseXml(text)).toThrow(`(line ${line}, column ${column})`);
+      expect(() => parseXml(`\uFEFF${text}`)).toThrow(`(line ${line}, column ${column})`);
+    });
+  });
+
   describe('refuses', () => {
     const base = golden('2.3', 'WMO501');
 

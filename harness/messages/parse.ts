@@ -40,17 +40,18 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'
 /** Characters XML 1.0 forbids anywhere in a document (C0 controls except tab, LF, CR; U+FFFE/F). */
 const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
-const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d;
-const QUOTE = 0x22, APOSTROPHE = 0x27, HASH = 0x23, LOWER_X = 0x78;
+const GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d;
+const QUOTE = 0x22, APOSTROPHE = 0x27, HASH = 0x23, LOWER_X = 0x78, COLON = 0x3a;
 
 /** XML's white space: space, tab, line feed, carriage return. */
 const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /**
- * An XML name, ASCII per the XML rules; any non-ASCII character is let through (none occur in
- * iPgb names). Sticky, so `test` at `lastIndex` measures a name in place without allocating.
+ * A qualified name, `local` or `prefix:local` (XML namespaces allow one colon, not at either end).
+ * ASCII per the XML rules; non-ASCII letters are let through, since none occur in iPgb names and
+ * the XML tables for them are not worth their cost. Sticky: `test` from `lastIndex` in place.
  */
-const NAME = /[A-Za-z_:\u0080-\uFFFF][\w.:\u0080-\uFFFF-]*/y;
+const QNAME = /[A-Za-z_\u0080-\uFFFF][\w.\u0080-\uFFFF-]*(?::[A-Za-z_\u0080-\uFFFF][\w.\u0080-\uFFFF-]*)?/y;
 
 const isXmlChar = (cp: number): boolean =>
   cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xd7ff) ||
@@ -165,21 +166,16 @@ class Scanner {
     return predefined;
   }
 
-  /** Index just past the name that starts at `from`; `noName` says what is wrong without one. */
-  private nameEnd(from: number, noName: string): number {
-    NAME.lastIndex = from;
-    if (!NAME.test(this.xml)) this.fail(noName, from);
-    return NAME.lastIndex;
-  }
-
-  /** `prefix:local` has at most one colon, with something on both sides (XML namespaces). */
-  private localName(qname: string, position: number): string {
-    const colon = qname.indexOf(':');
-    if (colon < 0) return qname;
-    if (colon === 0 || colon === qname.length - 1 || qname.includes(':', colon + 1)) {
-      this.fail(`the name "${qname}" is not a valid qualified name`, position);
-    }
-    return qname.slice(colon + 1);
+  /**
+   * Index just past the qualified name that starts at `from`. Without one, fails with `noName` at
+   * `markup`, the start of the tag or attribute the name belongs to.
+   */
+  private nameEnd(from: number, noName: string, markup = from): number {
+    QNAME.lastIndex = from;
+    if (!QNAME.test(this.xml)) this.fail(noName, markup);
+    // A name stopped by a colon has a second colon or ends in one: not a qualified name.
+    if (this.xml.charCodeAt(QNAME.lastIndex) === COLON) this.fail('a name has more than one colon or ends in one', from);
+    return QNAME.lastIndex;
   }
 
   private skipSpace(): boolean {
@@ -192,9 +188,10 @@ class Scanner {
     const { xml } = this;
     const start = this.at;
     if (!this.open.length && this.root) this.fail('there is a second element after the root element', start);
-    this.at = this.nameEnd(start + 1, 'a "<" is not followed by a tag name (write a "<" in text as &lt;)');
+    this.at = this.nameEnd(start + 1, 'a "<" is not followed by a tag name (write a "<" in text as &lt;)', start);
     const qname = xml.slice(start + 1, this.at);
-    const element: XmlElement = { name: this.localName(qname, start + 1), children: [], text: '' };
+    const colon = qname.indexOf(':');
+    const element: XmlElement = { name: colon < 0 ? qname : qname.slice(colon + 1), children: [], text: '' };
     this.attributes(qname);
     const selfClosing = xml.charCodeAt(this.at) === SLASH;
     this.at += selfClosing ? 2 : 1;
@@ -229,7 +226,6 @@ class Scanner {
       const nameStart = this.at;
       this.at = this.nameEnd(nameStart, `an attribute of ${qname} has no valid name`);
       const name = xml.slice(nameStart, this.at);
-      this.localName(name, nameStart);
       if (seen?.includes(name)) this.fail(`the attribute ${name} occurs twice on ${qname}`, nameStart);
       (seen ??= []).push(name);
       this.skipSpace();
@@ -248,19 +244,23 @@ class Scanner {
     }
   }
 
+  /**
+   * An end tag is right when its text up to `>`, less trailing white space, equals the name its
+   * start tag was checked to have: no need to check the name's characters a second time.
+   */
   private endTag(): void {
     const { xml } = this;
     const start = this.at;
-    this.at = this.nameEnd(start + 2, 'an end tag "</" is not followed by a name');
+    const gt = xml.indexOf('>', start + 2);
+    if (gt < 0) this.fail('an end tag is not closed with ">"', start);
+    let nameEnd = gt;
+    while (isXmlSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    const qname = xml.slice(start + 2, nameEnd);
     const expected = this.openNames.pop();
-    // Comparing in place saves slicing the name of every end tag that matches, nearly all of them.
-    if (expected === undefined || this.at - start - 2 !== expected.length || !xml.startsWith(expected, start + 2)) {
-      const qname = xml.slice(start + 2, this.at);
+    if (qname !== expected) {
       this.fail(expected === undefined ? `the end tag </${qname}> has no start tag` : `the end tag </${qname}> closes ${expected}`, start);
     }
-    this.skipSpace();
-    if (xml.charCodeAt(this.at) !== GT) this.fail(`the end tag of ${expected} is not closed with ">"`, this.at);
-    this.at++;
+    this.at = gt + 1;
     const element = this.open.pop() as XmlElement;
     if (element.text !== '') element.text = trimXmlSpace(element.text);
   }
@@ -268,7 +268,7 @@ class Scanner {
   /** `<?target ...?>`; the XML declaration only as the very first thing (`readRootTag` reads it). */
   private processingInstruction(): void {
     const start = this.at;
-    const targetEnd = this.nameEnd(start + 2, 'a processing instruction "<?" is not followed by a target name');
+    const targetEnd = this.nameEnd(start + 2, 'a processing instruction "<?" is not followed by a target name', start);
     const target = this.xml.slice(start + 2, targetEnd);
     const afterBom = this.xml.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (target.toLowerCase() === 'xml' && start !== afterBom) {
@@ -310,6 +310,8 @@ class Scanner {
   }
 }
 
+const joined = (path: string, tag: string): string => (path === '' ? tag : `${path}/${tag}`);
+
 /** Walks the element tree and reports the path of what is missing or malformed. */
 class Reader {
   constructor(private readonly name: MessageName) {}
@@ -345,20 +347,21 @@ class Reader {
     return found;
   }
 
-  container(e: XmlElement, path: string): XmlElement {
+  /** `e`, the element `tag` under `path`, as a parent of elements. Paths are joined only for errors. */
+  container(e: XmlElement, tag: string, path: string): XmlElement {
     // An element without children and without text (e.g. `<Header/>`) simply lacks its children.
-    if (e.children.length === 0 && e.text !== '') throw this.invalid(path, 'holds text instead of elements');
+    if (e.children.length === 0 && e.text !== '') throw this.invalid(joined(path, tag), 'holds text instead of elements');
     return e;
   }
 
-  private asText(e: XmlElement, path: string): string {
-    if (e.children.length > 0) throw this.invalid(path, 'holds elements instead of text');
+  private asText(e: XmlElement, tag: string, path: string): string {
+    if (e.children.length > 0) throw this.invalid(joined(path, tag), 'holds elements instead of text');
     return e.text;
   }
 
   optionalElement(parent: XmlElement, tag: string, path: string): XmlElement | undefined {
     const e = this.only(parent, tag, path);
-    return e && this.container(e, `${path}/${tag}`);
+    return e && this.container(e, tag, path);
   }
 
   element(parent: XmlElement, tag: string, path: string): XmlElement {
@@ -369,12 +372,12 @@ class Reader {
 
   /** A repeatable element: always an array, also with a single occurrence. */
   elements(parent: XmlElement, tag: string, path: string): XmlElement[] {
-    return this.all(parent, tag, path).map((e) => this.container(e, `${path}/${tag}`));
+    return this.all(parent, tag, path).map((e) => this.container(e, tag, path));
   }
 
   optionalText(parent: XmlElement, tag: string, path: string): string | undefined {
     const e = this.only(parent, tag, path);
-    return e && this.asText(e, `${path}/${tag}`);
+    return e && this.asText(e, tag, path);
   }
 
   text(parent: XmlElement, tag: string, path: string): string {
@@ -384,7 +387,7 @@ class Reader {
   }
 
   texts(parent: XmlElement, tag: string, path: string): string[] {
-    return this.all(parent, tag, path).map((e) => this.asText(e, `${path}/${tag}`));
+    return this.all(parent, tag, path).map((e) => this.asText(e, tag, path));
   }
 
   /** Amounts are the only numbers in the model (eurocents). */
@@ -520,7 +523,7 @@ export function parseXml(xml: string): Bericht {
   const root = new Scanner(xml).document();
   const { name, release } = messageOfRootTag(rootTag);
   const r = new Reader(name);
-  const bericht = r.container(root, 'Bericht');
+  const bericht = r.container(root, 'Bericht', '');
   const h = r.element(bericht, 'Header', 'Bericht');
   const wet = wetOf(name);
   const family = familyOf(name);
