@@ -28,7 +28,7 @@ import { PartyError } from '../sut/party-error.js';
 import type { Intent, PartyState } from '../sut/protocol.js';
 import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../verdicts/observations.js';
 import { BusinessEvents } from './business-events.js';
-import { heenKey, intentKey } from '../verdicts/business-content.js';
+import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';
 import type { HostileKind } from './hostile-deliveries.js';
 import { hostileBody } from './hostile-deliveries.js';
 import type { SwitchHost } from './switch-host.js';
@@ -127,9 +127,13 @@ export class CutoverWorld {
 
   // ---- what happens at the current moment ------------------------------------------------
 
-  /** Business events created at the party now (`POST /intents`); they exist from this moment. */
-  async createEvents(intents: readonly Intent[]): Promise<CreatedEvent[]> {
+  /**
+   * Business events created at the party now (`POST /intents`); they exist from this moment.
+   * `answeredAt`: the counterparty answers their heen only then (a late retour), not at once.
+   */
+  async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime } = {}): Promise<CreatedEvent[]> {
     if (!intents.length) return [];
+    if (options.answeredAt) this.answerLate(intents, options.answeredAt);
     const ids = await this.party.control.intents([...intents]);
     const list = Array.isArray(ids) ? ids : [ids];
     const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
@@ -146,11 +150,11 @@ export class CutoverWorld {
     await this.settle();
   }
 
-  /** The counterparty answers the heen carrying these events (all when none given) only at `at`. */
-  counterpartyAnswersAt(events: CreatedEvent | readonly CreatedEvent[] | undefined, at: DateTime): void {
-    const keys = events === undefined ? undefined : new Set([events].flat().map((e) => intentKey(e.intent)));
-    this.plans.push((heen) => (!keys || keys.has(heenKey(heen)) ? { at } : undefined));
-    this.note(`the counterparty will answer ${keys ? `${keys.size} business event(s)` : 'every heen'} only at ${describeMoment(at, this.calendar.zone)}`);
+  /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
+  private answerLate(intents: readonly Intent[], at: DateTime): void {
+    const carried = new Set(intents.map(intentFingerprint));
+    this.plans.push((heen) => (carried.has(heenFingerprint(heen)) ? { at } : undefined));
+    this.note(`the counterparty will answer the heen of ${intents.length} business event(s) only at ${describeMoment(at, this.calendar.zone)}`);
   }
 
   /** An unplanned block of the switch (an incident): IB103 in [from, until) even where the calendar allows. */

@@ -14,6 +14,7 @@ import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { LedgerDraft, LedgerEntry, LedgerOrigin } from '../ledger/ledger-entry.js';
 import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
+import { parseXml } from '../messages/parse.js';
 import { MAX_MESSAGE_BYTES, validateMessage, type MessageValidation, type XsdValidator } from '../validation/index.js';
 import { switchDecision } from './policy.js';
 import { refusal } from './refusal.js';
@@ -106,11 +107,15 @@ export class SwitchCore {
   private refuseUnreadable(origin: SubmissionOrigin, body: Uint8Array | string, digest: BodyDigest, check: MessageValidation): SubmissionResult {
     const xsdErrors = check.xsd.errors.slice(0, MAX_ERRORS_KEPT).map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message));
     const errors = check.message ? [check.message, ...xsdErrors] : xsdErrors;
+    // Evidence only: an XSD-invalid message that can still be read keeps its identifiers in the
+    // ledger, so a verdict can name it and tie it to the message it was meant to be.
+    const readable = check.name && check.xsd.errors.length ? readLeniently(body) : undefined;
     const draft: LedgerDraft = {
       ...this.blankDraft(origin, digest),
       switch: check.name ? switchOf(wetOf(check.name)) : null,
       name: check.name ?? null,
       release: check.release ?? null,
+      ...(readable ? identifiersOf(readable) : {}),
       xsdValid: check.xsd.valid ? true : check.xsd.errors.length > 0 ? false : null,
       errors,
     };
@@ -124,17 +129,12 @@ export class SwitchCore {
   }
 
   private draftOf(origin: SubmissionOrigin, digest: BodyDigest, name: MessageName, b: Bericht, route: Route, check: MessageValidation): LedgerDraft {
-    const header = b.header;
     return {
       ...this.blankDraft(origin, digest),
       switch: route.switch,
       name,
       release: b.release,
-      sender: route.sender,
-      addressee: route.addressee,
-      identificatie: header.berichtIdentificatie.identificatie,
-      identificatieRetour: isRetour(b) ? b.header.identificatieRetour : null,
-      dagtekening: isRetour(b) ? b.header.dagtekeningRetour : header.berichtIdentificatie.dagtekening,
+      ...identifiersOf(b),
       xsdValid: true,
       // Content faults a schema cannot see do not refuse the message (they earn a rejecting
       // retour), but the ledger keeps them as evidence for GEN-0.1.
@@ -150,4 +150,23 @@ export class SwitchCore {
       status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,
     };
   }
+}
+
+function readLeniently(body: Uint8Array | string): Bericht | undefined {
+  try {
+    return parseXml(typeof body === 'string' ? body : utf8.decode(body));
+  } catch {
+    return undefined;
+  }
+}
+
+function identifiersOf(b: Bericht): Pick<LedgerDraft, 'sender' | 'addressee' | 'identificatie' | 'identificatieRetour' | 'dagtekening'> {
+  const route = routeOf(b);
+  return {
+    sender: route.sender,
+    addressee: route.addressee,
+    identificatie: b.header.berichtIdentificatie.identificatie,
+    identificatieRetour: isRetour(b) ? b.header.identificatieRetour : null,
+    dagtekening: isRetour(b) ? b.header.dagtekeningRetour : b.header.berichtIdentificatie.dagtekening,
+  };
 }

@@ -32,7 +32,10 @@ export interface ObservedTraffic {
   submissions: Traffic[];
   heenSubmissions: Traffic[];
   retourSubmissions: Traffic[];
-  /** Deliveries to the party, byte-identical redeliveries and deliberately hostile bodies excluded. */
+  /**
+   * Valid messages the switch delivered to the party, whatever the party answered; byte-identical
+   * redeliveries and deliberately hostile bodies excluded.
+   */
   deliveries: Traffic[];
   trails: EventTrail[];
   /** Accepted heen of the party that carry no business event the suite created. */
@@ -51,11 +54,17 @@ function toTraffic(entry: LedgerEntry, obs: Observations): Traffic {
   return {
     entry,
     at: DateTime.fromISO(entry.at, { zone: obs.calendar.zone }),
-    accepted: entry.kind === 'submission' ? entry.status === 202 : entry.status === 202,
+    // A submission the switch accepted; a delivery the party took into custody.
+    accepted: entry.status === 202,
     bericht,
     heenRef: heenName && entry.identificatie ? `${heenName}|${entry.identificatie}` : undefined,
     id: (heen ? entry.identificatie : entry.identificatieRetour) ?? `(${entry.xmlHash.slice(0, 8)})`,
   };
+}
+
+/** For a message the switch delivered but the party did not take: how the party answered. */
+export function refusedByParty(delivery: Traffic): string {
+  return delivery.accepted ? '' : ` (the party answered its delivery ${delivery.entry.status || 'not at all'})`;
 }
 
 export function observedTraffic(obs: Observations): ObservedTraffic {

@@ -33,9 +33,9 @@ scenario({
   const { heenStop, retourStop, goLive } = world.calendar;
   const late = retourStop.minus({ minutes: 1 });
   await world.at(heenStop.minus({ hours: 1 }));
-  const [first] = await world.createEvents(world.events.fresh(4));
   // The counterparty answers one heen only in the last minute before the retour stop.
-  world.counterpartyAnswersAt(first, late);
+  await world.createEvents(world.events.fresh(1), { answeredAt: late });
+  await world.createEvents(world.events.fresh(3));
   await world.at(heenStop.minus({ minutes: 30 }));
   await world.at(heenStop);
   await world.at(late, '16.59 uur: het laatste retourbericht komt binnen');

@@ -13,8 +13,7 @@ scenario({
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }));
-  const events = await world.createEvents(world.events.fresh(3));
-  world.counterpartyAnswersAt(events, goLive.plus({ minutes: 30 }));
+  await world.createEvents(world.events.fresh(3), { answeredAt: goLive.plus({ minutes: 30 }) });
   await world.at(heenStop);
   await world.at(retourStop);
   await world.at(goLive);

@@ -14,8 +14,7 @@ scenario({
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }));
-  const [first] = await world.createEvents(world.events.fresh(1));
-  world.counterpartyAnswersAt(first, goLive.plus({ minutes: 30 }));
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
   await world.at(heenStop.minus({ minutes: 30 }), 'een wijziging op hetzelfde budget');
   if (first) await world.createEvents([world.events.followUp(first.intent)]);
   await world.at(heenStop);
@@ -35,8 +34,7 @@ scenario({
 }, async (world) => {
   const { heenStop } = world.calendar;
   await world.at(heenStop.minus({ hours: 3 }));
-  const [first] = await world.createEvents(world.events.fresh(1));
-  world.counterpartyAnswersAt(first, heenStop.minus({ hours: 2 }));
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: heenStop.minus({ hours: 2 }) });
   await world.at(heenStop.minus({ hours: 2, minutes: 30 }));
   if (first) await world.createEvents([world.events.followUp(first.intent)]);
   await world.at(heenStop.minus({ hours: 2 }), 'het retourbericht op de eerste 501 komt binnen');

@@ -6,7 +6,7 @@ import type { Finding } from '../finding.js';
 import type { CheckTable } from './check.js';
 import { sample, when } from './check.js';
 import { isTr507Held } from './tr507.js';
-import { carriesHeen } from '../traffic.js';
+import { carriesHeen, refusedByParty } from '../traffic.js';
 
 export const afsluitingChecks: CheckTable = {
   'AFS-1.1': (obs, traffic) => {
@@ -22,7 +22,7 @@ export const afsluitingChecks: CheckTable = {
         happened: first
           ? `first accepted at ${when(obs, first.at)}`
           : `not accepted before the heen stop (${trail.attempts.length} attempt(s)${trail.attempts.length ? `: ${sample(trail.attempts, (a) => `${a.entry.code ?? a.entry.status} at ${when(obs, a.at)}`)}` : ''})`,
-        messageIds: trail.attempts.map((a) => a.id),
+        messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`],
       });
     }
     return findings;
@@ -44,13 +44,13 @@ export const afsluitingChecks: CheckTable = {
     const { heenStop, retourStop } = obs.calendar;
     const findings: Finding[] = [];
     for (const d of traffic.deliveries) {
-      if (!d.accepted || d.at >= heenStop || !d.heenRef || !carriesHeen(d.entry.name)) continue;
+      if (d.at >= heenStop || !d.heenRef || !carriesHeen(d.entry.name)) continue;
       const answered = traffic.retoursOn(d.heenRef).find((r) => r.accepted);
       if (answered && answered.at < retourStop) continue;
       findings.push({
         requirement: 'AFS-1.3', category: 'timing',
         expected: `a retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)}) accepted by the switch before the retour stop ${when(obs, retourStop)}`,
-        happened: answered ? `the retour was accepted at ${when(obs, answered.at)}` : 'no retour was accepted before the retour stop',
+        happened: answered ? `the retour was accepted at ${when(obs, answered.at)}` : `no retour was accepted before the retour stop${refusedByParty(d)}`,
         messageIds: [d.id, ...traffic.retoursOn(d.heenRef).map((r) => r.id)],
       });
     }
@@ -72,7 +72,7 @@ export const afsluitingChecks: CheckTable = {
   'AFS-1.5': (obs, traffic) => {
     const { retourStop } = obs.calendar;
     const snapshot = [...obs.snapshots].reverse().find((s) => s.at <= retourStop);
-    const owed = traffic.deliveries.filter((d) => d.accepted && d.at < retourStop && !carriesHeen(d.entry.name));
+    const owed = traffic.deliveries.filter((d) => d.at < retourStop && !carriesHeen(d.entry.name));
     const findings: Finding[] = [];
     for (const d of owed) {
       const entry = snapshot?.state.incoming.find((i) => i.identificatie === d.entry.identificatieRetour && i.heen === d.entry.identificatie);
@@ -82,7 +82,7 @@ export const afsluitingChecks: CheckTable = {
         requirement: 'AFS-1.5', category: 'correlation',
         expected: `retour ${d.entry.name} ${d.id} on ${d.entry.identificatie} (delivered ${when(obs, d.at)}) processed by the retour stop ${when(obs, retourStop)}: listed as processed and its heen as answered`,
         happened: snapshot
-          ? `at ${when(obs, snapshot.at)} the party lists the retour as ${entry ? entry.status : 'absent'} and its heen as ${heen ? heen.status : 'absent'}`
+          ? `at ${when(obs, snapshot.at)} the party lists the retour as ${entry ? entry.status : 'absent'} and its heen as ${heen ? heen.status : 'absent'}${refusedByParty(d)}`
           : 'the suite has no state of the party before the retour stop',
         messageIds: [d.id, d.entry.identificatie ?? ''],
       });

@@ -10,7 +10,7 @@ import { checkRetourAgainstHeen } from '../../validation/business-rules.js';
 import { contentDifference } from '../business-content.js';
 import type { Observations } from '../observations.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
-import { carriesHeen } from '../traffic.js';
+import { carriesHeen, refusedByParty } from '../traffic.js';
 import type { CheckTable } from './check.js';
 import { sample, when } from './check.js';
 
@@ -32,11 +32,11 @@ export const algemeenChecks: CheckTable = {
         happened: trail.accepted.length
           ? `${trail.accepted.length} were accepted: ${sample(trail.accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
           : `none was accepted by the end of the scenario (${trail.attempts.length} attempt(s))`,
-        messageIds: trail.attempts.map((a) => a.id),
+        messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`],
       });
     }
     for (const d of traffic.deliveries) {
-      if (!d.accepted || !carriesHeen(d.entry.name) || !d.heenRef) continue;
+      if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
       const accepted = traffic.retoursOn(d.heenRef).filter((r) => r.accepted);
       if (accepted.length === 1) continue;
       findings.push({
@@ -44,7 +44,7 @@ export const algemeenChecks: CheckTable = {
         expected: `exactly one accepted retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)})`,
         happened: accepted.length
           ? `${accepted.length} were accepted: ${sample(accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
-          : 'none was accepted by the end of the scenario',
+          : `none was accepted by the end of the scenario${refusedByParty(d)}`,
         messageIds: [d.id, ...accepted.map((a) => a.id)],
       });
     }

@@ -3,7 +3,7 @@
  * een 502/508 bericht worden ontvangen welke hoort bij een eerder in 2.0.2 verzonden 501/507").
  */
 import type { Finding } from '../finding.js';
-import { carriesHeen } from '../traffic.js';
+import { carriesHeen, refusedByParty } from '../traffic.js';
 import type { CheckTable } from './check.js';
 import { sample, when } from './check.js';
 
@@ -24,7 +24,7 @@ export const ingebruiknameChecks: CheckTable = {
     const { goLive } = obs.calendar;
     const findings: Finding[] = [];
     for (const d of traffic.deliveries) {
-      if (!d.accepted || d.at < goLive || !carriesHeen(d.entry.name) || d.entry.release !== '2.3' || !d.heenRef) continue;
+      if (d.at < goLive || !carriesHeen(d.entry.name) || d.entry.release !== '2.3' || !d.heenRef) continue;
       const retours = traffic.retoursOn(d.heenRef);
       const good = retours.find((r) => r.accepted && r.entry.release === '2.3' && r.entry.xsdValid === true);
       if (good) continue;
@@ -33,7 +33,7 @@ export const ingebruiknameChecks: CheckTable = {
         expected: `a valid 2.3 retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)}) accepted by the switch`,
         happened: retours.length
           ? `its retour attempts were: ${sample(retours, (r) => `${r.entry.release} at ${when(obs, r.at)} → ${r.entry.code ?? 'accepted'}`)}`
-          : 'no retour on it was submitted',
+          : `no retour on it was submitted${refusedByParty(d)}`,
         messageIds: [d.id, ...retours.map((r) => r.id)],
       });
     }
@@ -64,7 +64,7 @@ export const ingebruiknameChecks: CheckTable = {
     const { retourStop, goLive } = obs.calendar;
     const findings: Finding[] = [];
     for (const d of traffic.deliveries) {
-      if (!d.accepted || d.at >= retourStop || !carriesHeen(d.entry.name) || d.entry.release !== '2.0.2' || !d.heenRef) continue;
+      if (d.at >= retourStop || !carriesHeen(d.entry.name) || d.entry.release !== '2.0.2' || !d.heenRef) continue;
       const retours = traffic.retoursOn(d.heenRef);
       if (retours.some((r) => r.accepted && r.at < retourStop)) continue;
       const late = retours.find((r) => r.accepted && r.at >= goLive && r.entry.release === '2.0.2');
@@ -74,7 +74,7 @@ export const ingebruiknameChecks: CheckTable = {
         expected: `the retour still owed at the retour stop on 2.0.2 ${d.entry.name} ${d.id} sent after the go-live ${when(obs, goLive)} in 2.0.2 and accepted`,
         happened: retours.length
           ? `its retour attempts were: ${sample(retours, (r) => `${r.entry.release} at ${when(obs, r.at)} → ${r.entry.code ?? 'accepted'}`)}`
-          : 'no retour on it was submitted',
+          : `no retour on it was submitted${refusedByParty(d)}`,
         messageIds: [d.id, ...retours.map((r) => r.id)],
       });
     }

@@ -24,7 +24,7 @@ export const transitieChecks: CheckTable = {
       if (!first) {
         findings.push({ requirement: 'TRA-2.1', category: 'lost', expected: base,
           happened: `it was never accepted (${trail.attempts.length} attempt(s)${trail.attempts.length ? `: ${describeAttempts(obs, trail.attempts)}` : ''})`,
-          messageIds: trail.attempts.map((a) => a.id) });
+          messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`] });
       } else if (first.at < goLive || first.entry.release !== '2.3') {
         findings.push({ requirement: 'TRA-2.1', category: first.at < goLive ? 'timing' : 'schema', expected: base,
           happened: `it was accepted at ${when(obs, first.at)} in ${first.entry.release}`, messageIds: [first.id] });
