@@ -3,16 +3,12 @@
  * is not listening ends the run with status 2 and a clear message, never a hang. The command
  * runs as a vendor runs it, against small misbehaving HTTP servers on loopback.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { runConformance } from './conformance-child.js';
 const servers: Server[] = [];
 afterEach(async () => { await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r)))); });
 
@@ -23,24 +19,12 @@ function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
 }
 
 async function conformance(url: string): Promise<{ status: number; output: string; summary?: string }> {
-  const out = mkdtempSync(join(tmpdir(), 'misbehaving-'));
+  const run = await runConformance(['--endpoint', url, '--role', 'gemeente', '--identity', '0363', '--only', 'GEN-0.3'], { CONFORMANCE_CONTROL_TIMEOUT_MS: '1500' });
   try {
-    return await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'harness/cli/conformance.ts', '--endpoint', url, '--role', 'gemeente', '--identity', '0363', '--only', 'GEN-0.3', '--out', out], {
-        cwd: ROOT, env: { ...process.env, CONFORMANCE_CONTROL_TIMEOUT_MS: '1500' }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-      child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
-      child.on('error', reject);
-      child.on('exit', (status) => {
-        let summary: string | undefined;
-        try { summary = readFileSync(join(out, 'summary.json'), 'utf8'); } catch { summary = undefined; }
-        resolve({ status: status ?? -1, output, ...(summary ? { summary } : {}) });
-      });
-    });
+    const summary = existsSync(join(run.out, 'summary.json')) ? readFileSync(join(run.out, 'summary.json'), 'utf8') : undefined;
+    return { status: run.status, output: run.output, ...(summary ? { summary } : {}) };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(run.out, { recursive: true, force: true });
   }
 }
 

@@ -38,7 +38,7 @@ export interface ObservedTraffic {
    */
   deliveries: Traffic[];
   trails: EventTrail[];
-  /** Accepted heen of the party that carry no business event the suite created. */
+  /** Heen the party submitted (accepted or not) that carry no business event the suite created. */
   strays: Traffic[];
   retoursOn(heenRef: string): Traffic[];
   deliveryOf(heenRef: string): Traffic | undefined;
@@ -112,7 +112,7 @@ function matchEvents(events: readonly CreatedEvent[], heen: Traffic[]): { trails
     const trail = sameKey.find((t) => intentFingerprint(t.event.intent) === fp)
       ?? sameKey.find((t) => t.accepted.length === 0)
       ?? sameKey[sameKey.length - 1];
-    if (!trail) { if (s.accepted) strays.push(s); continue; }
+    if (!trail) { strays.push(s); continue; }
     trail.attempts.push(s);
     if (s.accepted) trail.accepted.push(s);
   }

@@ -38,3 +38,19 @@ scenario({
   await world.at(heenStop.minus({ minutes: 15 }));
   await world.at(heenStop, 'stap 1.2: alle heenberichten worden geblokkeerd');
 });
+
+scenario({
+  id: 'afs-night-before-heen-stop',
+  title: 'Wat om 00.30 uur in de nacht vóór de heenstop ontstaat, draagt de Dagtekening van die dag en gaat vóór 09.00 uur',
+  phase: 'Afsluiting',
+  runbookStep: '1.1 Alle beschikbare heenberichten zijn verzonden',
+  verifies: ['GEN-0.1', 'AFS-1.1', 'AFS-1.3'],
+}, async (world) => {
+  const { heenStop } = world.calendar;
+  // 00.30 uur CEST is 22:30Z the day before: a date taken in UTC is a day early.
+  await world.at(heenStop.startOf('day').plus({ minutes: 30 }), '00.30 uur: nachtelijke verwerking');
+  await world.createEvents(world.events.fresh(2));
+  await world.counterpartySendsHeen(1);
+  await world.at(heenStop);
+  await world.at(world.calendar.retourStop);
+});

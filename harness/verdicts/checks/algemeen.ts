@@ -87,7 +87,7 @@ function heenContentFindings(obs: Observations, traffic: ObservedTraffic): Findi
   for (const stray of traffic.strays) findings.push({
     requirement: 'GEN-0.1', category: 'content',
     expected: 'every heen of the party to carry a business event it was given',
-    happened: `${stray.entry.name} ${stray.id} accepted at ${when(obs, stray.at)} matches none`,
+    happened: `${stray.entry.name ?? 'an unreadable heen'} ${stray.id} submitted at ${when(obs, stray.at)} (${stray.entry.code ?? 'accepted'}) matches none`,
     messageIds: [stray.id],
   });
   return findings;
