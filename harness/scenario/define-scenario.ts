@@ -22,7 +22,7 @@ import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
 import { onlyIds, runCalendar } from './run-settings.js';
 import { conformanceOut } from '../evidence/out-layout.js';
-import { sharedValidator } from './shared-validator.js';
+import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
 
 export interface ScenarioDefinition {

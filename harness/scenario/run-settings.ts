@@ -11,11 +11,12 @@ import { parseCalendar } from '../clock/calendar.js';
 import type { CalendarJson } from '../sut/protocol.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { requirement } from '../verdicts/requirements.js';
+import { SCHEMAS_ENV } from '../validation/shared-validator.js';
 
 export const ENV = {
   only: 'CONFORMANCE_ONLY',
   calendar: 'CONFORMANCE_CALENDAR',
-  schemas: 'CONFORMANCE_SCHEMAS',
+  schemas: SCHEMAS_ENV,
 } as const;
 
 /** The national calendar ships as a fixture: the harness itself holds no dates. */
@@ -32,8 +33,4 @@ export function onlyIds(env: NodeJS.ProcessEnv = process.env): RequirementId[] |
 export function runCalendar(env: NodeJS.ProcessEnv = process.env): Calendar {
   const path = env[ENV.calendar] || DEFAULT_CALENDAR;
   return parseCalendar(JSON.parse(readFileSync(path, 'utf8')) as CalendarJson);
-}
-
-export function schemasDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env[ENV.schemas] || undefined;
 }

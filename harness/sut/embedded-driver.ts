@@ -2,6 +2,7 @@
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
+import { sharedValidator } from '../validation/shared-validator.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 
 export interface EmbeddedTarget { role: Role; identity: string; token?: string; variant?: string }
@@ -17,7 +18,7 @@ export class EmbeddedDriver implements PartyDriver {
     const party = this.target.variant
       ? (await import('../../fixtures/parties/faulty/index.js')).faultyParty(this.target.variant).create
       : undefined;
-    this.running = await startReferenceParty({ token: this.target.token, ...(party ? { party } : {}) });
+    this.running = await startReferenceParty({ token: this.target.token, validator: await sharedValidator(), ...(party ? { party } : {}) });
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
