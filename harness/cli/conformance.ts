@@ -27,6 +27,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: ${options.error}\n`);
     return 2;
   }
+  const shard = shardOf(process.env);
+  if (shard !== undefined && 'error' in shard) {
+    process.stderr.write(`conformance: ${shard.error}\n`);
+    return 2;
+  }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   const files = outFiles(options.out);
   rmSync(files.results, { recursive: true, force: true });
@@ -50,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
         new (await import('../evidence/summary-reporter.js')).default({ out: options.out }),
         ['allure-vitest/reporter', { resultsDir: files.results }],
       ],
+      ...(shard ? { shard: shard.value } : {}),
       // One party outside the suite can run one session at a time.
       ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
@@ -72,6 +78,23 @@ async function main(argv: string[]): Promise<number> {
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable) return 2;
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * CI shards: `CONFORMANCE_SHARD=i/n` runs the i-th of n slices of the suites' files (vitest's
+ * --shard). An env var, not a flag, so run-summary.md's command line stays as it is; each shard
+ * writes its own --out, and `npm run dossier` merges them.
+ */
+function shardOf(env: NodeJS.ProcessEnv): { value: string } | { error: string } | undefined {
+  const raw = env['CONFORMANCE_SHARD']?.trim();
+  if (!raw) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) {
+    return { error: `CONFORMANCE_SHARD="${raw}" is not a shard: it must be i/n with 1 <= i <= n. Fix: set e.g. CONFORMANCE_SHARD=2/3, or unset it to run every scenario.` };
+  }
+  return { value: `${index}/${count}` };
 }
 
 interface ReadyParties { targets: PartyTarget[]; drivers: PartyDriver[]; runs: PartyRun[] }

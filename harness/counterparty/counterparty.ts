@@ -54,6 +54,8 @@ interface QueuedRetour {
   heen: Heenbericht;
   plan: RetourPlan & { codes: string[] };
   identificatieRetour: string;
+  /** The TR507 budget this retour keeps open, when it is the one that opened it. */
+  opensBudget: string | null;
   refusedAt?: DateTime;
 }
 
@@ -67,7 +69,8 @@ interface SentHeen {
 
 export class Counterparty {
   private readonly identities: ReadonlySet<string>;
-  private readonly queue: Queued[] = [];
+  /** Waiting messages by key, in the order queued (a Map keeps insertion order). */
+  private readonly queue = new Map<string, Queued>();
   private readonly sent = new Map<string, SentHeen>();
   /** Heen received from the party, by name|sender|Identificatie (TR056). */
   private readonly received = new Set<string>();
@@ -101,8 +104,9 @@ export class Counterparty {
     if (plan.never) return;
     const identificatieRetour = this.nextIdentificatie(route.addressee);
     const key = `retour:${route.addressee}:${identificatieRetour}`;
-    if (budgetKey && previous === undefined) this.openToekenningen.set(budgetKey, key);
-    this.queue.push({ kind: 'retour', key, heen, plan: { ...plan, codes: plan.codes ?? judged }, identificatieRetour });
+    const opensBudget = budgetKey && previous === undefined ? budgetKey : null;
+    if (opensBudget) this.openToekenningen.set(opensBudget, key);
+    this.queue.set(key, { kind: 'retour', key, heen, plan: { ...plan, codes: plan.codes ?? judged }, identificatieRetour, opensBudget });
   }
 
   /** A retour the party sent on one of the counterparty's heen; false when it answers none of them. */
@@ -134,7 +138,7 @@ export class Counterparty {
     const bericht = make(identificatie)(release, now.toISODate() ?? '');
     const key = `heen:${sender}:${identificatie}`;
     if (options.release === undefined) {
-      this.queue.push({ kind: 'heen', key, sender, identificatie, make: make(identificatie) });
+      this.queue.set(key, { kind: 'heen', key, sender, identificatie, make: make(identificatie) });
     } else {
       this.sent.set(sentKey(nameOf(bericht), identificatie), { heen: bericht });
     }
@@ -147,7 +151,7 @@ export class Counterparty {
     const date = now.toISODate() ?? '';
     const offers: Offer[] = [];
     const waitingBudgets = new Set<string>();
-    for (const item of this.queue) {
+    for (const item of this.queue.values()) {
       if (item.refusedAt && now <= item.refusedAt) continue;
       if (item.kind === 'heen') {
         const release = this.heenReleaseAt(now);
@@ -172,8 +176,7 @@ export class Counterparty {
 
   /** The switch's answer to an offer: accepted ones leave the queue, refused ones come back later. */
   settle(key: string, accepted: boolean): void {
-    const index = this.queue.findIndex((q) => q.key === key);
-    const item = this.queue[index];
+    const item = this.queue.get(key);
     if (!item) {
       throw new Error(
         `Counterparty cannot settle "${key}": no queued message has that key. ` +
@@ -184,16 +187,14 @@ export class Counterparty {
       item.refusedAt = this.options.clock.now();
       return;
     }
-    this.queue.splice(index, 1);
+    this.queue.delete(key);
     if (item.kind === 'heen') {
       // Normally the body offered by due(); built now only if the lead settled without offering.
       const now = this.options.clock.now();
       const heen = item.lastOffered ?? item.make(this.heenReleaseAt(now) ?? '2.3', now.toISODate() ?? '');
       this.sent.set(sentKey(nameOf(heen), item.identificatie), { heen });
     } else {
-      for (const [budget, retourKey] of this.openToekenningen) {
-        if (retourKey === item.key) this.openToekenningen.delete(budget);
-      }
+      if (item.opensBudget !== null) this.openToekenningen.delete(item.opensBudget);
     }
   }
 

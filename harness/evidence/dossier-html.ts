@@ -24,7 +24,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 4mm; margin: 
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 8.5pt; }
 th, td { border: 0.3mm solid #999; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #eee; } tr { break-inside: avoid; }
-.v { font-weight: 700; padding: 0 2mm; border-radius: 1mm; }
+.v { font-weight: 700; padding: 0 2mm; border-radius: 1mm; white-space: nowrap; }
 .ok { background: #d8f0d8; } .bad { background: #f6d2d2; } .open { background: #fbefc6; } .na { background: #eee; }
 ul.f { margin: 0; padding-left: 4mm; } blockquote { margin: 0 0 2mm; font-style: italic; }
 `;

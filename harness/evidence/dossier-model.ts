@@ -77,12 +77,17 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
   const outcome: RowOutcome = !appliesTo(id, party.role)
     ? 'niet van toepassing'
     : judged.verdict === 'passed' ? 'geslaagd' : judged.verdict === 'failed' ? 'gefaald' : 'niet getest';
-  const reportPaths = records
-    .filter((r) => r.requirements.some((o) => o.id === id && o.verdict !== 'not-applicable'))
-    .map((r) => [partyLabel(r.role, r.identity), r.phase, r.runbookStep, id, r.title].join(' › '));
+  // One line per place in the report tree (party › phase › step › requirement), with the number
+  // of scenarios there: a reader finds them in the report without a list of every test title.
+  const places = new Map<string, number>();
+  for (const r of records.filter((x) => x.requirements.some((o) => o.id === id && o.verdict !== 'not-applicable'))) {
+    const place = [partyLabel(r.role, r.identity), r.phase, r.runbookStep, id].join(' › ');
+    places.set(place, (places.get(place) ?? 0) + 1);
+  }
+  const reportPaths = [...places].map(([place, n]) => `${place} (${n} scenario${n === 1 ? '' : "'s"})`);
   return {
     id, phase: req.phase, runbookStep: req.runbookStep, duty: req.duty, outcome,
-    tests: judged.tests, failures: judged.failures ?? [], reportPaths: [...new Set(reportPaths)],
+    tests: judged.tests, failures: judged.failures ?? [], reportPaths,
   };
 }
 

@@ -6,12 +6,14 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 
 const BATCH_CHARS = 64 * 1024;
+/** A burst of small lines goes out as one write after this long, not one write per event-loop turn. */
+const FLUSH_AFTER_MS = 20;
 
 export class JsonlWriter {
   private readonly stream: WriteStream;
   private pending: string[] = [];
   private pendingChars = 0;
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
   private failure: Error | null = null;
 
   constructor(readonly path: string) {
@@ -27,7 +29,7 @@ export class JsonlWriter {
     this.pending.push(line);
     this.pendingChars += line.length;
     if (this.pendingChars >= BATCH_CHARS) this.flushPending();
-    else this.scheduled ??= setImmediate(() => this.flushPending());
+    else this.scheduled ??= setTimeout(() => this.flushPending(), FLUSH_AFTER_MS);
   }
 
   /** Resolves once everything written so far has been handed to the OS. */
@@ -48,7 +50,7 @@ export class JsonlWriter {
 
   private flushPending(): void {
     if (this.scheduled) {
-      clearImmediate(this.scheduled);
+      clearTimeout(this.scheduled);
       this.scheduled = null;
     }
     if (this.pending.length === 0) return;

@@ -26,7 +26,19 @@ export interface RefusalFilter extends SubmissionFilter {
 }
 
 /** The ledger's form of a moment: ISO UTC with milliseconds. */
-export const ledgerTime = (t: DateTime): string => t.toUTC().toISO() ?? '';
+/**
+ * A moment as the ledger writes it. Formatting is costly per message and a clock hands out the
+ * same instance for a whole moment, so each instance is formatted once.
+ */
+const formatted = new WeakMap<DateTime, string>();
+export function ledgerTime(t: DateTime): string {
+  let text = formatted.get(t);
+  if (text === undefined) {
+    text = t.toUTC().toISO() ?? '';
+    formatted.set(t, text);
+  }
+  return text;
+}
 
 export const isAccepted = (e: LedgerEntry): boolean => e.kind === 'submission' && e.status === 202;
 

@@ -21,7 +21,8 @@ import type { RetourPlan } from '../counterparty/retour-plan.js';
 import { SwitchCore } from '../switch/switch-core.js';
 import type { SubmissionResult } from '../switch/switch-core.js';
 import type { UnplannedBlock } from '../switch/unplanned-block.js';
-import { Deliverer } from '../switch/delivery.js';
+import { Deliverer, type DeliveryMeta } from '../switch/delivery.js';
+import { routeOf } from '../switch/routing.js';
 import type { XsdValidator } from '../validation/index.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
@@ -48,6 +49,11 @@ export interface WorldOptions {
   seed: number;
   /** Stream the ledger to this folder and keep no bodies in memory (national-scale runs). */
   ledgerDir?: string;
+  /**
+   * Read the party's state after every moment (default). A national-scale run that judges by
+   * the ledger alone turns it off: each state then lists hundreds of thousands of messages.
+   */
+  readStates?: boolean;
 }
 
 interface Delivery { body: Uint8Array | string; bericht: Bericht }
@@ -204,7 +210,7 @@ export class CutoverWorld {
       this.routeFromParty();
       this.counterpartySubmits();
       if (!this.toParty.length) {
-        this.snapshots.push({ at: this.clock.now(), state: await this.state() });
+        if (this.options.readStates ?? true) this.snapshots.push({ at: this.clock.now(), state: await this.state() });
         return;
       }
       await this.deliverAll(this.toParty.splice(0));
@@ -266,13 +272,14 @@ export class CutoverWorld {
     });
   }
 
-  private metaOf(bericht: Bericht | undefined) {
+  private metaOf(bericht: Bericht | undefined): DeliveryMeta {
     if (!bericht) return {};
     const name = `${bericht.wet}${bericht.family}` as const;
+    const route = routeOf(bericht);
     return {
-      name, release: bericht.release,
+      name, release: bericht.release, sender: route.sender, addressee: route.addressee,
       identificatie: bericht.header.berichtIdentificatie.identificatie,
-      identificatieRetour: isRetour(bericht) ? bericht.header.identificatieRetour : undefined,
+      ...(isRetour(bericht) ? { identificatieRetour: bericht.header.identificatieRetour } : {}),
     };
   }
 

@@ -4,7 +4,11 @@ import { ControlClient } from './control-client.js';
 import { probeParty } from './party-probe.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 
-export interface EndpointTarget { role: Role; identity: string; url: string; token?: string }
+export interface EndpointTarget {
+  role: Role; identity: string; url: string; token?: string;
+  /** Bound of one control call; default 10 s. A national-scale /clock needs minutes. */
+  timeoutMs?: number;
+}
 
 const REACHABLE_WITHIN_MS = 3_000;
 
@@ -22,7 +26,7 @@ export class EndpointDriver implements PartyDriver {
       url,
       kind: 'endpoint',
       description: url,
-      control: new ControlClient(url, { token: this.target.token }),
+      control: new ControlClient(url, { token: this.target.token, ...(this.target.timeoutMs ? { timeoutMs: this.target.timeoutMs } : {}) }),
     };
     return this.party;
   }

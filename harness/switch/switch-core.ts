@@ -11,6 +11,7 @@ import { describeMoment } from '../clock/describe-moment.js';
 import { switchOf, wetOf } from '../messages/catalog.js';
 import { isRetour, type Bericht, type MessageName } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
+import { ledgerTime } from '../ledger/queries.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { LedgerDraft, LedgerEntry, LedgerOrigin } from '../ledger/ledger-entry.js';
 import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
@@ -144,7 +145,7 @@ export class SwitchCore {
 
   private blankDraft(origin: SubmissionOrigin, digest: BodyDigest): LedgerDraft {
     return {
-      at: this.options.clock.now().toUTC().toISO() ?? '',
+      at: ledgerTime(this.options.clock.now()),
       kind: 'submission', origin, switch: null, name: null, release: null, sender: null, addressee: null,
       identificatie: null, identificatieRetour: null, dagtekening: null, xsdValid: null, errors: [],
       status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,

@@ -1,0 +1,216 @@
+/**
+ * National-scale drain: 110,000 toekenningen (the national pgb population) created at the
+ * reference party, a gemeente running as its own process, before T0; all drained as 501 before
+ * T0 through the HTTP switch (every message XSD-validated and ledgered to disk, no bodies kept in
+ * memory), answered by the counterparty with 502 at T0 and delivered back before T1.
+ * Verified with ledger queries (not the full judge). Targets: 60 s in all, 1 GiB peak RSS per
+ * process.
+ *
+ * Run: npx tsx bench/national-drain.ts [--events 110000] [--batch N] [--party-prof DIR] [--keep]
+ *   --batch N         events per POST /intents (default: all in one)
+ *   --party-prof DIR  run the party with node --cpu-prof, profiles in DIR (profile the bench
+ *                     itself with: node --cpu-prof --import tsx bench/national-drain.ts)
+ *   --keep            keep the ledger folder (entries.jsonl, messages.jsonl) and print its path
+ * Prints one JSON line per phase and a summary line, then a table. Not a test: figures depend on
+ * the machine.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DateTime } from 'luxon';
+import { loadCalendar } from '../fixtures/calendars/calendars.js';
+import { CutoverWorld } from '../harness/scenario/cutover-world.js';
+import { SwitchHost } from '../harness/scenario/switch-host.js';
+import { EndpointDriver } from '../harness/sut/endpoint-driver.js';
+import { createValidator } from '../harness/validation/index.js';
+import {
+  acceptedSubmissions, duplicateAccepted, identifierReuse, ledgerTime,
+} from '../harness/ledger/queries.js';
+import type { LedgerEntry } from '../harness/ledger/ledger-entry.js';
+
+const TARGET_SECONDS = 60;
+const TARGET_RSS_MIB = 1024;
+const GEMEENTE = '0363';
+/**
+ * One /clock drains the whole backlog, which takes far longer than the control client's default
+ * 10 s bound for an ordinary scenario; a national backlog gets a bound to match its size.
+ */
+const CONTROL_TIMEOUT_MS = 300_000;
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const PARTY_MAIN = fileURLToPath(new URL('../fixtures/parties/reference/main.ts', import.meta.url));
+
+interface Options { events: number; batch: number; partyProf?: string; keep: boolean }
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '110000' },
+      batch: { type: 'string' },
+      'party-prof': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const events = Number(values.events);
+  // One POST /intents by default: every batch is a moment of its own, with its own /state snapshot.
+  const batch = Number(values.batch ?? values.events);
+  if (!Number.isInteger(events) || events < 1 || !Number.isInteger(batch) || batch < 1) {
+    throw new Error(`national-drain: --events "${values.events}" and --batch "${values.batch}" must be positive whole numbers, e.g. --events 5000 while developing.`);
+  }
+  return { events, batch, keep: values.keep, ...(values['party-prof'] ? { partyProf: values['party-prof'] } : {}) };
+}
+
+/** Peak resident set (VmHWM) of a process, in MiB, from /proc. */
+function peakRssMib(pid: number | 'self'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+/** Starts the reference party as a plain node process (no npx/tsx wrapper), so its pid is the party's. */
+async function startParty(prof?: string): Promise<{ child: ChildProcess; url: string }> {
+  const args = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), '--import', 'tsx', PARTY_MAIN, '--port', '0'];
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  // An interrupted bench must not leave its party running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      child.kill('SIGTERM');
+      process.exit(130);
+    });
+  }
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /listening on (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`The reference party exited (${code}) before it listened: see its stderr above. Fix: run npx tsx ${PARTY_MAIN} --port 0 by hand.`)));
+  });
+  return { child, url };
+}
+
+/** Ends the party with SIGTERM (profiles are written on a clean exit) and waits for it. */
+function stopParty(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const seconds = (from: number): number => Number(((performance.now() - from) / 1000).toFixed(2));
+
+interface Verdict { problems: string[]; accepted501: number; accepted502: number; delivered502: number }
+
+/** The drain's three promises, checked on the ledger alone; each problem names what to look at. */
+function verify(entries: readonly LedgerEntry[], events: number, t0: DateTime, t1: DateTime): Verdict {
+  const problems: string[] = [];
+  const heen = acceptedSubmissions(entries, { origin: 'put', families: ['501'] });
+  const heenBeforeT0 = heen.filter((e) => e.at < ledgerTime(t0));
+  if (heenBeforeT0.length !== events || heen.length !== events) {
+    problems.push(`${heenBeforeT0.length} of ${events} events were accepted as 501 before T0 (${heen.length} in all)`);
+  }
+  const retours = acceptedSubmissions(entries, { origin: 'counterparty', families: ['502'], before: t1 });
+  const retourOf = new Map(retours.map((e) => [`${e.addressee}|${e.identificatie}`, e]));
+  const delivered = new Set(entries
+    .filter((e) => e.kind === 'delivery' && e.status >= 200 && e.status < 300 && e.at < ledgerTime(t1))
+    .map((e) => e.xmlHash));
+  let unanswered = 0;
+  let undelivered = 0;
+  for (const h of heen) {
+    const retour = retourOf.get(`${h.sender}|${h.identificatie}`);
+    if (!retour) unanswered += 1;
+    else if (!delivered.has(retour.xmlHash)) undelivered += 1;
+  }
+  if (unanswered) problems.push(`${unanswered} accepted 501s have no accepted 502 before T1`);
+  if (undelivered) problems.push(`${undelivered} accepted 502s were not delivered to the party before T1`);
+  const duplicates = [...duplicateAccepted(entries), ...identifierReuse(entries)];
+  if (duplicates.length) problems.push(`${duplicates.length} duplicate Identificatie(s), first: ${duplicates[0]?.key}`);
+  return { problems, accepted501: heen.length, accepted502: retours.length, delivered502: delivered.size };
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  const calendar = loadCalendar('ipgb-2026');
+  const T0 = calendar.heenStop;
+  const T1 = calendar.retourStop;
+  const ledgerDir = mkdtempSync(join(tmpdir(), 'ipgb-national-'));
+  const { child, url } = await startParty(opts.partyProf);
+  const driver = new EndpointDriver({ role: 'gemeente', identity: GEMEENTE, url, timeoutMs: CONTROL_TIMEOUT_MS });
+  const host = await SwitchHost.start();
+  const validator = await createValidator();
+  let world: CutoverWorld | undefined;
+  try {
+    const party = await driver.start();
+    world = await CutoverWorld.open({
+      party, host, validator, calendar, start: T0.minus({ hours: 1 }), sessionId: 'national-drain', seed: 7, ledgerDir, readStates: false,
+    });
+    const phases: Array<{ phase: string; seconds: number }> = [];
+    const started = performance.now();
+
+    // Created before T0, the events drain in the same moment (the party submits all that is due
+    // on /clock), so creating and draining are one phase. The counterparty answers only at T0,
+    // so the answers are timed apart.
+    let from = performance.now();
+    for (let made = 0; made < opts.events; made += opts.batch) {
+      await world.createEvents(world.events.fresh(Math.min(opts.batch, opts.events - made)), { answeredAt: T0 });
+    }
+    phases.push({ phase: 'create + drain (501 < T0)', seconds: seconds(from) });
+
+    from = performance.now();
+    await world.at(T0, 'the counterparty answers every 501 with a 502');
+    await world.at(T1.minus({ hours: 1 }), 'every 502 is delivered before T1');
+    phases.push({ phase: 'answer (502 < T1)', seconds: seconds(from) });
+
+    from = performance.now();
+    const entries = world.observations().entries;
+    const verdict = verify(entries, opts.events, T0, T1);
+    phases.push({ phase: 'verify (ledger queries)', seconds: seconds(from) });
+    const total = seconds(started);
+
+    await world.close();
+    world = undefined;
+    const partyRss = peakRssMib(child.pid as number);
+    const benchRss = peakRssMib('self');
+    const switched = (phases[0]?.seconds ?? 0) + (phases[1]?.seconds ?? 0);
+    for (const p of phases) console.log(JSON.stringify({ bench: 'national-drain', events: opts.events, ...p }));
+    const summary = {
+      bench: 'national-drain', events: opts.events, totalSeconds: total,
+      ledgerEntries: entries.length, msgPerSecond: Math.round(entries.length / switched),
+      peakRssMiBBench: benchRss, peakRssMiBParty: partyRss,
+      entriesJsonlMiB: Number((statSync(join(ledgerDir, 'entries.jsonl')).size / 2 ** 20).toFixed(1)),
+      messagesJsonlMiB: Number((statSync(join(ledgerDir, 'messages.jsonl')).size / 2 ** 20).toFixed(1)),
+      accepted501: verdict.accepted501, accepted502: verdict.accepted502, delivered502: verdict.delivered502,
+      verified: verdict.problems.length === 0, problems: verdict.problems,
+      targetsMet: verdict.problems.length === 0 && total <= TARGET_SECONDS && benchRss <= TARGET_RSS_MIB && partyRss <= TARGET_RSS_MIB,
+      node: process.version,
+      ...(opts.keep ? { ledgerDir } : {}),
+    };
+    console.log(JSON.stringify(summary));
+
+    console.log('');
+    console.log(`national drain, ${opts.events} toekenningen (gemeente ${GEMEENTE}, reference party over HTTP)`);
+    console.log('phase                       seconds');
+    for (const p of phases) console.log(`${p.phase.padEnd(26)} ${p.seconds.toFixed(2).padStart(8)}`);
+    console.log(`${'total'.padEnd(26)} ${total.toFixed(2).padStart(8)}   target ≤ ${TARGET_SECONDS} s: ${total <= TARGET_SECONDS ? 'met' : 'NOT met'}`);
+    console.log(`ledger entries ${entries.length}, ${summary.msgPerSecond} msg/s through the switch (create + drain + answer)`);
+    console.log(`peak RSS: bench ${benchRss} MiB, party ${partyRss} MiB   target ≤ ${TARGET_RSS_MIB} MiB each: ${benchRss <= TARGET_RSS_MIB && partyRss <= TARGET_RSS_MIB ? 'met' : 'NOT met'}`);
+    console.log(verdict.problems.length === 0
+      ? 'ledger: every event accepted as 501 before T0, answered by an accepted 502 delivered before T1, no duplicate Identificatie'
+      : `ledger: NOT verified: ${verdict.problems.join('; ')}`);
+    return summary.verified ? 0 : 1;
+  } finally {
+    await world?.close();
+    await driver.stop();
+    await host.close();
+    validator.dispose();
+    await stopParty(child);
+    if (!opts.keep) rmSync(ledgerDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
