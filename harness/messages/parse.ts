@@ -12,7 +12,7 @@ import type {
   Bericht, BerichtIdentificatie, Budget, Client501, Client507, FunctieBudget, FunctieBudgetBesteed, HeenHeader,
   MessageName, Period, RetourHeader, XsdVersie,
 } from './model.js';
-import { Scanner, WHAT, type XmlElement } from './xml-scanner.js';
+import { Scanner, type XmlElement } from './xml-scanner.js';
 
 const joined = (path: string, tag: string): string => (path === '' ? tag : `${path}/${tag}`);
 

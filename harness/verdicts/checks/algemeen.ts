@@ -20,7 +20,7 @@ export const algemeenChecks: CheckTable = {
     ...schemaFindings(obs, traffic),
     ...heenContentFindings(obs, traffic),
     ...retourContentFindings(obs, traffic),
-    ...identificatieFindings(obs, traffic),
+    ...identificatieFindings(traffic),
   ],
 
   'GEN-0.2': (obs, traffic) => {
@@ -124,7 +124,7 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
 }
 
 /** TR056: an Identificatie names one message per message name and sender; a re-offer may reuse its own. */
-function identificatieFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+function identificatieFindings(traffic: ObservedTraffic): Finding[] {
   const owners = new Map<string, Set<string>>();
   const own = (key: string, owner: string) => owners.set(key, (owners.get(key) ?? new Set()).add(owner));
   traffic.trails.forEach((t) => t.attempts.forEach((a) => own(`${a.entry.name}|${a.id}`, t.event.intentId)));
