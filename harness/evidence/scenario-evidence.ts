@@ -60,6 +60,11 @@ export async function labelScenario(meta: ScenarioMeta): Promise<void> {
   await allure.historyId(id);
 }
 
+/** A parameter known only once the scenario ran, such as the releases its messages used. */
+export async function addParameter(name: string, value: string): Promise<void> {
+  await allure.parameter(name, value);
+}
+
 export async function runbookStep<T>(name: string, body: () => Promise<T> | T): Promise<T> {
   return allure.step(name, () => body());
 }

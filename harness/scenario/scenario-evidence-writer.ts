@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { attachJson, attachText, attachTimeline, attachXml, runbookStep } from '../evidence/scenario-evidence.js';
+import { addParameter, attachJson, attachText, attachTimeline, attachXml, runbookStep } from '../evidence/scenario-evidence.js';
 import type { TimelineRow } from '../evidence/timeline-table.js';
 import type { RequirementJudgement } from '../verdicts/judge.js';
 import type { CutoverWorld } from './cutover-world.js';
@@ -25,6 +25,8 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
     ...world.timelineNotes().map((n) => row(n.at, n.event)),
     ...obs.entries.map((e) => row(DateTime.fromISO(e.at, { zone }), describeEntry(e))),
   ];
+  const releases = [...new Set(obs.entries.map((e) => e.release).filter((r) => r !== null))].sort();
+  await addParameter('releases', releases.join(', ') || 'none');
   await runbookStep('Bewijs: tijdlijn, grootboek en stand van de partij', async () => {
     await attachTimeline(rows);
     await attachJson('verdicts per requirement', judgements.map((j) => ({ id: j.id, verdict: j.verdict, findings: j.findings })));
