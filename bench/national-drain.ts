@@ -102,7 +102,17 @@ function stopParty(child: ChildProcess): Promise<void> {
   });
 }
 
+const round2 = (x: number): number => Number(x.toFixed(2));
 const seconds = (from: number): number => Number(((performance.now() - from) / 1000).toFixed(2));
+
+/** CPU seconds (user + system) a process used so far, from /proc: wall time alone hides a busy machine. */
+function cpuSeconds(pid: number | 'self'): number {
+  // Fields 14 and 15 of /proc/PID/stat, counted after the command name (which may hold spaces).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ, fixed at 100 on every mainstream architecture. */
+const CLOCK_TICKS = 100;
 
 interface Verdict { problems: string[]; accepted501: number; accepted502: number; delivered502: number }
 
@@ -149,7 +159,15 @@ async function main(): Promise<number> {
     world = await CutoverWorld.open({
       party, host, validator, calendar, start: T0.minus({ hours: 1 }), sessionId: 'national-drain', seed: 7, ledgerDir, readStates: false,
     });
-    const phases: Array<{ phase: string; seconds: number }> = [];
+    const phases: Array<{ phase: string; seconds: number; cpuBench: number; cpuParty: number }> = [];
+    const partyPid = child.pid as number;
+    let cpu = { bench: cpuSeconds('self'), party: cpuSeconds(partyPid) };
+    /** Ends a phase: its wall time and the CPU seconds each process spent in it. */
+    const phase = (name: string, from: number): void => {
+      const now = { bench: cpuSeconds('self'), party: cpuSeconds(partyPid) };
+      phases.push({ phase: name, seconds: seconds(from), cpuBench: round2(now.bench - cpu.bench), cpuParty: round2(now.party - cpu.party) });
+      cpu = now;
+    };
     const started = performance.now();
 
     // Created before T0, the events drain in the same moment (the party submits all that is due
@@ -159,17 +177,17 @@ async function main(): Promise<number> {
     for (let made = 0; made < opts.events; made += opts.batch) {
       await world.createEvents(world.events.fresh(Math.min(opts.batch, opts.events - made)), { answeredAt: T0 });
     }
-    phases.push({ phase: 'create + drain (501 < T0)', seconds: seconds(from) });
+    phase('create + drain (501 < T0)', from);
 
     from = performance.now();
     await world.at(T0, 'the counterparty answers every 501 with a 502');
     await world.at(T1.minus({ hours: 1 }), 'every 502 is delivered before T1');
-    phases.push({ phase: 'answer (502 < T1)', seconds: seconds(from) });
+    phase('answer (502 < T1)', from);
 
     from = performance.now();
     const entries = world.observations().entries;
     const verdict = verify(entries, opts.events, T0, T1);
-    phases.push({ phase: 'verify (ledger queries)', seconds: seconds(from) });
+    phase('verify (ledger queries)', from);
     const total = seconds(started);
 
     await world.close();
@@ -194,8 +212,8 @@ async function main(): Promise<number> {
 
     console.log('');
     console.log(`national drain, ${opts.events} toekenningen (gemeente ${GEMEENTE}, reference party over HTTP)`);
-    console.log('phase                       seconds');
-    for (const p of phases) console.log(`${p.phase.padEnd(26)} ${p.seconds.toFixed(2).padStart(8)}`);
+    console.log('phase                       seconds   CPU s bench   CPU s party');
+    for (const p of phases) console.log(`${p.phase.padEnd(26)} ${p.seconds.toFixed(2).padStart(8)} ${p.cpuBench.toFixed(2).padStart(13)} ${p.cpuParty.toFixed(2).padStart(13)}`);
     console.log(`${'total'.padEnd(26)} ${total.toFixed(2).padStart(8)}   target ≤ ${TARGET_SECONDS} s: ${total <= TARGET_SECONDS ? 'met' : 'NOT met'}`);
     console.log(`ledger entries ${entries.length}, ${summary.msgPerSecond} msg/s through the switch (create + drain + answer)`);
     console.log(`peak RSS: bench ${benchRss} MiB, party ${partyRss} MiB   target ≤ ${TARGET_RSS_MIB} MiB each: ${benchRss <= TARGET_RSS_MIB && partyRss <= TARGET_RSS_MIB ? 'met' : 'NOT met'}`);

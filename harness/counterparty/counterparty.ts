@@ -145,11 +145,14 @@ export class Counterparty {
     return { key, xml: buildXml(bericht), bericht };
   }
 
-  /** What it offers the switch now, oldest first; built afresh so Dagtekening is today's. */
-  due(): Offer[] {
+  /**
+   * What it offers the switch now, oldest first; built afresh so Dagtekening is today's. Built
+   * one at a time as the caller takes them, so a national backlog never exists as 110,000 bodies
+   * at once; the caller may settle each offer before taking the next.
+   */
+  *due(): Generator<Offer, void, undefined> {
     const now = this.options.clock.now();
     const date = now.toISODate() ?? '';
-    const offers: Offer[] = [];
     const waitingBudgets = new Set<string>();
     for (const item of this.queue.values()) {
       if (item.refusedAt && now <= item.refusedAt) continue;
@@ -159,7 +162,7 @@ export class Counterparty {
         const bericht = item.make(release, date);
         if (this.waitsForRetour(bericht, waitingBudgets)) continue;
         item.lastOffered = bericht;
-        offers.push({ key: item.key, xml: buildXml(bericht), bericht });
+        yield { key: item.key, xml: buildXml(bericht), bericht };
       } else {
         if (!this.retourAllowedAt(now) || (item.plan.at && now < item.plan.at)) continue;
         const bericht = retourOn(item.heen, {
@@ -168,10 +171,9 @@ export class Counterparty {
           retourCodes: item.plan.codes,
           withClient: item.plan.withClient ?? isAccepting(item.plan.codes),
         });
-        offers.push({ key: item.key, xml: buildXml(bericht), bericht });
+        yield { key: item.key, xml: buildXml(bericht), bericht };
       }
     }
-    return offers;
   }
 
   /** The switch's answer to an offer: accepted ones leave the queue, refused ones come back later. */

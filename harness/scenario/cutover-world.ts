@@ -12,6 +12,7 @@ import { calendarToJson } from '../clock/calendar.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
 import { Ledger } from '../ledger/ledger.js';
+import type { BodyDigest } from '../ledger/body-hash.js';
 import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
@@ -38,6 +39,10 @@ import type { SwitchHost } from './switch-host.js';
 const MAX_ROUNDS_PER_MOMENT = 25;
 /** Deliveries in flight at once: as many as the delivery agent keeps sockets. */
 const DELIVERY_CONCURRENCY = 8;
+/** Offers the switch judges between two turns of the event loop: small, so deliveries keep flowing. */
+const OFFER_SLICE = 8;
+/** Accepted messages waiting for a delivery worker; past this the counterparty pauses. */
+const DELIVERIES_WAITING = 256;
 
 export interface WorldOptions {
   party: PartyUnderTest;
@@ -56,7 +61,8 @@ export interface WorldOptions {
   readStates?: boolean;
 }
 
-interface Delivery { body: Uint8Array | string; bericht: Bericht }
+/** A message on its way to the party: its body and what the ledger says about it (not the parsed message). */
+interface Delivery { body: Uint8Array | string; meta: DeliveryMeta; digest?: BodyDigest }
 
 /** Thrown to end a scenario early when the party stopped answering after a hostile delivery. */
 export class PartyStoppedAnswering extends Error {}
@@ -71,7 +77,6 @@ export class CutoverWorld {
   private readonly deliverer: Deliverer;
   private readonly party: PartyUnderTest;
   private readonly fromParty: Bericht[] = [];
-  private readonly toParty: Delivery[] = [];
   private readonly parsed = new Map<string, Bericht | undefined>();
   private readonly created: CreatedEvent[] = [];
   private readonly visited: DateTime[] = [];
@@ -193,7 +198,7 @@ export class CutoverWorld {
     const last = this.lastDelivered;
     if (!last) throw new Error('Nothing was delivered yet, so nothing can be redelivered. Fix: let the counterparty send a heen first.');
     const before = await this.state();
-    const outcome = await this.deliverer.deliver(this.party.url, last.body, this.metaOf(last.bericht));
+    const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
     const hash = this.ledger.entries()[this.ledger.size - 1]?.xmlHash ?? '';
     await this.settle();
     const after = await this.state();
@@ -208,27 +213,65 @@ export class CutoverWorld {
     for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
       await this.party.control.clock(now);
       this.routeFromParty();
-      this.counterpartySubmits();
-      if (!this.toParty.length) {
+      if (!(await this.exchange())) {
         if (this.options.readStates ?? true) this.snapshots.push({ at: this.clock.now(), state: await this.state() });
         return;
       }
-      await this.deliverAll(this.toParty.splice(0));
     }
     throw new Error(`At ${describeMoment(this.clock.now(), this.calendar.zone)} the party and the counterparty kept exchanging messages for ${MAX_ROUNDS_PER_MOMENT} rounds. Fix: look for a party that answers its own retours or re-sends on every /clock.`);
   }
 
-  /** Deliveries of one round go out side by side; the party takes custody of each on its own. */
-  private async deliverAll(deliveries: Delivery[]): Promise<void> {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < deliveries.length) {
-        const d = deliveries[next++] as Delivery;
-        await this.deliverer.deliver(this.party.url, d.body, this.metaOf(d.bericht));
+  /**
+   * One round between two `/clock` calls: the counterparty offers what is due and what the switch
+   * accepts is delivered to the party. Both go side by side: the switch judges the next few offers
+   * while the party takes custody of the last ones, so neither process waits for the other, and
+   * only the few messages in between are held in memory. Returns whether anything was delivered.
+   */
+  private async exchange(): Promise<boolean> {
+    const waiting: Delivery[] = [];
+    let offering = true;
+    let last: Delivery | undefined;
+    // Delivery workers asleep on an empty queue, and the offering loop asleep on a full one.
+    const sleepers: Array<() => void> = [];
+    let offerWake: (() => void) | undefined;
+    const wakeAll = (): void => {
+      for (const wake of sleepers.splice(0)) wake();
+    };
+    const deliverer = async (): Promise<void> => {
+      for (;;) {
+        const d = waiting.shift();
+        if (d) {
+          if (waiting.length < DELIVERIES_WAITING / 2) offerWake?.();
+          await this.deliverer.deliver(this.party.url, d.body, d.meta, d.digest);
+          continue;
+        }
+        if (!offering) return;
+        await new Promise<void>((resolve) => sleepers.push(resolve));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, deliveries.length) }, worker));
-    this.lastDelivered = deliveries[deliveries.length - 1];
+    const workers = Array.from({ length: DELIVERY_CONCURRENCY }, deliverer);
+    let judged = 0;
+    for (const m of this.counterparty.due()) {
+      const result = this.core.submit(m.xml, 'counterparty');
+      const accepted = result.status === 202;
+      this.counterparty.settle(m.key, accepted);
+      if (accepted) {
+        last = { body: m.xml, meta: this.metaOf(m.bericht), digest: { xmlHash: result.entry.xmlHash, bytes: result.entry.bytes } };
+        waiting.push(last);
+        wakeAll();
+      }
+      // Let the deliveries run: answers come in and the next requests go out between slices.
+      if (++judged % OFFER_SLICE === 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        while (waiting.length >= DELIVERIES_WAITING) await new Promise<void>((resolve) => { offerWake = resolve; });
+        offerWake = undefined;
+      }
+    }
+    offering = false;
+    wakeAll();
+    await Promise.all(workers);
+    if (last) this.lastDelivered = last;
+    return last !== undefined;
   }
 
   private onSubmission(result: SubmissionResult, origin: 'put' | 'counterparty'): void {
@@ -241,16 +284,6 @@ export class CutoverWorld {
     for (const bericht of this.fromParty.splice(0)) {
       if (isHeen(bericht)) this.counterparty.receiveHeen(bericht);
       else if (isRetour(bericht)) this.counterparty.receiveRetour(bericht);
-    }
-  }
-
-  /** The counterparty offers what is due; what the switch accepts is queued for the party. */
-  private counterpartySubmits(): void {
-    for (const m of this.counterparty.due()) {
-      const result = this.core.submit(m.xml, 'counterparty');
-      const accepted = result.status === 202;
-      this.counterparty.settle(m.key, accepted);
-      if (accepted) this.toParty.push({ body: m.xml, bericht: m.bericht });
     }
   }
 

@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import type { Clock } from '../clock/clock.js';
 import { switchOf, wetOf } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
-import { digestBody } from '../ledger/body-hash.js';
+import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { ledgerTime } from '../ledger/queries.js';
 
@@ -50,6 +50,7 @@ export class Deliverer {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  private readonly targets = new Map<string, URL>();
 
   constructor(private readonly options: DelivererOptions) {
     this.agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 8 });
@@ -58,8 +59,12 @@ export class Deliverer {
     this.retryDelayMs = options.retryDelayMs ?? 100;
   }
 
-  async deliver(putUrl: string, body: string | Uint8Array, meta: DeliveryMeta = {}): Promise<DeliveryResult> {
-    const url = `${putUrl.replace(/\/+$/, '')}/berichten`;
+  /**
+   * `digest`: the body's hash and size when the caller has them already (the switch hashed the
+   * body when it was submitted), so a national backlog is not hashed twice.
+   */
+  async deliver(putUrl: string, body: string | Uint8Array, meta: DeliveryMeta = {}, digest?: BodyDigest): Promise<DeliveryResult> {
+    const url = this.targetOf(putUrl);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const errors: string[] = [];
     let attempt: Attempt = { status: 0 };
@@ -82,7 +87,7 @@ export class Deliverer {
       identificatie: meta.identificatie ?? null, identificatieRetour: meta.identificatieRetour ?? null,
       dagtekening: null, xsdValid: null, errors,
       status: attempt.status, code: null, ontvangstId: null, attempts,
-      ...digestBody(bytes),
+      ...(digest ?? digestBody(bytes)),
     }, body);
     return { status: attempt.status, attempts, delivered };
   }
@@ -91,7 +96,14 @@ export class Deliverer {
     this.agent.destroy();
   }
 
-  private post(url: string, bytes: Uint8Array): Promise<Attempt> {
+  /** The party's `/berichten` URL, parsed once per party rather than once per delivery. */
+  private targetOf(putUrl: string): URL {
+    let url = this.targets.get(putUrl);
+    if (!url) this.targets.set(putUrl, url = new URL(`${putUrl.replace(/\/+$/, '')}/berichten`));
+    return url;
+  }
+
+  private post(url: URL, bytes: Uint8Array): Promise<Attempt> {
     return new Promise((resolve) => {
       let settled = false;
       const finish = (a: Attempt) => {

@@ -5,6 +5,7 @@
  * submission, accepted or refused. Adapters (node:http, msw) only move bytes in and out.
  */
 import { randomUUID } from 'node:crypto';
+import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
@@ -41,7 +42,7 @@ export interface SubmissionResult {
   body: SwitchAccepted | SwitchRefused;
   entry: LedgerEntry;
   /** Present when accepted: what the switch now delivers, and to whom. */
-  accepted?: { bericht: Bericht; xml: string; addressee: string };
+  accepted?: { bericht: Bericht; addressee: string };
 }
 
 /** Enough XSD errors to show the cause; a hostile message must not fill the ledger. */
@@ -89,10 +90,9 @@ export class SwitchCore {
       return this.refuse(draft, body, 'IB005', `no party "${route.addressee}" is known on the ${route.switch} switch`);
     }
 
-    const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: now.toISO() ?? '' };
+    const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: answerTime(now) };
     const entry = this.options.ledger.append({ ...draft, status: 202, code: null, ontvangstId: answer.ontvangstId }, body);
-    const xml = typeof body === 'string' ? body : utf8.decode(body);
-    return { status: 202, body: answer, entry, accepted: { bericht, xml, addressee: route.addressee } };
+    return { status: 202, body: answer, entry, accepted: { bericht, addressee: route.addressee } };
   }
 
   /**
@@ -151,6 +151,17 @@ export class SwitchCore {
       status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,
     };
   }
+}
+
+/**
+ * The moment in an answer, in the clock's own zone. Formatting is costly per message and the
+ * clock hands out one instance for a whole moment, so each instance is formatted once.
+ */
+const answerTimes = new WeakMap<DateTime, string>();
+function answerTime(t: DateTime): string {
+  let text = answerTimes.get(t);
+  if (text === undefined) answerTimes.set(t, text = t.toISO() ?? '');
+  return text;
 }
 
 function readLeniently(body: Uint8Array | string): Bericht | undefined {
