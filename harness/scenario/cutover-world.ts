@@ -180,9 +180,13 @@ export class CutoverWorld {
     const release = options.release ?? (this.clock.now() >= this.calendar.goLive ? '2.3' : '2.0.2');
     const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
     const hostile = hostileBody(kind, heen, this.ownHeenShape());
-    const outcome = await this.deliverer.deliver(this.party.url, hostile.body, this.metaOf(kind === 'retour-for-unknown-heen' ? undefined : heen));
+    const meta = this.metaOf(hostile.bericht);
+    const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
     const entry = this.ledger.entries()[this.ledger.size - 1];
-    this.hostile.push({ label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status, xmlHash: entry?.xmlHash ?? '' });
+    this.hostile.push({
+      label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
+      xmlHash: entry?.xmlHash ?? '', identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+    });
     this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
     try {
       await this.settle();

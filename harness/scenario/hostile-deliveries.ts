@@ -2,7 +2,7 @@
  * Deliveries a party must survive (GEN-0.3): malformed, hostile or unexpected bodies, each made
  * from a valid heen the party's role receives, with the answers the protocol allows.
  */
-import type { Heenbericht, Retourbericht } from '../messages/model.js';
+import type { Bericht, Heenbericht, Retourbericht } from '../messages/model.js';
 import { buildXml, retourOn } from '../messages/index.js';
 import type { HostileExpectation } from '../verdicts/observations.js';
 
@@ -16,6 +16,8 @@ export interface HostileBody {
   label: string;
   body: Uint8Array;
   expectation: HostileExpectation;
+  /** The message the body was made from, for the ledger and the verdict. */
+  bericht: Bericht;
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -27,6 +29,14 @@ const OVER_25_MB = 26 * 1024 * 1024;
  * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used
  */
 export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht): HostileBody {
+  if (kind === 'retour-for-unknown-heen') {
+    const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RONBEKEND1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
+    return { kind, bericht: retour, label: `a retour on ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party never sent`, body: utf8(buildXml(retour)), expectation: 'list-rejected-or-refuse' };
+  }
+  return { ...bodyFromHeen(kind, heen), bericht: heen };
+}
+
+function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
   const xml = buildXml(heen);
   switch (kind) {
     case 'not-well-formed':
@@ -56,11 +66,7 @@ export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenb
         body: utf8(xml.replace(new RegExp(`/${heen.wet.toLowerCase()}${heen.family}/schema`, 'g'), `/${heen.wet.toLowerCase()}${other}/schema`)) };
     }
     case 'byte-order-mark':
-      return { kind, label: 'a valid heen preceded by a UTF-8 byte-order mark', body: utf8(`\uFEFF${xml}`), expectation: 'tolerate-or-refuse' };
-    case 'retour-for-unknown-heen': {
-      const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RONBEKEND1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
-      return { kind, label: `a retour on ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party never sent`, body: utf8(buildXml(retour)), expectation: 'tolerate-or-refuse' };
-    }
+      return { kind, label: 'a valid heen preceded by a UTF-8 byte-order mark', body: utf8(`\uFEFF${xml}`), expectation: 'answer-or-refuse' };
     case 'bsn-fails-11-test':
       return { kind, label: 'a heen whose Bsn fails the 11-test', expectation: 'refuse-or-reject',
         body: utf8(xml.replace(/<Bsn>(\d{8})(\d)<\/Bsn>/, (_m, head: string, last: string) => `<Bsn>${head}${(Number(last) + 1) % 10}</Bsn>`)) };

@@ -27,8 +27,10 @@ export type HostileExpectation =
   | 'refuse'
   /** 400, or 202 with a rejecting retour. */
   | 'refuse-or-reject'
-  /** 202 and processed like any other (a byte-order mark may also be refused). */
-  | 'tolerate-or-refuse';
+  /** 400, or 202 and answered with a retour like any valid heen (a byte-order mark). */
+  | 'answer-or-refuse'
+  /** 400, or 202 and listed as rejected (a retour that answers no heen of the party's). */
+  | 'list-rejected-or-refuse';
 
 export interface HostileDelivery {
   label: string;
@@ -37,6 +39,8 @@ export interface HostileDelivery {
   /** HTTP status the party answered; 0 when it did not answer. */
   status: number;
   xmlHash: string;
+  /** The Identificatie (of a heen) or IdentificatieRetour (of a retour) the body carries. */
+  identificatie: string;
 }
 
 export interface Redelivery {

@@ -8,7 +8,7 @@ import { isHeen, isRetour } from '../../messages/model.js';
 import { isAccepting } from '../../messages/retour.js';
 import { checkRetourAgainstHeen } from '../../validation/business-rules.js';
 import { contentDifference } from '../business-content.js';
-import type { Observations } from '../observations.js';
+import type { HostileExpectation, Observations } from '../observations.js';
 import type { PartyState } from '../../sut/protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
@@ -146,27 +146,41 @@ function dagtekeningProblem(obs: Observations, attempt: Traffic, date: string, f
   return date === local ? undefined : `${field} is ${date} where the local date of the attempt is ${local}`;
 }
 
+const EXPECTED: Readonly<Record<HostileExpectation, string>> = {
+  refuse: 'refused with 400 (413 when over 25 MB)',
+  'refuse-or-reject': 'refused with 400, or taken (202) and answered with a rejecting retour',
+  'answer-or-refuse': 'refused with 400, or taken (202) and answered with a retour like any valid heen',
+  'list-rejected-or-refuse': 'refused with 400, or taken (202) and listed as rejected',
+};
+
 function hostileFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const final = obs.snapshots[obs.snapshots.length - 1]?.state;
   const findings: Finding[] = [];
   for (const h of obs.hostile) {
     const refused = h.status === 400 || h.status === 413;
-    let ok = false;
+    const delivered = obs.entries.find((e) => e.kind === 'delivery' && e.xmlHash === h.xmlHash);
+    const ref = delivered?.name && delivered.identificatie ? `${delivered.name}|${delivered.identificatie}` : undefined;
+    const retour = ref ? traffic.retoursOn(ref).find((r) => r.accepted) : undefined;
+    const codes = retour?.bericht && isRetour(retour.bericht) ? retour.bericht.header.retourCodes : [];
+    const listed = final?.incoming.find((i) => i.identificatie === h.identificatie);
     let how = `answered ${h.status || 'nothing (no answer)'}`;
-    if (h.expectation === 'refuse') ok = refused;
-    if (h.expectation === 'tolerate-or-refuse') ok = refused || h.status === 202;
-    if (h.expectation === 'refuse-or-reject') {
-      const delivered = obs.entries.find((e) => e.kind === 'delivery' && e.xmlHash === h.xmlHash);
-      const ref = delivered?.name && delivered.identificatie ? `${delivered.name}|${delivered.identificatie}` : undefined;
-      const retour = ref ? traffic.retoursOn(ref).find((r) => r.accepted) : undefined;
-      const codes = retour?.bericht && isRetour(retour.bericht) ? retour.bericht.header.retourCodes : [];
-      ok = refused || (h.status === 202 && !!retour && !isAccepting(codes));
-      if (h.status === 202) how += retour ? `, then a retour with RetourCodes ${codes.join(',')}` : ', and no retour followed';
+    if (h.status === 202 && h.expectation !== 'refuse') {
+      how += h.expectation === 'list-rejected-or-refuse'
+        ? `, and the party lists it as ${listed?.status ?? 'absent'}`
+        : retour ? `, then a retour with RetourCodes ${codes.join(',')}` : ', and no retour followed';
     }
-    if (!ok) findings.push({
+    const taken = h.status === 202 && {
+      refuse: false,
+      'refuse-or-reject': !!retour && !isAccepting(codes),
+      'answer-or-refuse': !!retour,
+      'list-rejected-or-refuse': listed?.status === 'rejected',
+    }[h.expectation];
+    if (refused || taken) continue;
+    findings.push({
       requirement: 'GEN-0.3', category: 'robustness',
-      expected: `${h.label} (delivered ${when(obs, h.at)}) ${h.expectation === 'refuse' ? 'refused with 400 (413 when over 25 MB)' : h.expectation === 'refuse-or-reject' ? 'refused with 400, or taken (202) and answered with a rejecting retour' : 'taken (202) or refused (400)'}`,
+      expected: `${h.label} (delivered ${when(obs, h.at)}) ${EXPECTED[h.expectation]}`,
       happened: how,
-      messageIds: [],
+      messageIds: h.identificatie ? [h.identificatie] : [],
     });
   }
   return findings;
