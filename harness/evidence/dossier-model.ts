@@ -77,11 +77,11 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
   const outcome: RowOutcome = !appliesTo(id, party.role)
     ? 'niet van toepassing'
     : judged.verdict === 'passed' ? 'geslaagd' : judged.verdict === 'failed' ? 'gefaald' : 'niet getest';
-  // One line per place in the report tree (party › phase › step › requirement), with the number
-  // of scenarios there: a reader finds them in the report without a list of every test title.
+  // One line per runbook step in the report tree (party › phase › step), with the number of
+  // scenarios under it that verify this id: the reader opens that branch, not a list of titles.
   const places = new Map<string, number>();
   for (const r of records.filter((x) => x.requirements.some((o) => o.id === id && o.verdict !== 'not-applicable'))) {
-    const place = [partyLabel(r.role, r.identity), r.phase, r.runbookStep, id].join(' › ');
+    const place = [partyLabel(r.role, r.identity), r.phase, r.runbookStep].join(' › ');
     places.set(place, (places.get(place) ?? 0) + 1);
   }
   const reportPaths = [...places].map(([place, n]) => `${place} (${n} scenario${n === 1 ? '' : "'s"})`);

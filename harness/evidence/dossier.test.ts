@@ -42,7 +42,7 @@ describe('dossier', () => {
   it('shows rows with runbook step, duty, failure line and the report path', () => {
     const row = views[0]!.preconditions[0]!.rows.find((r) => r.id === 'AFS-1.5')!;
     expect(row).toMatchObject({ runbookStep: '1.5', outcome: 'gefaald', tests: 1 });
-    expect(row.reportPaths).toEqual(['gemeente 0363 › Afsluiting › 1.1 Alle beschikbare heenberichten zijn verzonden › AFS-1.5 (1 scenario)']);
+    expect(row.reportPaths).toEqual(['gemeente 0363 › Afsluiting › 1.1 Alle beschikbare heenberichten zijn verzonden (1 scenario)']);
     expect(md).toContain('### Randvoorwaarde 4.3.1: NIET VOLDAAN');
     expect(md).toContain('De gemeenten hebben een geslaagde ketentest uitgevoerd');
     expect(md).toContain('[timing] Retour WMO502 on G0363000017 not processed by 17:00 <late>');

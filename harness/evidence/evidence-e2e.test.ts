@@ -47,7 +47,7 @@ describe('evidence end to end', () => {
     expect(label('parentSuite')).toEqual(['gemeente 0363']);
     expect(label('epic')).toEqual(['Afsluiting']);
     expect(label('feature')).toEqual(['1.1 Alle beschikbare heenberichten zijn verzonden']);
-    expect(label('story')).toEqual(['AFS-1.1', 'AFS-1.2']);
+    expect(label('story')).toEqual(['Heenberichten voor T0 verzonden']);
     expect(label('requirement')).toEqual(['AFS-1.1', 'AFS-1.2']);
     expect(passed.links.map((l) => l.url)).toEqual(['docs/requirements.md#afs-11', 'docs/requirements.md#afs-12']);
     expect(passed.testCaseId).toMatch(/^[0-9a-f]{32}$/);

@@ -16,7 +16,7 @@ import { readSummary } from './summary.js';
 
 export const REPORT_TITLE = 'iPgb 2.0 → 2.3 conformance';
 
-/** party › phase › runbook step › requirement: the path the dossier cites. */
+/** party › phase › runbook step › scenario: the path the dossier cites. */
 export const REPORT_TREE = ['parentSuite', 'epic', 'feature', 'story'] as const;
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 /**
  * The only door to Allure: the scenario runner labels, steps and attaches through these
  * functions, so suites never name Allure and the report's tree is the same for every scenario:
- * party › phase (epic) › runbook step (feature) › requirement (story).
+ * party › phase (epic) › runbook step (feature) › scenario (story); requirement ids are labels.
  */
 import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
@@ -47,9 +47,9 @@ export async function labelScenario(meta: ScenarioMeta): Promise<void> {
   await allure.suite(meta.phase);
   await allure.subSuite(meta.runbookStep);
   await allure.severity(meta.severity);
+  await allure.story(meta.title);
   await allure.label('scenario', meta.scenarioId);
   for (const id of meta.requirements) {
-    await allure.story(id);
     await allure.label('requirement', id);
     await allure.tag(id);
     await allure.link(requirementLink(id), id, 'requirement');

@@ -54,6 +54,8 @@ export interface WorldOptions {
   seed: number;
   /** Stream the ledger to this folder and keep no bodies in memory (national-scale runs). */
   ledgerDir?: string;
+  /** Reports each moment and action as a step of the evidence; default: none. */
+  step?: StepRecorder;
   /**
    * Read the party's state after every moment (default). A national-scale run that judges by
    * the ledger alone turns it off: each state then lists hundreds of thousands of messages.
@@ -63,6 +65,9 @@ export interface WorldOptions {
 
 /** A message on its way to the party: its body and what the ledger says about it (not the parsed message). */
 interface Delivery { body: Uint8Array | string; meta: DeliveryMeta; digest?: BodyDigest }
+
+/** Runs `body` as a named step of the evidence (an Allure step inside a test). */
+export type StepRecorder = <T>(name: string, body: () => Promise<T>) => Promise<T>;
 
 /** Thrown to end a scenario early when the party stopped answering after a hostile delivery. */
 export class PartyStoppedAnswering extends Error {}
@@ -126,14 +131,20 @@ export class CutoverWorld {
     return this.clock.now();
   }
 
+  private step<T>(name: string, body: () => Promise<T>): Promise<T> {
+    return this.options.step ? this.options.step(name, body) : body();
+  }
+
   // ---- time ------------------------------------------------------------------------------
 
   /** Moves switch and party to `t` and lets everything due at `t` happen. */
   async at(t: DateTime, why?: string): Promise<void> {
-    this.clock.advanceTo(t);
-    if (this.visited[this.visited.length - 1]?.toMillis() !== t.toMillis()) this.visited.push(t);
-    if (why) this.note(why);
-    await this.settle();
+    return this.step(`${describeMoment(t, this.calendar.zone)}${why ? ` — ${why}` : ''}`, async () => {
+      this.clock.advanceTo(t);
+      if (this.visited[this.visited.length - 1]?.toMillis() !== t.toMillis()) this.visited.push(t);
+      if (why) this.note(why);
+      await this.settle();
+    });
   }
 
   // ---- what happens at the current moment ------------------------------------------------
@@ -143,22 +154,26 @@ export class CutoverWorld {
    * `answeredAt`: the counterparty answers their heen only then (a late retour), not at once.
    */
   async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime } = {}): Promise<CreatedEvent[]> {
-    if (!intents.length) return [];
-    if (options.answeredAt) this.answerLate(intents, options.answeredAt);
-    const ids = await this.party.control.intents([...intents]);
-    const list = Array.isArray(ids) ? ids : [ids];
-    const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
-    this.created.push(...made);
-    this.note(`${made.length} business event(s) created at the party`);
-    await this.settle();
-    return made;
+    return this.step(`${intents.length} bedrijfsgebeurtenis(sen) ontstaan bij de partij`, async () => {
+      if (!intents.length) return [];
+      if (options.answeredAt) this.answerLate(intents, options.answeredAt);
+      const ids = await this.party.control.intents([...intents]);
+      const list = Array.isArray(ids) ? ids : [ids];
+      const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
+      this.created.push(...made);
+      this.note(`${made.length} business event(s) created at the party`);
+      await this.settle();
+      return made;
+    });
   }
 
   /** The counterparty sends `count` heen to the party now (507 to a provider, 501 to the SVB). */
   async counterpartySendsHeen(count: number, options: { release?: Release } = {}): Promise<void> {
-    for (let i = 0; i < count; i += 1) this.counterparty.heen(this.counterpartyHeenSpec(), options);
-    this.note(`the counterparty offers ${count} heen to the switch`);
-    await this.settle();
+    return this.step(`de tegenpartij biedt ${count} heenbericht(en) aan`, async () => {
+      for (let i = 0; i < count; i += 1) this.counterparty.heen(this.counterpartyHeenSpec(), options);
+      this.note(`the counterparty offers ${count} heen to the switch`);
+      await this.settle();
+    });
   }
 
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
@@ -177,37 +192,41 @@ export class CutoverWorld {
 
   /** Delivers a malformed, hostile or unexpected body straight to the party. */
   async deliverHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<void> {
-    const release = options.release ?? (this.clock.now() >= this.calendar.goLive ? '2.3' : '2.0.2');
-    const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
-    const hostile = hostileBody(kind, heen, this.ownHeenShape());
-    const meta = this.metaOf(hostile.bericht);
-    const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
-    const entry = this.ledger.entries()[this.ledger.size - 1];
-    this.hostile.push({
-      label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
-      xmlHash: entry?.xmlHash ?? '', identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+    return this.step(`aanlevering die geweigerd of afgewezen moet worden: ${kind}`, async () => {
+      const release = options.release ?? (this.clock.now() >= this.calendar.goLive ? '2.3' : '2.0.2');
+      const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+      const hostile = hostileBody(kind, heen, this.ownHeenShape());
+      const meta = this.metaOf(hostile.bericht);
+      const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
+      const entry = this.ledger.entries()[this.ledger.size - 1];
+      this.hostile.push({
+        label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
+        xmlHash: entry?.xmlHash ?? '', identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+      });
+      this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
+      try {
+        await this.settle();
+      } catch (error) {
+        if (!(error instanceof PartyError)) throw error;
+        this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
+        throw new PartyStoppedAnswering(this.stoppedAnswering);
+      }
     });
-    this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
-    try {
-      await this.settle();
-    } catch (error) {
-      if (!(error instanceof PartyError)) throw error;
-      this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
-      throw new PartyStoppedAnswering(this.stoppedAnswering);
-    }
   }
 
   /** Delivers the last delivered message again, byte for byte, and records the state around it. */
   async redeliverLast(): Promise<void> {
-    const last = this.lastDelivered;
-    if (!last) throw new Error('Nothing was delivered yet, so nothing can be redelivered. Fix: let the counterparty send a heen first.');
-    const before = await this.state();
-    const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
-    const hash = this.ledger.entries()[this.ledger.size - 1]?.xmlHash ?? '';
-    await this.settle();
-    const after = await this.state();
-    this.redeliveries.push({ at: this.clock.now(), xmlHash: hash, status: outcome.status, before, after });
-    this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
+    return this.step('hetzelfde bericht nogmaals, byte voor byte', async () => {
+      const last = this.lastDelivered;
+      if (!last) throw new Error('Nothing was delivered yet, so nothing can be redelivered. Fix: let the counterparty send a heen first.');
+      const before = await this.state();
+      const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
+      const hash = this.ledger.entries()[this.ledger.size - 1]?.xmlHash ?? '';
+      await this.settle();
+      const after = await this.state();
+      this.redeliveries.push({ at: this.clock.now(), xmlHash: hash, status: outcome.status, before, after });
+      this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
+    });
   }
 
   // ---- the moment's protocol ---------------------------------------------------------------

@@ -15,7 +15,7 @@ import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
-import { labelScenario, partyLabel } from '../evidence/scenario-evidence.js';
+import { labelScenario, partyLabel, runbookStep } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
 import type { ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
@@ -100,7 +100,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
 
     const world = await CutoverWorld.open({
       party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
-      sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0,
+      sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep,
     }).catch((error: unknown) => { throw brokenBy(`[unreachable] ${(error as Error).message}`); });
     try {
       await body(world);
