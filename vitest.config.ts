@@ -2,11 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit tests of the harness (and of the fixtures it ships), and the
 // cutover scenarios in suites/ that drive a party under test. Pool `forks` everywhere:
-// the native XML binding (libxmljs2) is not thread-safe.
+// the native XML binding (libxmljs2) is not thread-safe. The Allure results and the summary are
+// written by `npm run conformance`, which adds its own reporters; `npm test` only tests.
 export default defineConfig({
   test: {
     pool: 'forks',
-    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }]],
     projects: [
       {
         test: {
