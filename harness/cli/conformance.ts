@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: ${ready.error}\n`);
     return 2;
   }
+  const suiteErrors: string[] = [];
   try {
     process.env[CONFORMANCE_TARGET_ENV] = JSON.stringify(ready.targets);
     process.env.CONFORMANCE_OUT = options.out;
@@ -59,6 +60,11 @@ async function main(argv: string[]): Promise<number> {
       // One party outside the suite can run one session at a time.
       ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
+    // A suite file that could not even load leaves no record; summary.json would not show it.
+    suiteErrors.push(
+      ...vitest.state.getFiles().flatMap((f) => (f.result?.errors ?? []).map((e) => `${f.name}: ${e.message}`)),
+      ...vitest.state.getUnhandledErrors().map((e) => `unhandled: ${(e as Error).message ?? String(e)}`),
+    );
     await vitest.close();
   } finally {
     await Promise.allSettled(ready.drivers.map((d) => d.stop()));
@@ -75,8 +81,9 @@ async function main(argv: string[]): Promise<number> {
   const { passed, failed, notApplicable } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable\n`);
   process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
-  if (unreachable) return 2;
+  if (unreachable || suiteErrors.length) return 2;
   return failed > 0 ? 1 : 0;
 }
 

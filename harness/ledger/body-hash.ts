@@ -9,10 +9,6 @@ export interface BodyDigest {
   bytes: number;
 }
 
-export function bodyBytes(body: string | Uint8Array): Uint8Array {
-  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-}
-
 /** Hashes a string's UTF-8 form without materialising it: this runs once per message. */
 export function digestBody(body: string | Uint8Array): BodyDigest {
   const hash = createHash('sha256');

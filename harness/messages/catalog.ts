@@ -47,11 +47,6 @@ export const ZORGFUNCTIES: Readonly<Record<Wet, readonly string[]>> = {
 export const RETOUR_CODES = ['0001', '0200', '0233', '9056', '9507'] as const;
 export type RetourCode = (typeof RETOUR_CODES)[number];
 
-export const REDENEN_BUDGETAFSLUITING = ['1', '2', '3'] as const;
-
-export const isMessageName = (s: string): s is MessageName =>
-  (MESSAGE_NAMES as readonly string[]).includes(s);
-
 export const berichtCodeOf = (name: MessageName): string => BERICHT_CODES[name];
 
 /** The message a BerichtCode belongs to, or undefined for a code outside the iPgb table. */

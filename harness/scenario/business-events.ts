@@ -29,7 +29,9 @@ export class BusinessEvents {
   }
 
   /** A follow-up toekenning for the same Bsn and budget (TR507), with changed amounts. */
-  followUp(previous: Intent): ToekenningIntent {
+  followUp(previousEvent: { intent: Intent } | undefined): ToekenningIntent {
+    if (!previousEvent) throw new Error('A follow-up (TR507) needs the event it follows, and none was created. Fix: create the first event before its follow-up.');
+    const previous = previousEvent.intent;
     if (previous.kind !== 'toekenning') {
       throw new Error(`A follow-up (TR507) exists for a toekenning only, not for a ${previous.kind}. Fix: pass an event made for a gemeente or zorgkantoor.`);
     }
@@ -48,7 +50,7 @@ export class BusinessEvents {
    */
   forCounterparty(count: number): Intent[] {
     const opposite: Role = this.role === 'svb' ? 'gemeente' : 'svb';
-    return Array.from({ length: count }, () => this.one(opposite, this.role === 'svb' ? ['WMO', 'JW', 'WLZ'] : LAWS_OF[this.role]));
+    return Array.from({ length: count }, () => this.one(opposite, LAWS_OF[this.role]));
   }
 
   private one(role: Role = this.role, laws: readonly Wet[] = LAWS_OF[role]): Intent {

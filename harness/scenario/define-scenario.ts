@@ -98,22 +98,30 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     };
     if (startError || !party || !host) throw brokenBy(`[unreachable] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`);
 
-    const world = await CutoverWorld.open({
-      party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
-      sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep,
-    }).catch((error: unknown) => { throw brokenBy(`[unreachable] ${(error as Error).message}`); });
+    let world: CutoverWorld | undefined;
     try {
-      await body(world);
+      world = await CutoverWorld.open({
+        party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
+        sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep,
+      });
+      try {
+        await body(world);
+      } catch (error) {
+        // A party that stops answering after a hostile delivery is judged (GEN-0.3), not broken.
+        if (!(error instanceof PartyStoppedAnswering)) throw error;
+      }
+      const judgements = judge(ids, world.observations());
+      await writeScenarioEvidence(world, judgements);
+      storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
+      const findings = judgements.flatMap((j) => j.findings);
+      if (findings.length) throw new ConformanceFailure(failureMessage(findings, evidenceAt));
     } catch (error) {
-      if (error instanceof PartyError) { await world.close(); throw brokenBy(`[unreachable] ${error.message}`); }
-      if (!(error instanceof PartyStoppedAnswering)) { await world.close(); throw error; }
+      if (error instanceof ConformanceFailure) throw error;
+      // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
+      throw brokenBy(`${error instanceof PartyError ? '[unreachable]' : '[harness]'} ${(error as Error).message}`);
+    } finally {
+      await world?.close();
     }
-    const judgements = judge(ids, world.observations());
-    await writeScenarioEvidence(world, judgements);
-    await world.close();
-    storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
-    const findings = judgements.flatMap((j) => j.findings);
-    if (findings.length) throw new ConformanceFailure(failureMessage(findings, evidenceAt));
   });
 }
 

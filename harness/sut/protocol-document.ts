@@ -82,11 +82,6 @@ export function documentedStatuses(operationId: OperationId): number[] {
   return Object.keys(responsesOf(operationId).responses).map(Number).sort((a, b) => a - b);
 }
 
-/** Whether the documented answer with this status carries a JSON body. */
-export function answerHasJsonBody(operationId: OperationId, status: number): boolean {
-  return schemaPointer(operationId, status) !== undefined;
-}
-
 function schemaPointer(operationId: OperationId, status: number): string | undefined {
   const { document } = load();
   const { responses, pointer } = responsesOf(operationId);

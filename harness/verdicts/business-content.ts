@@ -9,10 +9,6 @@ import type { Intent, PeriodJson } from '../sut/protocol.js';
 const period = (p: PeriodJson): string => `${p.start}..${p.end ?? ''}`;
 const msgPeriod = (p: Period): string => `${p.begindatum}..${p.einddatum ?? ''}`;
 
-export function intentMessageName(intent: Intent): string {
-  return `${intent.wet}${intent.kind === 'toekenning' ? '501' : '507'}`;
-}
-
 export function intentKey(intent: Intent): string {
   return intent.kind === 'toekenning'
     ? `${intent.wet}501|${intent.bsn}|${intent.budget.id}`

@@ -16,7 +16,7 @@ scenario({
   await world.at(heenStop.minus({ hours: 1 }));
   const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
   await world.at(heenStop.minus({ minutes: 30 }), 'een wijziging op hetzelfde budget');
-  if (first) await world.createEvents([world.events.followUp(first.intent)]);
+  await world.createEvents([world.events.followUp(first)]);
   await world.at(heenStop);
   await world.at(retourStop);
   await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de 2.0.2-502');
@@ -36,7 +36,7 @@ scenario({
   await world.at(heenStop.minus({ hours: 3 }));
   const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: heenStop.minus({ hours: 2 }) });
   await world.at(heenStop.minus({ hours: 2, minutes: 30 }));
-  if (first) await world.createEvents([world.events.followUp(first.intent)]);
+  await world.createEvents([world.events.followUp(first)]);
   await world.at(heenStop.minus({ hours: 2 }), 'het retourbericht op de eerste 501 komt binnen');
   await world.at(heenStop.minus({ hours: 1 }));
   await world.at(heenStop);
