@@ -5,7 +5,7 @@ import { dossierMarkdown } from './dossier-markdown.js';
 import { dossierParties } from './dossier-model.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary } from './summary.js';
-import { ENV, outcome, rec } from './test-records.js';
+import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const ING = ['ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5'] as const;
 const SVB_IDS = REQUIREMENT_IDS.filter((id) => id !== 'AFS-1.5' && id !== 'ING-3.5');

@@ -15,7 +15,7 @@ import { verifyManifest } from './manifest.js';
 import { mergeRuns } from './merge-runs.js';
 import { outFiles } from './out-layout.js';
 import type { Summary } from './summary.js';
-import { ENV, outcome, rec } from './test-records.js';
+import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), 'evidence-e2e-'));
@@ -25,7 +25,7 @@ let summary: Summary;
 
 beforeAll(async () => {
   // The fixture has a failing and a broken test on purpose, so the child exits 1.
-  await run('npx', ['vitest', 'run', '--config', 'harness/evidence/e2e/vitest.fixture.config.ts'], {
+  await run('npx', ['vitest', 'run', '--config', 'fixtures/evidence/vitest.fixture.config.ts'], {
     env: { ...process.env, CONFORMANCE_OUT: out }, timeout: 120_000,
   }).catch((e: { code?: number }) => {
     if (e.code !== 1) throw e;

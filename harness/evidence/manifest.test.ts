@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyManifest, writeManifest } from './manifest.js';
-import { ENV } from './test-records.js';
+import { ENV } from '../../fixtures/evidence/test-records.js';
 
 const run = promisify(execFile);
 let out: string;

@@ -12,7 +12,7 @@ import { verifyManifest } from './manifest.js';
 import { mergeRuns } from './merge-runs.js';
 import { outFiles } from './out-layout.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { ENV, outcome, rec } from './test-records.js';
+import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shard-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIREMENT_IDS } from '../verdicts/requirements.js';
 import { buildSummary } from './summary.js';
 import { reconcile } from './summary-reporter.js';
-import { ENV, outcome, rec } from './test-records.js';
+import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 describe('buildSummary', () => {
   it('lists every requirement id of cutover.md for every party, in catalogue order', () => {
