@@ -4,6 +4,7 @@
  * UTC strings, which order exactly like the instants they denote.
  */
 import type { DateTime } from 'luxon';
+import { isoUtc } from '../clock/moment-text.js';
 import { familyOf, heenNameOf, isHeenName, retourNameOf } from '../messages/catalog.js';
 import type { Family, MessageName } from '../messages/model.js';
 import type { IbCode } from '../sut/protocol.js';
@@ -26,19 +27,7 @@ export interface RefusalFilter extends SubmissionFilter {
 }
 
 /** The ledger's form of a moment: ISO UTC with milliseconds. */
-/**
- * A moment as the ledger writes it. Formatting is costly per message and a clock hands out the
- * same instance for a whole moment, so each instance is formatted once.
- */
-const formatted = new WeakMap<DateTime, string>();
-export function ledgerTime(t: DateTime): string {
-  let text = formatted.get(t);
-  if (text === undefined) {
-    text = t.toUTC().toISO() ?? '';
-    formatted.set(t, text);
-  }
-  return text;
-}
+export const ledgerTime = isoUtc;
 
 export const isAccepted = (e: LedgerEntry): boolean => e.kind === 'submission' && e.status === 202;
 

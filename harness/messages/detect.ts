@@ -3,7 +3,8 @@
  * the hot path, so it scans the prolog and the root tag and never parses the body.
  */
 import { messageOfNamespace } from './catalog.js';
-import { MessageReadError } from './errors.js';
+import { CANNOT_READ as WHAT, MessageReadError } from './errors.js';
+import { isXmlSpace } from './xml-scanner.js';
 import type { MessageName, Release } from './model.js';
 
 export interface RootTag {
@@ -12,7 +13,6 @@ export interface RootTag {
   namespace: string | undefined;
 }
 
-const WHAT = 'Cannot read the message';
 
 const notWellFormed = (why: string): MessageReadError =>
   new MessageReadError({
@@ -33,7 +33,6 @@ function checkDeclaredEncoding(declaration: string): void {
 }
 
 /** XML's white space: space, tab, line feed, carriage return. */
-const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** Index of the `>` closing the tag that opens at `start`, skipping `>` inside quoted values. */
 function endOfTag(xml: string, start: number): number {

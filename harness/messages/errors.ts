@@ -37,3 +37,6 @@ export class MessageReadError extends Error {
     this.fix = problem.fix;
   }
 }
+
+/** The `what` of every refusal to read a message. */
+export const CANNOT_READ = 'Cannot read the message';

@@ -7,7 +7,7 @@
  */
 import { berichtCodeOf, familyOf, wetOf } from './catalog.js';
 import { messageOfRootTag, readRootTag } from './detect.js';
-import { MessageReadError } from './errors.js';
+import { CANNOT_READ, MessageReadError } from './errors.js';
 import type {
   Bericht, BerichtIdentificatie, Budget, Client501, Client507, FunctieBudget, FunctieBudgetBesteed, HeenHeader,
   MessageName, Period, RetourHeader, XsdVersie,
@@ -188,7 +188,7 @@ function functieBudgetBesteed(r: Reader, f: XmlElement): FunctieBudgetBesteed {
   const reden = r.text(f, 'RedenBudgetafsluiting', path);
   if (reden !== '1' && reden !== '2' && reden !== '3') {
     throw new MessageReadError({
-      reason: 'invalid-value', what: 'Cannot read the message', why: `${path}/RedenBudgetafsluiting is "${reden}"`,
+      reason: 'invalid-value', what: CANNOT_READ, why: `${path}/RedenBudgetafsluiting is "${reden}"`,
       fix: 'Use RedenBudgetafsluiting 1, 2 or 3',
     });
   }

@@ -7,7 +7,7 @@
  * then ignored), text, character references, CDATA, comments and processing instructions, and
  * refuses anything else.
  */
-import { MessageReadError } from './errors.js';
+import { CANNOT_READ as WHAT, MessageReadError } from './errors.js';
 
 /** One element as the reader needs it. */
 export interface XmlElement {
@@ -21,7 +21,6 @@ export interface XmlElement {
   text: string;
 }
 
-export const WHAT = 'Cannot read the message';
 
 /** A Map, not an object literal: `&constructor;` must not find Object.prototype's member. */
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
@@ -33,7 +32,7 @@ const GT = 0x3e, SLASH = 0x2f, BANG = 0x21, QUESTION = 0x3f, EQUALS = 0x3d;
 const QUOTE = 0x22, APOSTROPHE = 0x27, HASH = 0x23, LOWER_X = 0x78, COLON = 0x3a;
 
 /** XML's white space: space, tab, line feed, carriage return. */
-const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+export const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /**
  * A qualified name, `local` or `prefix:local` (XML namespaces allow one colon, not at either end).

@@ -10,7 +10,7 @@ import { switchOf, wetOf } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { ledgerTime } from '../ledger/queries.js';
+import { isoUtc } from '../clock/moment-text.js';
 
 export interface DelivererOptions {
   ledger: Ledger;
@@ -79,7 +79,7 @@ export class Deliverer {
     const delivered = attempt.status >= 200 && attempt.status < 300;
     if (!delivered && attempt.status < 500 && attempt.status > 0) errors.push(`refused with ${attempt.status}`);
     this.options.ledger.append({
-      at: ledgerTime(this.options.clock.now()),
+      at: isoUtc(this.options.clock.now()),
       kind: 'delivery', origin: 'suite',
       switch: meta.name ? switchOf(wetOf(meta.name)) : null,
       name: meta.name ?? null, release: meta.release ?? null,

@@ -5,14 +5,13 @@
  * submission, accepted or refused. Adapters (node:http, msw) only move bytes in and out.
  */
 import { randomUUID } from 'node:crypto';
-import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
 import { switchOf, wetOf } from '../messages/catalog.js';
 import { isRetour, type Bericht, type MessageName } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
-import { ledgerTime } from '../ledger/queries.js';
+import { isoUtc, isoZoned } from '../clock/moment-text.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { LedgerDraft, LedgerEntry, LedgerOrigin } from '../ledger/ledger-entry.js';
 import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
@@ -90,7 +89,7 @@ export class SwitchCore {
       return this.refuse(draft, body, 'IB005', `no party "${route.addressee}" is known on the ${route.switch} switch`);
     }
 
-    const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: answerTime(now) };
+    const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: isoZoned(now) };
     const entry = this.options.ledger.append({ ...draft, status: 202, code: null, ontvangstId: answer.ontvangstId }, body);
     return { status: 202, body: answer, entry, accepted: { bericht, addressee: route.addressee } };
   }
@@ -145,23 +144,12 @@ export class SwitchCore {
 
   private blankDraft(origin: SubmissionOrigin, digest: BodyDigest): LedgerDraft {
     return {
-      at: ledgerTime(this.options.clock.now()),
+      at: isoUtc(this.options.clock.now()),
       kind: 'submission', origin, switch: null, name: null, release: null, sender: null, addressee: null,
       identificatie: null, identificatieRetour: null, dagtekening: null, xsdValid: null, errors: [],
       status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,
     };
   }
-}
-
-/**
- * The moment in an answer, in the clock's own zone. Formatting is costly per message and the
- * clock hands out one instance for a whole moment, so each instance is formatted once.
- */
-const answerTimes = new WeakMap<DateTime, string>();
-function answerTime(t: DateTime): string {
-  let text = answerTimes.get(t);
-  if (text === undefined) answerTimes.set(t, text = t.toISO() ?? '');
-  return text;
 }
 
 function readLeniently(body: Uint8Array | string): Bericht | undefined {

@@ -61,7 +61,8 @@ export function inspectEnvelope(body: Buffer | Uint8Array | string): EnvelopeVer
     );
   }
   const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/.exec(xml)?.[1];
-  if (declared !== undefined && !/^utf-?8$/i.test(declared)) {
+  // The same rule as the message reader's (detect.ts): only the name UTF-8, in any case.
+  if (declared !== undefined && declared.toLowerCase() !== 'utf-8') {
     return refuse(
       'not-utf8',
       `its XML declaration names encoding "${declared}"`,
