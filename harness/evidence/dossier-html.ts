@@ -51,7 +51,7 @@ ${pc.rows.map((r) => `<tr><td>${esc(r.id)}</td><td>${esc(r.phase)}</td><td>${esc
 <section class="party">
 <h2>${esc(`${p.role} ${p.identity}`)}</h2>
 <dl><dt>Partij</dt><dd>${esc(p.build)}</dd><dt>Suiteversie</dt><dd>${esc(p.suiteVersion)}</dd>
-<dt>Schemaset</dt><dd>${esc(p.schemaSet)}</dd><dt>Testdatum</dt><dd>${esc(p.runDate)} (Europe/Amsterdam)</dd></dl>
+<dt>Schemaset</dt><dd>${esc(p.schemaSet)}</dd><dt>Testdatum</dt><dd>${esc(p.runDate)}</dd></dl>
 ${pcs}
 </section>`;
 }

@@ -12,7 +12,7 @@ function partySection(p: PartyView): string {
     `- Partij: ${p.build}`,
     `- Suiteversie: ${p.suiteVersion}`,
     `- Schemaset: ${p.schemaSet}`,
-    `- Testdatum: ${p.runDate} (Europe/Amsterdam)`,
+    `- Testdatum: ${p.runDate}`,
     '',
   ];
   for (const pc of p.preconditions) {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
 import { appliesTo, PRECONDITIONS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import { partyLabel } from './scenario-evidence.js';
@@ -42,8 +43,6 @@ export interface PartyView {
   preconditions: PreconditionView[];
 }
 
-export const ZONE = 'Europe/Amsterdam';
-
 /** One short fingerprint for the whole schema set: equal sets give equal fingerprints. */
 export function schemaFingerprint(sha256: Record<string, string>): string {
   const lines = Object.entries(sha256).sort(([a], [b]) => a.localeCompare(b)).map(([f, h]) => `${f}=${h}\n`);
@@ -63,7 +62,8 @@ function partyView(summary: Summary, party: PartySummary, records: readonly Scen
     build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
     suiteVersion: summary.suiteVersion,
     schemaSet: `${summary.schemas.source}, ${Object.keys(summary.schemas.sha256).length} XSD's, vingerafdruk ${schemaFingerprint(summary.schemas.sha256)}`,
-    runDate: DateTime.fromISO(summary.startedAt, { setZone: true }).setZone(ZONE).toFormat('dd-MM-yyyy HH:mm'),
+    // In the calendar's zone: the one the runbook's times are read in.
+    runDate: `${DateTime.fromISO(summary.startedAt, { setZone: true }).setZone(summary.calendar.zone ?? DEFAULT_ZONE).toFormat('dd-MM-yyyy HH:mm')} (${summary.calendar.zone ?? DEFAULT_ZONE})`,
     preconditions: PRECONDITIONS.filter((pc) => pc.role === party.role).map((pc) => {
       const rows = pc.shownBy.map(rowOf);
       return { nr: pc.nr, text: pc.text, verdict: preconditionVerdict(rows), rows };
