@@ -198,10 +198,9 @@ export class CutoverWorld {
       const hostile = hostileBody(kind, heen, this.ownHeenShape());
       const meta = this.metaOf(hostile.bericht);
       const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
-      const entry = this.ledger.entries()[this.ledger.size - 1];
       this.hostile.push({
         label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
-        xmlHash: entry?.xmlHash ?? '', identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+        xmlHash: outcome.entry.xmlHash, identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
       });
       this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
       try {
@@ -221,10 +220,9 @@ export class CutoverWorld {
       if (!last) throw new Error('Nothing was delivered yet, so nothing can be redelivered. Fix: let the counterparty send a heen first.');
       const before = await this.state();
       const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
-      const hash = this.ledger.entries()[this.ledger.size - 1]?.xmlHash ?? '';
       await this.settle();
       const after = await this.state();
-      this.redeliveries.push({ at: this.clock.now(), xmlHash: hash, status: outcome.status, before, after });
+      this.redeliveries.push({ at: this.clock.now(), xmlHash: outcome.entry.xmlHash, status: outcome.status, before, after });
       this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
     });
   }

@@ -11,6 +11,7 @@ import type { MessageName, Release } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isoUtc } from '../clock/moment-text.js';
+import type { LedgerEntry } from '../ledger/ledger-entry.js';
 
 export interface DelivererOptions {
   ledger: Ledger;
@@ -38,6 +39,8 @@ export interface DeliveryResult {
   attempts: number;
   /** The party took custody (2xx). */
   delivered: boolean;
+  /** The ledger line this delivery wrote. */
+  entry: LedgerEntry;
 }
 
 interface Attempt {
@@ -78,7 +81,7 @@ export class Deliverer {
     }
     const delivered = attempt.status >= 200 && attempt.status < 300;
     if (!delivered && attempt.status < 500 && attempt.status > 0) errors.push(`refused with ${attempt.status}`);
-    this.options.ledger.append({
+    const entry = this.options.ledger.append({
       at: isoUtc(this.options.clock.now()),
       kind: 'delivery', origin: 'suite',
       switch: meta.name ? switchOf(wetOf(meta.name)) : null,
@@ -89,7 +92,7 @@ export class Deliverer {
       status: attempt.status, code: null, ontvangstId: null, attempts,
       ...(digest ?? digestBody(bytes)),
     }, body);
-    return { status: attempt.status, attempts, delivered };
+    return { status: attempt.status, attempts, delivered, entry };
   }
 
   close(): void {
