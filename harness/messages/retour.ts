@@ -3,6 +3,7 @@
  * fields added. A retour is always in its heen's release, also after the 2.3 go-live.
  */
 import { berichtCodeOf, messageName, releaseInfo, retourNameOf } from './catalog.js';
+import { copyPlain } from './copy-plain.js';
 import type {
   Budgetafsluiting507, Heenbericht, IsoDate, Retour502, Retour508, Retourbericht, RetourHeader, Toekenning501,
 } from './model.js';
@@ -33,9 +34,9 @@ export function retourOn(heen: Heenbericht, input: RetourInput): Retourbericht {
   }
   const retourName = retourNameOf(messageName(heen.wet, heen.family));
   const xsd = releaseInfo(heen.release).xsdVersie;
-  // structuredClone: the retour must not share objects with the heen a ledger may still hold.
+  // A copy: the retour must not share objects with the heen a ledger may still hold.
   const header: RetourHeader = {
-    ...structuredClone(heen.header),
+    ...copyPlain(heen.header),
     berichtCode: berichtCodeOf(retourName),
     identificatieRetour: input.identificatieRetour,
     dagtekeningRetour: input.dagtekeningRetour,
@@ -46,11 +47,11 @@ export function retourOn(heen: Heenbericht, input: RetourInput): Retourbericht {
   if (heen.family === '501') {
     return {
       family: '502', wet: heen.wet, release: heen.release, header,
-      ...(withClient ? { client: { ...structuredClone(heen.client), retourCodes: [...input.retourCodes] } } : {}),
+      ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: [...input.retourCodes] } } : {}),
     };
   }
   return {
     family: '508', wet: heen.wet, release: heen.release, header,
-    ...(withClient ? { client: { ...structuredClone(heen.client), retourCodes: [...input.retourCodes] } } : {}),
+    ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: [...input.retourCodes] } } : {}),
   };
 }

@@ -12,16 +12,32 @@ import { defaultProviderFor } from '../counterparty/identities.js';
 
 const LAWS_OF: Readonly<Record<Role, readonly Wet[]>> = { gemeente: ['WMO', 'JW'], zorgkantoor: ['WLZ'], svb: ['WMO', 'JW', 'WLZ'] };
 
+/** The calendar's dates every event carries, worked out once rather than once per event. */
+interface EventDates {
+  year: number;
+  /** The day of T0, where a budgetafsluiting's spending ends. */
+  heenStopDay: string;
+  /** Four weeks before T0: when a toekenning was issued. */
+  issued: string;
+}
+
 export class BusinessEvents {
   private next = 0;
+  private readonly dates: EventDates;
 
   constructor(
     private readonly role: Role,
     private readonly identity: string,
-    private readonly calendar: Calendar,
+    calendar: Calendar,
     /** Separates the BSNs of parallel scenarios' parties; any small number. */
     private readonly seed = 0,
-  ) {}
+  ) {
+    this.dates = {
+      year: calendar.goLive.setZone(calendar.zone).year,
+      heenStopDay: localDate(calendar.heenStop, calendar),
+      issued: localDate(calendar.heenStop.minus({ days: 28 }), calendar),
+    };
+  }
 
   /** `count` new events of the kind the party originates, spread over its laws. */
   fresh(count: number): Intent[] {
@@ -58,7 +74,7 @@ export class BusinessEvents {
     const wet = laws[n % laws.length] as Wet;
     // The synthetic range holds some 900 BSNs; budgets keep events apart when a Bsn recurs.
     const bsn = syntheticBsn((this.seed * 1_000 + n) % syntheticBsnCount());
-    const year = this.calendar.goLive.setZone(this.calendar.zone).year;
+    const { year, heenStopDay, issued } = this.dates;
     const period = { start: `${year}-01-01`, end: `${year}-12-31` };
     const code = ZORGFUNCTIES[wet][n % ZORGFUNCTIES[wet].length] as string;
     const amount = 100_000 + (n % 97) * 1_250;
@@ -66,7 +82,7 @@ export class BusinessEvents {
       const recipient = this.role === 'svb' ? defaultProviderFor(wet) : this.identity;
       const intent: BudgetafsluitingIntent = {
         kind: 'budgetafsluiting', wet, recipient, bsn,
-        spent: [{ budgetId: `B${recipient}-${String(n).padStart(6, '0')}`, code, period: { start: `${year}-01-01`, end: localDate(this.calendar.heenStop, this.calendar) }, amount, reason: '1' }],
+        spent: [{ budgetId: `B${recipient}-${String(n).padStart(6, '0')}`, code, period: { start: `${year}-01-01`, end: heenStopDay }, amount, reason: '1' }],
       };
       return intent;
     }
@@ -75,7 +91,7 @@ export class BusinessEvents {
       budget: {
         id: `B${role === this.role ? this.identity : defaultProviderFor(wet)}-${String(n).padStart(6, '0')}`,
         previousId: null,
-        issued: localDate(this.calendar.heenStop.minus({ days: 28 }), this.calendar),
+        issued,
         period,
         functions: [{ code, amount, freeAmount: n % 3 === 0 ? 5_000 : 0 }],
       },

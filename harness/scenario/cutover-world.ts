@@ -273,7 +273,7 @@ export class CutoverWorld {
     const workers = Array.from({ length: DELIVERY_CONCURRENCY }, deliverer);
     let judged = 0;
     for (const m of this.counterparty.due()) {
-      const result = this.core.submit(m.xml, 'counterparty');
+      const result = this.core.submit(m.xml, 'counterparty', m.bericht);
       const accepted = result.status === 202;
       this.counterparty.settle(m.key, accepted);
       if (accepted) {

@@ -58,12 +58,17 @@ export class SwitchCore {
     this.blocksInForce.push(block);
   }
 
-  submit(body: Uint8Array | string, origin: SubmissionOrigin): SubmissionResult {
+  /**
+   * `builtFrom`: the model a counterparty offer was built from, so the switch need not read its
+   * own simulation's message back; the bytes are still XSD-validated and ledgered like any other.
+   */
+  submit(body: Uint8Array | string, origin: SubmissionOrigin, builtFrom?: Bericht): SubmissionResult {
     const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
     if (size > MAX_MESSAGE_BYTES) return this.refuseTooLarge(origin, size);
 
     const digest = digestBody(body);
-    const check = validateMessage(body, this.options.validator);
+
+    const check = validateMessage(body, this.options.validator, builtFrom ? { builtFrom } : {});
     const bericht = check.bericht;
     if (!check.xsd.valid || !bericht) return this.refuseUnreadable(origin, body, digest, check);
 

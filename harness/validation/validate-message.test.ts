@@ -67,4 +67,15 @@ describe('validateMessage', () => {
     const result = run(buildXml(retour), { heen: other });
     expect(result).toMatchObject({ ok: false, xsd: { valid: true }, rules: [{ path: '/Bericht/Header/BerichtIdentificatie/Identificatie' }] });
   });
+
+  it('takes the model a body was built from instead of reading it back, but still validates the bytes', () => {
+    const model = parseXml(GOLDEN);
+    const result = run(GOLDEN, { builtFrom: model });
+    expect(calls).toEqual([[GOLDEN, 'WMO501', '2.3']]);
+    expect(result).toMatchObject({ ok: true, name: 'WMO501', release: '2.3' });
+    expect(result.bericht).toBe(model);
+    const broken = run(GOLDEN.replace('<BerichtSubversie>3<', '<BerichtSubversie>0<'), { builtFrom: model });
+    expect(broken).toMatchObject({ ok: false, xsd: { valid: false } });
+    expect(broken.bericht).toBeUndefined();
+  });
 });
