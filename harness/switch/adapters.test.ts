@@ -109,4 +109,43 @@ describe('switch transports', () => {
       await server.close();
     }
   });
+
+  it('judges submissions that arrive together one by one, each with its own answer', async () => {
+    const { core, ledger, clock } = coreAt();
+    const server = await startSwitchServer(core);
+    try {
+      const bodies = Array.from({ length: 24 }, (_, i) => sampleHeenXml({ release: '2.0.2', identificatie: `G${i + 1}`, at: clock.now() }));
+      bodies[5] = bodies[5]!.slice(0, 100);
+      const answers = await Promise.all(bodies.map((body) => post(server.url, body)));
+      expect(answers.filter(([status]) => status === 202)).toHaveLength(23);
+      expect(answers[5]).toEqual([400, 'IB001']);
+      expect(ledger.size).toBe(24);
+      expect(new Set(ledger.entries().map((e) => e.identificatie)).size).toBe(24);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 500 (no IB code, so the party keeps the message) when the switch itself fails, and keeps serving', async () => {
+    const { core } = coreAt();
+    let calls = 0;
+    const server = await startSwitchServer({
+      submit: (body, origin) => {
+        calls += 1;
+        if (calls === 1) throw new Error('simulated fault');
+        return core.submit(body, origin);
+      },
+      refuseTooLarge: (origin, bytes) => core.refuseTooLarge(origin, bytes),
+    });
+    try {
+      const body = sampleHeenXml({ release: '2.0.2', identificatie: 'G1', at: cal.heenStop.minus({ minutes: 5 }) });
+      const first = await fetch(`${server.url}/berichten`, { method: 'POST', body });
+      expect(first.status).toBe(500);
+      expect(await first.json()).toMatchObject({ error: expect.stringContaining('simulated fault') });
+      expect(await post(server.url, body)).toEqual([202, undefined]);
+    } finally {
+      await server.close();
+    }
+  });
 });
+
