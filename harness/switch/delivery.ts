@@ -4,7 +4,6 @@
  * answer is a failed attempt and is tried again, up to `retries` more times (party-protocol.md),
  * and the outcome is one ledger entry with the number of attempts.
  */
-import { Agent, request } from 'node:http';
 import type { Clock } from '../clock/clock.js';
 import { switchOf, wetOf } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
@@ -12,6 +11,7 @@ import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isoUtc } from '../clock/moment-text.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
+import { KeepAliveClient } from './keep-alive-client.js';
 
 export interface DelivererOptions {
   ledger: Ledger;
@@ -21,7 +21,8 @@ export interface DelivererOptions {
   retries?: number;
   /** Wall-clock pause between attempts, so a party that is restarting can come back. */
   retryDelayMs?: number;
-  agent?: Agent;
+  /** Sockets per party (default 8). */
+  maxSockets?: number;
 }
 
 export interface DeliveryMeta {
@@ -49,14 +50,13 @@ interface Attempt {
 }
 
 export class Deliverer {
-  private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
-  private readonly targets = new Map<string, URL>();
+  /** One client per party base URL, each with its own keep-alive sockets, and its `/berichten` path. */
+  private readonly clients = new Map<string, { client: KeepAliveClient; path: string }>();
 
   constructor(private readonly options: DelivererOptions) {
-    this.agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 8 });
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retries = options.retries ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 100;
@@ -67,7 +67,7 @@ export class Deliverer {
    * body when it was submitted), so a national backlog is not hashed twice.
    */
   async deliver(putUrl: string, body: string | Uint8Array, meta: DeliveryMeta = {}, digest?: BodyDigest): Promise<DeliveryResult> {
-    const url = this.targetOf(putUrl);
+    const { client, path } = this.clientOf(putUrl);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const errors: string[] = [];
     let attempt: Attempt = { status: 0 };
@@ -75,7 +75,7 @@ export class Deliverer {
     while (attempts <= this.retries) {
       if (attempts > 0) await pause(this.retryDelayMs);
       attempts += 1;
-      attempt = await this.post(url, bytes);
+      attempt = await this.post(client, path, bytes);
       if (attempt.status >= 200 && attempt.status < 500) break;
       errors.push(`attempt ${attempts}: ${attempt.error ?? `answered ${attempt.status}`}`);
     }
@@ -96,42 +96,29 @@ export class Deliverer {
   }
 
   close(): void {
-    this.agent.destroy();
+    for (const { client } of this.clients.values()) client.close();
+    this.clients.clear();
   }
 
-  /** The party's `/berichten` URL, parsed once per party rather than once per delivery. */
-  private targetOf(putUrl: string): URL {
-    let url = this.targets.get(putUrl);
-    if (!url) this.targets.set(putUrl, url = new URL(`${putUrl.replace(/\/+$/, '')}/berichten`));
-    return url;
-  }
-
-  private post(url: URL, bytes: Uint8Array): Promise<Attempt> {
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (a: Attempt) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(a);
+  /** The party's client and its `/berichten` path, made once per party rather than once per delivery. */
+  private clientOf(putUrl: string): { client: KeepAliveClient; path: string } {
+    let target = this.clients.get(putUrl);
+    if (!target) {
+      target = {
+        client: new KeepAliveClient(putUrl, { timeoutMs: this.timeoutMs, maxSockets: this.options.maxSockets ?? 8 }),
+        path: `${new URL(putUrl).pathname.replace(/\/+$/, '')}/berichten`,
       };
-      const req = request(url, {
-        method: 'POST',
-        agent: this.agent,
-        headers: { 'Content-Type': 'application/xml', 'Content-Length': bytes.byteLength },
-      }, (res) => {
-        // Read the answer to its end so the keep-alive socket can carry the next delivery.
-        res.resume();
-        res.on('end', () => finish({ status: res.statusCode ?? 0 }));
-        res.on('error', (err) => finish({ status: 0, error: `no complete answer (${err.message})` }));
-      });
-      const timer = setTimeout(() => {
-        finish({ status: 0, error: `no answer within ${this.timeoutMs} ms` });
-        req.destroy();
-      }, this.timeoutMs);
-      req.on('error', (err) => finish({ status: 0, error: `no answer (${err.message})` }));
-      req.end(bytes);
-    });
+      this.clients.set(putUrl, target);
+    }
+    return target;
+  }
+
+  private post(client: KeepAliveClient, path: string, bytes: Uint8Array): Promise<Attempt> {
+    // The answer's body is read to its end (so the socket can carry the next delivery) but not used.
+    return client.post(path, bytes, 'application/xml').then(
+      (answer) => ({ status: answer.status }),
+      (err: Error) => ({ status: 0, error: err.message }),
+    );
   }
 }
 

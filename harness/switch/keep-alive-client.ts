@@ -1,0 +1,332 @@
+/**
+ * A small HTTP/1.1 client for the message plane: POSTs of one message to one origin over a few
+ * keep-alive sockets, one request per socket at a time. node:http's client spends about 50 µs of
+ * CPU per request on its generality (request objects, header validation, agent bookkeeping);
+ * this one about 15, which at 110,000 deliveries is the difference between the switch keeping
+ * up with a party and being its bottleneck. It reads any HTTP/1.1 answer a party may give:
+ * Content-Length, chunked or until close, interim 1xx answers, and `Connection: close`.
+ */
+import { connect, type Socket } from 'node:net';
+
+export interface KeepAliveClientOptions {
+  /** Sockets to the origin; more requests than this wait their turn. Default 8. */
+  maxSockets?: number;
+  /** Wall-clock time a request may take before it fails as "no answer". Default 10 s. */
+  timeoutMs?: number;
+}
+
+export interface PostAnswer {
+  status: number;
+  body: Buffer;
+}
+
+/** An answer's head may not exceed this; a body is kept up to the second limit and read on beyond it. */
+const MAX_HEAD_BYTES = 64 * 1024;
+const MAX_BODY_KEPT = 1024 * 1024;
+const HEAD_END = Buffer.from('\r\n\r\n');
+/**
+ * An idle socket is reused only this long (or a second less than the party's `Keep-Alive:
+ * timeout` hint): servers close idle sockets (node:http after 5 s), and a request sent just as
+ * that happens would fail for nothing.
+ */
+const MAX_IDLE_MS = 4_000;
+const CRLF = Buffer.from('\r\n');
+
+interface Request {
+  head: Buffer;
+  body: Uint8Array;
+  resolve(answer: PostAnswer): void;
+  reject(error: Error): void;
+}
+
+export class KeepAliveClient {
+  private readonly host: string;
+  private readonly port: number;
+  private readonly hostHeader: string;
+  private readonly maxSockets: number;
+  private readonly timeoutMs: number;
+  private readonly all = new Set<Connection>();
+  private readonly idle: Connection[] = [];
+  private readonly queue: Request[] = [];
+  private closed = false;
+
+  constructor(origin: string | URL, options: KeepAliveClientOptions = {}) {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:') {
+      throw new Error(`Cannot reach ${url.href}: only http:// is spoken on the message plane. Fix: give the party's base URL as http://host:port.`);
+    }
+    this.host = url.hostname.replace(/^\[|\]$/g, '');
+    this.port = Number(url.port || 80);
+    this.hostHeader = url.host;
+    this.maxSockets = options.maxSockets ?? 8;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** Resolves with the answer's status and body; rejects when no complete answer came. */
+  post(path: string, body: Uint8Array, contentType: string): Promise<PostAnswer> {
+    if (this.closed) return Promise.reject(new Error('the client was closed'));
+    const head = Buffer.from(
+      `POST ${path} HTTP/1.1\r\nHost: ${this.hostHeader}\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.byteLength}\r\n\r\n`,
+      'latin1',
+    );
+    return new Promise((resolve, reject) => {
+      this.queue.push({ head, body, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Ends every socket; requests still waiting or under way fail. */
+  close(): void {
+    this.closed = true;
+    for (const request of this.queue.splice(0)) request.reject(new Error('the client was closed'));
+    for (const connection of this.all) connection.destroy();
+  }
+
+  /** Gives waiting requests to idle sockets, opening new ones up to the limit. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let connection = this.idle.pop();
+      while (connection?.stale()) {
+        connection.destroy();
+        connection = this.idle.pop();
+      }
+      connection ??= this.all.size < this.maxSockets ? this.connect() : undefined;
+      if (!connection) return;
+      connection.send(this.queue.shift() as Request);
+    }
+  }
+
+  private connect(): Connection {
+    const connection = new Connection(connect({ host: this.host, port: this.port }), this.timeoutMs, {
+      onIdle: (c) => {
+        if (this.closed) c.destroy();
+        else {
+          this.idle.push(c);
+          this.dispatch();
+        }
+      },
+      onGone: (c) => {
+        this.all.delete(c);
+        const at = this.idle.indexOf(c);
+        if (at >= 0) this.idle.splice(at, 1);
+        if (!this.closed) this.dispatch();
+      },
+    });
+    this.all.add(connection);
+    return connection;
+  }
+}
+
+interface ConnectionEvents {
+  /** Ready for the next request. */
+  onIdle(connection: Connection): void;
+  /** Closed for good; called once. */
+  onGone(connection: Connection): void;
+}
+
+/** One socket and the answer being read on it. */
+class Connection {
+  private current: Request | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private answer = new AnswerReader();
+  private written = false;
+  private gone = false;
+  private reuseUntil = 0;
+
+  constructor(private readonly socket: Socket, private readonly timeoutMs: number, private readonly events: ConnectionEvents) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.read(chunk));
+    socket.on('end', () => this.read(null));
+    socket.on('error', (err) => this.fail(`no answer (${err.message})`));
+    socket.on('close', () => this.fail('no answer (the connection closed)'));
+  }
+
+  send(request: Request): void {
+    this.current = request;
+    this.written = false;
+    this.answer = new AnswerReader();
+    this.timer = setTimeout(() => this.fail(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+    this.socket.cork();
+    this.socket.write(request.head);
+    this.socket.write(request.body, () => { this.written = true; });
+    this.socket.uncork();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  /** Idle for too long to be trusted with another request. */
+  stale(): boolean {
+    return performance.now() > this.reuseUntil;
+  }
+
+  private read(chunk: Buffer | null): void {
+    if (!this.current) {
+      // Bytes nobody asked for, or the party closing an idle socket: it cannot carry another request.
+      this.socket.destroy();
+      return;
+    }
+    let done: ReturnType<AnswerReader['push']>;
+    try {
+      done = this.answer.push(chunk);
+    } catch (e) {
+      this.fail(`no answer (${(e as Error).message})`);
+      return;
+    }
+    if (!done) return;
+    const request = this.current;
+    this.current = undefined;
+    clearTimeout(this.timer);
+    request.resolve({ status: done.status, body: done.body });
+    // A socket is reused only when the answer was framed, the party did not ask to close, and
+    // the whole request went out (a party may answer 413 before reading a big body).
+    if (done.reusable && this.written && !this.gone) {
+      this.reuseUntil = performance.now() + Math.min(MAX_IDLE_MS, done.idleHintMs - 1_000);
+      this.events.onIdle(this);
+    } else {
+      this.socket.destroy();
+    }
+  }
+
+  private fail(why: string): void {
+    const request = this.current;
+    this.current = undefined;
+    clearTimeout(this.timer);
+    if (!this.gone) {
+      this.gone = true;
+      this.socket.destroy();
+      this.events.onGone(this);
+    }
+    request?.reject(new Error(why));
+  }
+}
+
+interface Answer extends PostAnswer {
+  reusable: boolean;
+  idleHintMs: number;
+}
+
+type Framing = { kind: 'length'; left: number } | { kind: 'chunked' } | { kind: 'until-close' };
+
+/** Reads one answer from the bytes as they arrive: head, then the body in whichever framing it has. */
+class AnswerReader {
+  private buffer: Buffer = Buffer.alloc(0);
+  private status = 0;
+  private framing: Framing | undefined;
+  private keepAlive = true;
+  /** The party's `Keep-Alive: timeout=N` hint, in ms. */
+  private idleHintMs = Infinity;
+  private readonly kept: Buffer[] = [];
+  private keptBytes = 0;
+  private trailers = false;
+
+  /** Feeds bytes (null at the end of the stream); returns the answer once it is complete. */
+  push(chunk: Buffer | null): Answer | undefined {
+    if (chunk === null) {
+      if (this.framing?.kind === 'until-close') return this.finish(false);
+      throw new Error(this.framing ? 'the connection closed in the middle of the answer' : 'the connection closed before an answer');
+    }
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      if (!this.framing) {
+        if (!this.readHead()) return undefined;
+        continue;
+      }
+      const complete = this.readBody();
+      if (complete) return this.finish(this.keepAlive);
+      return undefined;
+    }
+  }
+
+  /** Parses a head when it is all there; interim 1xx answers are skipped. */
+  private readHead(): boolean {
+    const end = this.buffer.indexOf(HEAD_END);
+    if (end < 0) {
+      if (this.buffer.length > MAX_HEAD_BYTES) throw new Error(`the answer's head exceeds ${MAX_HEAD_BYTES} bytes`);
+      return false;
+    }
+    const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
+    this.buffer = this.buffer.subarray(end + HEAD_END.length);
+    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0] ?? '');
+    if (!statusLine) throw new Error(`the answer is not HTTP/1.x: "${(lines[0] ?? '').slice(0, 40)}"`);
+    const status = Number(statusLine[2]);
+    if (status >= 100 && status < 200) return true;
+    const headers = new Map<string, string>();
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim().toLowerCase());
+    }
+    this.status = status;
+    const connection = headers.get('connection') ?? '';
+    this.keepAlive = statusLine[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    const hint = /timeout=(\d+)/.exec(headers.get('keep-alive') ?? '')?.[1];
+    if (hint !== undefined) this.idleHintMs = Number(hint) * 1000;
+    const length = headers.get('content-length');
+    if ((headers.get('transfer-encoding') ?? '').includes('chunked')) this.framing = { kind: 'chunked' };
+    else if (length !== undefined) {
+      if (!/^\d+$/.test(length)) throw new Error(`the answer has an invalid Content-Length "${length}"`);
+      this.framing = { kind: 'length', left: Number(length) };
+    } else if (status === 204 || status === 304) this.framing = { kind: 'length', left: 0 };
+    else this.framing = { kind: 'until-close' };
+    return true;
+  }
+
+  /** Consumes body bytes; true once the body is complete. */
+  private readBody(): boolean {
+    const framing = this.framing as Framing;
+    if (framing.kind === 'until-close') {
+      this.keep(this.buffer);
+      this.buffer = Buffer.alloc(0);
+      return false;
+    }
+    if (framing.kind === 'length') {
+      const take = Math.min(framing.left, this.buffer.length);
+      this.keep(this.buffer.subarray(0, take));
+      framing.left -= take;
+      this.buffer = this.buffer.subarray(take);
+      return framing.left === 0;
+    }
+    return this.readChunks();
+  }
+
+  /** Chunked framing: size line, data, CRLF, ..., a zero size, trailers, an empty line. */
+  private readChunks(): boolean {
+    for (;;) {
+      const lineEnd = this.buffer.indexOf(CRLF);
+      if (lineEnd < 0) return false;
+      if (this.trailers) {
+        this.buffer = this.buffer.subarray(lineEnd + CRLF.length);
+        if (lineEnd === 0) return true;
+        continue;
+      }
+      const sizeText = this.buffer.toString('latin1', 0, lineEnd).split(';')[0]?.trim() ?? '';
+      if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw new Error(`the answer has an invalid chunk size "${sizeText.slice(0, 20)}"`);
+      const size = parseInt(sizeText, 16);
+      if (size === 0) {
+        this.buffer = this.buffer.subarray(lineEnd + CRLF.length);
+        this.trailers = true;
+        continue;
+      }
+      const dataStart = lineEnd + CRLF.length;
+      if (this.buffer.length < dataStart + size + CRLF.length) return false;
+      this.keep(this.buffer.subarray(dataStart, dataStart + size));
+      this.buffer = this.buffer.subarray(dataStart + size + CRLF.length);
+    }
+  }
+
+  private keep(bytes: Buffer): void {
+    if (this.keptBytes >= MAX_BODY_KEPT || bytes.length === 0) return;
+    const part = bytes.subarray(0, MAX_BODY_KEPT - this.keptBytes);
+    this.kept.push(Buffer.from(part));
+    this.keptBytes += part.length;
+  }
+
+  private finish(reusable: boolean): Answer {
+    // Bytes after a complete answer, with no request outstanding, mean the framing is not to be trusted.
+    return {
+      status: this.status, body: Buffer.concat(this.kept, this.keptBytes),
+      reusable: reusable && this.buffer.length === 0, idleHintMs: this.idleHintMs,
+    };
+  }
+}
