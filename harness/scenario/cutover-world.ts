@@ -37,10 +37,13 @@ import type { SwitchHost } from './switch-host.js';
 
 /** A moment needs a handful of rounds; more means the party and counterparty ping-pong forever. */
 const MAX_ROUNDS_PER_MOMENT = 25;
-/** Deliveries in flight at once: as many as the delivery agent keeps sockets. */
-const DELIVERY_CONCURRENCY = 8;
+/**
+ * Deliveries in flight at once, one per socket. Sixteen keep both processes busy at national
+ * volume: the party takes a turn's worth of deliveries together while the switch judges the next.
+ */
+const DELIVERY_CONCURRENCY = 16;
 /** Offers the switch judges between two turns of the event loop: small, so deliveries keep flowing. */
-const OFFER_SLICE = 8;
+const OFFER_SLICE = 16;
 /** Accepted messages waiting for a delivery worker; past this the counterparty pauses. */
 const DELIVERIES_WAITING = 256;
 
@@ -105,7 +108,7 @@ export class CutoverWorld {
       calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
       directory: { isKnown: (identity: string) => identity === options.party.identity || this.counterparty.knows(identity) },
     });
-    this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock });
+    this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY });
     this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);
     this.counterparty.answerPlan((heen) => [...this.plans].reverse().map((plan) => plan(heen)).find((p) => p !== undefined));
   }
