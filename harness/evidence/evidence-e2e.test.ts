@@ -37,7 +37,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const results = () =>
   readdirSync(outFiles(out).results).filter((f) => f.endsWith('-result.json'))
     .map((f) => JSON.parse(readFileSync(join(outFiles(out).results, f), 'utf8')) as {
-      name: string; status: string; testCaseId: string; labels: Array<{ name: string; value: string }>; links: Array<{ url: string }>;
+      name: string; status: string; testCaseId: string; labels: Array<{ name: string; value: string }>; links: Array<{ url: string }>; description?: string;
     });
 
 describe('evidence end to end', () => {
@@ -50,6 +50,9 @@ describe('evidence end to end', () => {
     expect(label('story')).toEqual(['Heenberichten voor T0 verzonden']);
     expect(label('requirement')).toEqual(['AFS-1.1', 'AFS-1.2']);
     expect(passed.links.map((l) => l.url)).toEqual(['docs/requirements.md#afs-11', 'docs/requirements.md#afs-12']);
+    // The duties in words, so the single-file report explains itself without the repository.
+    expect(passed.description).toContain('- **AFS-1.1** (runbook step 1.1): every heen whose business event exists before T0');
+    expect(passed.description).toContain('- **AFS-1.2** (runbook step 1.1, 1.2): no heen is submitted in [T0, T2).');
     expect(passed.testCaseId).toMatch(/^[0-9a-f]{32}$/);
     expect(results().map((r) => r.status).sort()).toEqual(['broken', 'failed', 'passed']);
     expect(readdirSync(outFiles(out).results).some((f) => f.endsWith('-attachment.xml'))).toBe(true);

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { Role } from '../messages/model.js';
-import type { RequirementId, Severity } from '../verdicts/requirements.js';
-import { requirementLink } from './requirement-anchor.js';
+import { requirement, type RequirementId, type Severity } from '../verdicts/requirements.js';
+import { REQUIREMENTS_DOC, requirementLink } from './requirement-anchor.js';
 import { timelineCsv, timelineText, type TimelineRow } from './timeline-table.js';
 
 export interface ScenarioMeta {
@@ -54,10 +54,23 @@ export async function labelScenario(meta: ScenarioMeta): Promise<void> {
     await allure.tag(id);
     await allure.link(requirementLink(id), id, 'requirement');
   }
+  await allure.description(requirementsText(meta.requirements));
   for (const [name, value] of Object.entries(meta.parameters)) await allure.parameter(name, value);
   const id = stableTestId(meta);
   await allure.testCaseId(id);
   await allure.historyId(id);
+}
+
+/**
+ * The duties a scenario verifies, in words, as the test's description: the report is one file
+ * handed to the steering group, where a link into the suite's repository does not open.
+ */
+export function requirementsText(ids: readonly RequirementId[]): string {
+  const lines = ids.map((id) => {
+    const r = requirement(id);
+    return `- **${id}** (runbook step ${r.runbookStep}): ${r.duty}.`;
+  });
+  return ['This scenario verifies:', '', ...lines, '', `Every requirement is defined in the suite's ${REQUIREMENTS_DOC}.`].join('\n');
 }
 
 /** A parameter known only once the scenario ran, such as the releases its messages used. */

@@ -4,6 +4,7 @@
  */
 import type { DateTime } from 'luxon';
 import { buildXml, heenOf, retourOn, syntheticBsn, type Heenbericht, type Release, type Wet } from '../messages/index.js';
+import { defaultProviderFor } from '../counterparty/identities.js';
 
 export interface SampleHeen {
   wet?: Wet;
@@ -17,7 +18,7 @@ export interface SampleHeen {
 
 export function sampleHeen(s: SampleHeen): Heenbericht {
   const wet = s.wet ?? 'WMO';
-  const provider = s.provider ?? (wet === 'WLZ' ? '5501' : '0363');
+  const provider = s.provider ?? defaultProviderFor(wet);
   const date = s.at.toISODate() ?? '';
   const code = wet === 'WMO' ? '01' : wet === 'JW' ? '31' : '99';
   const envelope = { release: s.release, identificatie: s.identificatie, dagtekening: date, afzender: provider };
