@@ -8,8 +8,10 @@
 /** An answer's head may not exceed this; a body is kept up to the second limit and read on beyond it. */
 const MAX_HEAD_BYTES = 64 * 1024;
 const MAX_BODY_KEPT = 1024 * 1024;
-const HEAD_END = Buffer.from('\r\n\r\n');
-const CRLF = Buffer.from('\r\n');
+/** A chunk-size line (with its extensions) or a trailer line may not exceed this. */
+const MAX_LINE_BYTES = 8 * 1024;
+const CR = 0x0d;
+const LF = 0x0a;
 
 export interface HttpAnswer {
   status: number;
@@ -32,6 +34,8 @@ export class AnswerReader {
   private idleHintMs = Infinity;
   private readonly kept: Buffer[] = [];
   private keptBytes = 0;
+  /** Chunked framing: data bytes left in the current chunk; 0 after its data (CRLF due); -1 before a size line. */
+  private chunkLeft = -1;
   private trailers = false;
 
   /** Feeds bytes (null at the end of the stream); returns the answer once it is complete. */
@@ -52,15 +56,23 @@ export class AnswerReader {
     }
   }
 
-  /** Parses a head when it is all there; interim 1xx answers are skipped. */
+  /**
+   * Parses a head when it is all there; interim 1xx answers are skipped. Like node:http, it
+   * skips empty lines before the status line and takes bare LF line ends.
+   */
   private readHead(): boolean {
-    const end = this.buffer.indexOf(HEAD_END);
+    let start = 0;
+    while (start < this.buffer.length && (this.buffer[start] === CR || this.buffer[start] === LF)) start++;
+    this.buffer = this.buffer.subarray(start);
+    const crlf = this.buffer.indexOf('\r\n\r\n');
+    const lf = this.buffer.indexOf('\n\n');
+    const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf;
     if (end < 0) {
       if (this.buffer.length > MAX_HEAD_BYTES) throw new Error(`the answer's head exceeds ${MAX_HEAD_BYTES} bytes`);
       return false;
     }
-    const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
-    this.buffer = this.buffer.subarray(end + HEAD_END.length);
+    const lines = this.buffer.toString('latin1', 0, end).split(/\r?\n/);
+    this.buffer = this.buffer.subarray(end + (end === crlf ? 4 : 2));
     const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0] ?? '');
     if (!statusLine) throw new Error(`the answer is not HTTP/1.x: "${(lines[0] ?? '').slice(0, 40)}"`);
     const status = Number(statusLine[2]);
@@ -76,12 +88,13 @@ export class AnswerReader {
     const hint = /timeout=(\d+)/.exec(headers.get('keep-alive') ?? '')?.[1];
     if (hint !== undefined) this.idleHintMs = Number(hint) * 1000;
     const length = headers.get('content-length');
-    if ((headers.get('transfer-encoding') ?? '').includes('chunked')) this.framing = { kind: 'chunked' };
+    // 204 and 304 never have a body, whatever their headers say (RFC 9112, 6.3).
+    if (status === 204 || status === 304) this.framing = { kind: 'length', left: 0 };
+    else if ((headers.get('transfer-encoding') ?? '').includes('chunked')) this.framing = { kind: 'chunked' };
     else if (length !== undefined) {
       if (!/^\d+$/.test(length)) throw new Error(`the answer has an invalid Content-Length "${length}"`);
       this.framing = { kind: 'length', left: Number(length) };
-    } else if (status === 204 || status === 304) this.framing = { kind: 'length', left: 0 };
-    else this.framing = { kind: 'until-close' };
+    } else this.framing = { kind: 'until-close' };
     return true;
   }
 
@@ -103,29 +116,51 @@ export class AnswerReader {
     return this.readChunks();
   }
 
-  /** Chunked framing: size line, data, CRLF, ..., a zero size, trailers, an empty line. */
+  /**
+   * Chunked framing: size line, data, CRLF, ..., a zero size, trailers, an empty line. Data is
+   * taken as it arrives, so a big chunk is never copied over and over while it comes in.
+   */
   private readChunks(): boolean {
     for (;;) {
-      const lineEnd = this.buffer.indexOf(CRLF);
-      if (lineEnd < 0) return false;
+      if (this.chunkLeft > 0) {
+        const take = Math.min(this.chunkLeft, this.buffer.length);
+        this.keep(this.buffer.subarray(0, take));
+        this.buffer = this.buffer.subarray(take);
+        this.chunkLeft -= take;
+        if (this.chunkLeft > 0) return false;
+      }
+      if (this.chunkLeft === 0) {
+        if (this.buffer.length < 2) return false;
+        if (this.buffer[0] !== CR || this.buffer[1] !== LF) throw new Error('the answer has chunk data without its closing CRLF');
+        this.buffer = this.buffer.subarray(2);
+        this.chunkLeft = -1;
+      }
+      const line = this.line();
+      if (line === undefined) return false;
       if (this.trailers) {
-        this.buffer = this.buffer.subarray(lineEnd + CRLF.length);
-        if (lineEnd === 0) return true;
+        if (line === '') return true;
         continue;
       }
-      const sizeText = this.buffer.toString('latin1', 0, lineEnd).split(';')[0]?.trim() ?? '';
-      if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw new Error(`the answer has an invalid chunk size "${sizeText.slice(0, 20)}"`);
-      const size = parseInt(sizeText, 16);
-      if (size === 0) {
-        this.buffer = this.buffer.subarray(lineEnd + CRLF.length);
+      const sizeText = line.split(';')[0]?.trim() ?? '';
+      if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new Error(`the answer has an invalid chunk size "${sizeText.slice(0, 20)}"`);
+      this.chunkLeft = parseInt(sizeText, 16);
+      if (this.chunkLeft === 0) {
+        this.chunkLeft = -1;
         this.trailers = true;
-        continue;
       }
-      const dataStart = lineEnd + CRLF.length;
-      if (this.buffer.length < dataStart + size + CRLF.length) return false;
-      this.keep(this.buffer.subarray(dataStart, dataStart + size));
-      this.buffer = this.buffer.subarray(dataStart + size + CRLF.length);
     }
+  }
+
+  /** The next CRLF-ended line, taken from the buffer; undefined while it is incomplete. */
+  private line(): string | undefined {
+    const end = this.buffer.indexOf('\r\n');
+    if (end < 0) {
+      if (this.buffer.length > MAX_LINE_BYTES) throw new Error(`the answer has a chunk line over ${MAX_LINE_BYTES} bytes`);
+      return undefined;
+    }
+    const text = this.buffer.toString('latin1', 0, end);
+    this.buffer = this.buffer.subarray(end + 2);
+    return text;
   }
 
   private keep(bytes: Buffer): void {

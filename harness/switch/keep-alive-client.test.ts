@@ -166,4 +166,48 @@ describe('KeepAliveClient', () => {
     expect(second).toMatchObject({ status: 'rejected', reason: { message: 'the client was closed' } });
     await expect(post(c)).rejects.toThrow(/closed/);
   });
+
+  it('takes 204 and 304 as bodiless whatever their headers say', async () => {
+    const party = await rawParty((socket, n) => {
+      socket.write(n === 0
+        ? 'HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n'
+        : 'HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n');
+    });
+    const c = client(party.url, { timeoutMs: 2_000 });
+    expect((await post(c)).status).toBe(204);
+    expect((await post(c)).status).toBe(304);
+  });
+
+  it('skips empty lines before the status line and takes bare LF line ends', async () => {
+    const party = await rawParty((socket) => socket.write('\r\nHTTP/1.1 202 Accepted\nContent-Length: 2\n\n{}'));
+    const answer = await post(client(party.url));
+    expect([answer.status, answer.body.toString()]).toEqual([202, '{}']);
+  });
+
+  it('reads a big chunk that arrives in pieces, keeping the first megabyte', async () => {
+    const size = 3 * 1024 * 1024;
+    const party = await rawParty((socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${size.toString(16)}\r\n`);
+      const piece = Buffer.alloc(64 * 1024, 0x61);
+      for (let sent = 0; sent < size; sent += piece.length) socket.write(piece);
+      socket.write('\r\n0\r\n\r\n');
+    });
+    const answer = await post(client(party.url));
+    expect(answer.status).toBe(200);
+    expect(answer.body.length).toBe(1024 * 1024);
+  });
+
+  it('counts the time a request waits for a free socket towards its timeout', async () => {
+    const silent = await rawParty(() => undefined);
+    const c = client(silent.url, { maxSockets: 1, timeoutMs: 200 });
+    const started = performance.now();
+    const first = post(c).catch((e: Error) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    const second = post(c).catch((e: Error) => ({ error: e, after: performance.now() - started }));
+    expect(await first).toMatchObject({ message: 'no answer within 200 ms' });
+    const late = await second as { error: Error; after: number };
+    expect(late.error.message).toMatch(/^no answer within 200 ms/);
+    // Waiting from 100 ms, sent at 200 ms when the first gave up: its time is up at 300 ms, not 400.
+    expect(late.after).toBeLessThan(380);
+  });
 });

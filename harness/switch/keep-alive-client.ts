@@ -31,6 +31,8 @@ const MAX_IDLE_MS = 4_000;
 interface Request {
   head: Buffer;
   body: Uint8Array;
+  /** performance.now() by which the answer must be complete, counted from `post`, waiting included. */
+  deadline: number;
   resolve(answer: PostAnswer): void;
   reject(error: Error): void;
 }
@@ -45,6 +47,7 @@ export class KeepAliveClient {
   private readonly idle: Connection[] = [];
   private readonly queue: Request[] = [];
   private closed = false;
+  private dispatching = false;
 
   constructor(origin: string | URL, options: KeepAliveClientOptions = {}) {
     const url = new URL(origin);
@@ -66,7 +69,7 @@ export class KeepAliveClient {
       'latin1',
     );
     return new Promise((resolve, reject) => {
-      this.queue.push({ head, body, resolve, reject });
+      this.queue.push({ head, body, deadline: performance.now() + this.timeoutMs, resolve, reject });
       this.dispatch();
     });
   }
@@ -75,27 +78,44 @@ export class KeepAliveClient {
   close(): void {
     this.closed = true;
     for (const request of this.queue.splice(0)) request.reject(new Error('the client was closed'));
-    for (const connection of this.all) connection.destroy();
+    for (const connection of this.all) connection.retire();
   }
 
-  /** Gives waiting requests to idle sockets, opening new ones up to the limit. */
+  /**
+   * Gives waiting requests to idle sockets, opening new ones up to the limit. Not re-entered:
+   * retiring a stale socket reports it gone, and this loop then carries on by itself.
+   */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let connection = this.idle.pop();
-      while (connection?.stale()) {
-        connection.destroy();
-        connection = this.idle.pop();
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      while (this.queue.length > 0) {
+        const next = this.queue[0] as Request;
+        if (next.deadline <= performance.now()) {
+          // Never sent: no socket came free in time.
+          this.queue.shift();
+          next.reject(new Error(`no answer within ${this.timeoutMs} ms (no socket came free to send it)`));
+          continue;
+        }
+        let connection = this.idle.pop();
+        while (connection?.stale()) {
+          connection.retire();
+          connection = this.idle.pop();
+        }
+        connection ??= this.all.size < this.maxSockets ? this.connect() : undefined;
+        if (!connection) return;
+        this.queue.shift();
+        connection.send(next);
       }
-      connection ??= this.all.size < this.maxSockets ? this.connect() : undefined;
-      if (!connection) return;
-      connection.send(this.queue.shift() as Request);
+    } finally {
+      this.dispatching = false;
     }
   }
 
   private connect(): Connection {
     const connection = new Connection(connect({ host: this.host, port: this.port }), this.timeoutMs, {
       onIdle: (c) => {
-        if (this.closed) c.destroy();
+        if (this.closed) c.retire();
         else {
           this.idle.push(c);
           this.dispatch();
@@ -141,26 +161,35 @@ class Connection {
     this.current = request;
     this.written = false;
     this.answer = new AnswerReader();
-    this.timer = setTimeout(() => this.fail(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+    this.timer = setTimeout(() => this.fail(`no answer within ${this.timeoutMs} ms`), Math.max(0, request.deadline - performance.now()));
+    // An idle socket does not keep the process alive; one carrying a request does.
+    this.socket.ref();
     this.socket.cork();
     this.socket.write(request.head);
     this.socket.write(request.body, () => { this.written = true; });
     this.socket.uncork();
   }
 
-  destroy(): void {
+  /**
+   * Takes the socket out of the pool at once (not when its 'close' event comes, later in the
+   * turn), so no request is given to a socket that is already going; one under way fails.
+   */
+  retire(): void {
+    if (this.gone) return;
+    this.gone = true;
     this.socket.destroy();
+    this.events.onGone(this);
   }
 
-  /** Idle for too long to be trusted with another request. */
+  /** Idle for too long to be trusted with another request, or already closing. */
   stale(): boolean {
-    return performance.now() > this.reuseUntil;
+    return this.gone || this.socket.destroyed || performance.now() > this.reuseUntil;
   }
 
   private read(chunk: Buffer | null): void {
     if (!this.current) {
       // Bytes nobody asked for, or the party closing an idle socket: it cannot carry another request.
-      this.socket.destroy();
+      this.retire();
       return;
     }
     let done: ReturnType<AnswerReader['push']>;
@@ -179,9 +208,10 @@ class Connection {
     // the whole request went out (a party may answer 413 before reading a big body).
     if (done.reusable && this.written && !this.gone) {
       this.reuseUntil = performance.now() + Math.min(MAX_IDLE_MS, done.idleHintMs - 1_000);
+      this.socket.unref();
       this.events.onIdle(this);
     } else {
-      this.socket.destroy();
+      this.retire();
     }
   }
 
@@ -189,11 +219,7 @@ class Connection {
     const request = this.current;
     this.current = undefined;
     clearTimeout(this.timer);
-    if (!this.gone) {
-      this.gone = true;
-      this.socket.destroy();
-      this.events.onGone(this);
-    }
+    this.retire();
     request?.reject(new Error(why));
   }
 }
