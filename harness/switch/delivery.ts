@@ -11,7 +11,7 @@ import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isoUtc } from '../clock/moment-text.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { KeepAliveClient } from './keep-alive-client.js';
+import { BerichtenClients } from './keep-alive-client.js';
 
 export interface DelivererOptions {
   ledger: Ledger;
@@ -50,16 +50,14 @@ interface Attempt {
 }
 
 export class Deliverer {
-  private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
-  /** One client per party base URL, each with its own keep-alive sockets, and its `/berichten` path. */
-  private readonly clients = new Map<string, { client: KeepAliveClient; path: string }>();
+  private readonly clients: BerichtenClients;
 
   constructor(private readonly options: DelivererOptions) {
-    this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retries = options.retries ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.clients = new BerichtenClients({ timeoutMs: options.timeoutMs ?? 10_000, maxSockets: options.maxSockets ?? 8 });
   }
 
   /**
@@ -67,7 +65,6 @@ export class Deliverer {
    * body when it was submitted), so a national backlog is not hashed twice.
    */
   async deliver(putUrl: string, body: string | Uint8Array, meta: DeliveryMeta = {}, digest?: BodyDigest): Promise<DeliveryResult> {
-    const { client, path } = this.clientOf(putUrl);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const errors: string[] = [];
     let attempt: Attempt = { status: 0 };
@@ -75,7 +72,7 @@ export class Deliverer {
     while (attempts <= this.retries) {
       if (attempts > 0) await pause(this.retryDelayMs);
       attempts += 1;
-      attempt = await this.post(client, path, bytes);
+      attempt = await this.post(putUrl, bytes);
       if (attempt.status >= 200 && attempt.status < 500) break;
       errors.push(`attempt ${attempts}: ${attempt.error ?? `answered ${attempt.status}`}`);
     }
@@ -96,26 +93,12 @@ export class Deliverer {
   }
 
   close(): void {
-    for (const { client } of this.clients.values()) client.close();
-    this.clients.clear();
+    this.clients.close();
   }
 
-  /** The party's client and its `/berichten` path, made once per party rather than once per delivery. */
-  private clientOf(putUrl: string): { client: KeepAliveClient; path: string } {
-    let target = this.clients.get(putUrl);
-    if (!target) {
-      target = {
-        client: new KeepAliveClient(putUrl, { timeoutMs: this.timeoutMs, maxSockets: this.options.maxSockets ?? 8 }),
-        path: `${new URL(putUrl).pathname.replace(/\/+$/, '')}/berichten`,
-      };
-      this.clients.set(putUrl, target);
-    }
-    return target;
-  }
-
-  private post(client: KeepAliveClient, path: string, bytes: Uint8Array): Promise<Attempt> {
+  private post(putUrl: string, bytes: Uint8Array): Promise<Attempt> {
     // The answer's body is read to its end (so the socket can carry the next delivery) but not used.
-    return client.post(path, bytes, 'application/xml').then(
+    return this.clients.post(putUrl, bytes, 'application/xml').then(
       (answer) => ({ status: answer.status }),
       (err: Error) => ({ status: 0, error: err.message }),
     );

@@ -133,6 +133,33 @@ export class KeepAliveClient {
   }
 }
 
+/**
+ * The message plane on both sides of party-protocol.md: POSTs to `{base}/berichten`, one client
+ * per base URL, made once per peer rather than once per message.
+ */
+export class BerichtenClients {
+  private readonly byBase = new Map<string, { client: KeepAliveClient; path: string }>();
+
+  constructor(private readonly options: KeepAliveClientOptions = {}) {}
+
+  post(baseUrl: string, body: Uint8Array, contentType: string): Promise<PostAnswer> {
+    let target = this.byBase.get(baseUrl);
+    if (!target) {
+      target = {
+        client: new KeepAliveClient(baseUrl, this.options),
+        path: `${new URL(baseUrl).pathname.replace(/\/+$/, '')}/berichten`,
+      };
+      this.byBase.set(baseUrl, target);
+    }
+    return target.client.post(target.path, body, contentType);
+  }
+
+  close(): void {
+    for (const { client } of this.byBase.values()) client.close();
+    this.byBase.clear();
+  }
+}
+
 interface ConnectionEvents {
   /** Ready for the next request. */
   onIdle(connection: Connection): void;

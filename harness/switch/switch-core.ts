@@ -67,7 +67,6 @@ export class SwitchCore {
     if (size > MAX_MESSAGE_BYTES) return this.refuseTooLarge(origin, size);
 
     const digest = digestBody(body);
-
     const check = validateMessage(body, this.options.validator, builtFrom ? { builtFrom } : {});
     const bericht = check.bericht;
     if (!check.xsd.valid || !bericht) return this.refuseUnreadable(origin, body, digest, check);
