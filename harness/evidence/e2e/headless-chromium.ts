@@ -1,21 +1,21 @@
 /**
  * Test helpers to open generated HTML in headless Chromium the way a reader would, over a
- * local HTTP server, with every request that tries to leave 127.0.0.1 caught: Chromium's proxy
- * is a local trap that records the target and refuses it (loopback bypasses the proxy).
+ * local HTTP server. Requests are attributed to the page through the DevTools protocol
+ * (puppeteer-core request interception): every request the page makes beyond 127.0.0.1 is
+ * recorded and aborted. Chromium's own background traffic (component and variations updates,
+ * which a current Debian Chromium makes whatever its flags) is not the page's and is not counted,
+ * which a proxy in front of the whole browser cannot tell apart.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import puppeteer from 'puppeteer-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumMissing = (): string | undefined =>
   existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser checks`;
-
-const run = promisify(execFile);
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -43,45 +43,55 @@ export async function serveDirectory(dir: string): Promise<{ origin: string; clo
   return { origin: `http://${await listen(server)}`, close: () => closeServer(server) };
 }
 
-/** A proxy that records where each request wanted to go and lets none of them through. */
-export async function egressTrap(): Promise<{ proxy: string; attempts: string[]; close: () => Promise<void> }> {
-  const attempts: string[] = [];
-  const server = createServer((req, res) => {
-    attempts.push(req.url ?? '?');
-    res.writeHead(403).end();
-  });
-  server.on('connect', (req, socket) => {
-    attempts.push(`CONNECT ${req.url ?? '?'}`);
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-  });
-  return { proxy: `http://${await listen(server)}`, attempts, close: () => closeServer(server) };
+export interface PageView {
+  dom: string;
+  /** Every request the page tried to make beyond 127.0.0.1 (all were aborted). */
+  egress: string[];
 }
 
-export interface PageView { dom: string }
-
-/** Loads `url`, lets its scripts run for a while of virtual time, returns the rendered DOM and writes a screenshot. */
-export async function viewInChromium(url: string, opts: { proxy: string; screenshot: string }): Promise<PageView> {
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  const common = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-default-apps',
-    `--user-data-dir=${profile}`, `--proxy-server=${opts.proxy}`,
-    '--virtual-time-budget=15000', '--window-size=1280,900',
-    // Chromium's own background calls (search preconnect, sign-in account list, network time,
-    // autofill) would otherwise reach the trap and hide what the page itself requests; the
-    // Google, Gaia and GCM URLs are pointed at a closed local port for the same reason.
-    '--disable-domain-reliability', '--no-pings', '--disable-client-side-phishing-detection',
-    '--disable-breakpad', '--metrics-recording-only', '--safebrowsing-disable-auto-update',
-    '--dns-prefetch-disable', '--disable-extensions', '--disable-component-extensions-with-background-pages',
-    '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,CertificateTransparencyComponentUpdater,PreconnectToSearch,SearchPrefetchServicePrefetching',
-    '--google-base-url=http://127.0.0.1:1', '--gaia-url=http://127.0.0.1:1',
-    '--gcm-checkin-url=http://127.0.0.1:1', '--gcm-registration-url=http://127.0.0.1:1', '--gcm-mcs-endpoint=http://127.0.0.1:1',
-  ];
+const isLoopback = (url: string): boolean => {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
   try {
-    const { stdout } = await run(CHROMIUM, [...common, '--dump-dom', url], { maxBuffer: 64 * 1024 * 1024, timeout: 90_000 });
-    await run(CHROMIUM, [...common, `--screenshot=${opts.screenshot}`, url], { timeout: 90_000 });
-    return { dom: stdout };
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+};
+
+/** Loads `url`, lets its scripts settle, returns the rendered DOM and writes a screenshot. */
+export async function viewInChromium(url: string, opts: { screenshot: string; pdf?: string }): Promise<PageView> {
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-default-apps', `--user-data-dir=${profile}`,
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const egress: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (isLoopback(request.url())) void request.continue();
+      else {
+        egress.push(request.url());
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.goto(url, { waitUntil: 'networkidle0', timeout: 60_000 });
+    // The report renders after its bundle has run; give late scripts a moment, bounded.
+    await new Promise((ok) => setTimeout(ok, 500));
+    const dom = await page.content();
+    await page.screenshot({ path: opts.screenshot, fullPage: false });
+    if (opts.pdf) await page.pdf({ path: opts.pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    return { dom, egress };
   } finally {
+    await browser.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
