@@ -78,8 +78,8 @@ async function main(argv: string[]): Promise<number> {
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
     parties: ready.runs,
   }, readRunRecords(options.out));
-  const { passed, failed, notApplicable } = summary.totals;
-  process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable\n`);
+  const { passed, failed, notApplicable, notTested } = summary.totals;
+  process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
   process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));

@@ -16,7 +16,7 @@ try {
   const files = outFiles(out);
   console.log(`dossier: ${files.dossierHtml} and ${files.dossierMd}`);
   console.log(`report: ${files.reportHtml}`);
-  console.log(`summary: ${files.summary} (passed ${summary.totals.passed}, failed ${summary.totals.failed}, not applicable ${summary.totals.notApplicable})`);
+  console.log(`summary: ${files.summary} (passed ${summary.totals.passed}, failed ${summary.totals.failed}, not applicable ${summary.totals.notApplicable}, not tested ${summary.totals.notTested})`);
   console.log(`manifest sha256: ${manifestDigest(out)}`);
 } catch (error) {
   console.error((error as Error).message);

@@ -7,8 +7,8 @@ import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary } from './summary.js';
 import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
-const ING = ['ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5'] as const;
-const SVB_IDS = REQUIREMENT_IDS.filter((id) => id !== 'AFS-1.5' && id !== 'ING-3.5');
+const ING = ['ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5', 'ING-3.6'] as const;
+const SVB_IDS = REQUIREMENT_IDS.filter((id) => id !== 'ING-3.5');
 
 function dossierOf(records: ScenarioRecord[]) {
   const summary = buildSummary(records, ENV);
@@ -33,7 +33,7 @@ describe('dossier', () => {
   });
 
   it('calls a precondition with an untested requirement "niet aangetoond", not "voldaan"', () => {
-    const partial = dossierOf([rec('ing', 'gemeente', '0363', ING.slice(0, 4).map((id) => outcome(id, 'passed')))]);
+    const partial = dossierOf([rec('ing', 'gemeente', '0363', ING.filter((id) => id !== 'ING-3.5').map((id) => outcome(id, 'passed')))]);
     const pc = partial.views[0]!.preconditions.find((p) => p.nr === '4.3.2')!;
     expect(pc.verdict).toBe('niet aangetoond');
     expect(pc.rows.find((r) => r.id === 'ING-3.5')!.outcome).toBe('niet getest');
@@ -41,7 +41,7 @@ describe('dossier', () => {
 
   it('shows rows with runbook step, duty, failure line and the report path', () => {
     const row = views[0]!.preconditions[0]!.rows.find((r) => r.id === 'AFS-1.5')!;
-    expect(row).toMatchObject({ runbookStep: '1.5', outcome: 'gefaald', tests: 1 });
+    expect(row).toMatchObject({ runbookStep: '1.5, 5 (eindsituatie)', outcome: 'gefaald', tests: 1 });
     expect(row.reportPaths).toEqual(['gemeente 0363 › Afsluiting › 1.1 Alle beschikbare heenberichten zijn verzonden (1 scenario)']);
     expect(md).toContain('### Randvoorwaarde 4.3.1: NIET VOLDAAN');
     expect(md).toContain('De gemeenten hebben een geslaagde ketentest uitgevoerd');

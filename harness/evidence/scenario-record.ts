@@ -5,7 +5,8 @@
 import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 
-export type Verdict = 'passed' | 'failed' | 'not-applicable';
+/** The one result vocabulary of cutover.md ("Verdicts"): a `not-tested` verdict always carries its reason. */
+export type Verdict = 'passed' | 'failed' | 'not-applicable' | 'not-tested';
 
 export interface RequirementOutcome {
   id: RequirementId;
@@ -13,6 +14,8 @@ export interface RequirementOutcome {
   verdict: Verdict | 'broken';
   /** One line each, carrying a category word such as `[timing]`. */
   failures: string[];
+  /** Why the requirement was not judged, for `not-tested`. */
+  reason?: string;
 }
 
 export interface ScenarioRecord {

@@ -9,7 +9,9 @@ describe('buildSummary', () => {
     const s = buildSummary([], ENV);
     expect(s.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
     for (const p of s.parties) expect(Object.keys(p.requirements)).toEqual([...REQUIREMENT_IDS]);
-    expect(s.totals).toEqual({ passed: 0, failed: 0, notApplicable: 2 * REQUIREMENT_IDS.length });
+    // ING-3.5 is the only id a budget provider has and the SVB has not.
+    expect(s.totals).toEqual({ passed: 0, failed: 0, notApplicable: 1, notTested: 2 * REQUIREMENT_IDS.length - 1 });
+    expect(s.parties[1]!.requirements['ING-3.5']).toEqual({ verdict: 'not-applicable', tests: 0, reason: 'the svb has no such duty' });
   });
 
   it('passes an id only when a test passed it and none failed it', () => {
@@ -20,7 +22,7 @@ describe('buildSummary', () => {
     const g = s.parties[0]!.requirements;
     expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 2 });
     expect(g['AFS-1.2']).toEqual({ verdict: 'failed', tests: 2, failures: ['[timing] heen at 09:00:00'] });
-    expect(g['AFS-1.3']).toEqual({ verdict: 'not-applicable', tests: 0 });
+    expect(g['AFS-1.3']).toEqual({ verdict: 'not-tested', tests: 0, reason: 'no scenario of this run verified it' });
   });
 
   it('counts a broken test as a failure whose line says broken', () => {
@@ -33,16 +35,17 @@ describe('buildSummary', () => {
     expect(g['TRA-2.2']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [harness] ledger missing'] });
   });
 
-  it('makes an id that does not apply to the role not-applicable, and keeps parties apart', () => {
+  it('makes an id that does not apply to the role not-applicable, one nobody judged not-tested, and keeps parties apart', () => {
     const s = buildSummary([
-      rec('a', 'svb', 'SVB', [outcome('AFS-1.5', 'passed'), outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
-      rec('b', 'gemeente', '0363', [outcome('AFS-1.5', 'passed')]),
+      rec('a', 'svb', 'SVB', [outcome('ING-3.5', 'passed'), outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
+      rec('b', 'gemeente', '0363', [outcome('ING-3.5', 'passed'), outcome('TRA-2.3', 'not-tested', [], 'the party offers no restart')]),
     ], ENV);
     const [gemeente, svb] = s.parties;
-    expect(svb!.requirements['AFS-1.5'].verdict).toBe('not-applicable');
+    expect(svb!.requirements['ING-3.5'].verdict).toBe('not-applicable');
     expect(svb!.requirements['AFS-1.1'].verdict).toBe('failed');
-    expect(gemeente!.requirements['AFS-1.5'].verdict).toBe('passed');
-    expect(gemeente!.requirements['AFS-1.1'].verdict).toBe('not-applicable');
+    expect(gemeente!.requirements['ING-3.5'].verdict).toBe('passed');
+    expect(gemeente!.requirements['AFS-1.1'].verdict).toBe('not-tested');
+    expect(gemeente!.requirements['TRA-2.3']).toEqual({ verdict: 'not-tested', tests: 0, reason: 'the party offers no restart' });
     expect(svb).toMatchObject({ image: 'svb/party:1.2', digest: 'sha256:feed' });
   });
 
@@ -50,7 +53,7 @@ describe('buildSummary', () => {
     const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', ['[duplicate] twice', '[duplicate] twice'])])], ENV);
     expect(s.parties.map((p) => p.identity)).toEqual(['0363', 'SVB', '5501']);
     expect(s.parties[2]!.requirements['GEN-0.2'].failures).toEqual(['[duplicate] twice']);
-    expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 3 * REQUIREMENT_IDS.length - 1 });
+    expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 1, notTested: 3 * REQUIREMENT_IDS.length - 2 });
   });
 });
 

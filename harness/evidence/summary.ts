@@ -37,6 +37,8 @@ export interface RequirementSummary {
   /** How many tests judged the id (passed, failed or broken). */
   tests: number;
   failures?: string[];
+  /** Why a `not-tested` (or `not-applicable`) requirement was not judged. */
+  reason?: string;
 }
 
 export interface PartySummary extends PartyRun {
@@ -49,7 +51,7 @@ export interface Summary {
   calendar: CalendarJson;
   schemas: SchemaSet;
   parties: PartySummary[];
-  totals: { passed: number; failed: number; notApplicable: number };
+  totals: { passed: number; failed: number; notApplicable: number; notTested: number };
 }
 
 export const partyKey = (p: { role: Role; identity: string }): string => `${p.role}\u0000${p.identity}`;
@@ -72,6 +74,7 @@ export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv
       passed: verdicts.filter((v) => v === 'passed').length,
       failed: verdicts.filter((v) => v === 'failed').length,
       notApplicable: verdicts.filter((v) => v === 'not-applicable').length,
+      notTested: verdicts.filter((v) => v === 'not-tested').length,
     },
   };
 }
@@ -103,9 +106,11 @@ function requirementSummary(id: RequirementId, role: Role, records: readonly Sce
     }
   });
   const tests = passed + failing.size;
-  if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests };
+  if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
   if (failing.size > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
-  return { verdict: passed > 0 ? 'passed' : 'not-applicable', tests };
+  if (passed > 0) return { verdict: 'passed', tests };
+  const reasons = [...new Set(records.flatMap((r) => r.requirements.filter((o) => o.id === id && o.verdict === 'not-tested').map((o) => o.reason ?? 'no reason given')))];
+  return { verdict: 'not-tested', tests, reason: reasons.length ? reasons.join('; ') : 'no scenario of this run verified it' };
 }
 
 export function writeSummary(out: string, summary: Summary): string {
