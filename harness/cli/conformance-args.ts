@@ -20,14 +20,16 @@ export interface ConformanceOptions {
   schemas?: string;
   /** Absolute path where results, report and summary go. */
   out: string;
+  /** Absolute path of the Ed25519 private key (PEM) that signs the evidence; env CONFORMANCE_SIGN_KEY otherwise. */
+  signKey?: string;
 }
 
 export interface ArgError { error: string }
 
 export const isArgError = (value: ConformanceOptions | ArgError): value is ArgError => 'error' in value;
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--schemas DIR] [--out DIR]';
-const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--schemas', '--out'] as const;
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--schemas DIR] [--out DIR] [--sign-key FILE]';
+const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--schemas', '--out', '--sign-key'] as const;
 type Single = typeof SINGLE[number];
 
 const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
@@ -102,6 +104,12 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     if (missing.length > 0) return fail(`--schemas ${schemasArg} has no subfolder ${missing.join('/ or ')}/`, 'put the XSDs of each release in DIR/2.0.2/ and DIR/2.3/');
   }
 
+  const signKeyArg = single.get('--sign-key');
+  const signKey = signKeyArg === undefined ? undefined : resolve(cwd, signKeyArg);
+  if (signKey !== undefined && !existsSync(signKey)) {
+    return fail(`--sign-key ${signKeyArg} does not exist`, 'give the Ed25519 private key PEM; make one with npx tsx harness/cli/make-signing-key.ts <prefix>');
+  }
+
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
     const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
@@ -116,6 +124,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     ...(onlyIds ? { only: onlyIds } : {}),
     ...(schemas ? { schemas } : {}),
     out: resolve(cwd, single.get('--out') ?? 'reports'),
+    ...(signKey ? { signKey } : {}),
   };
 }
 

@@ -18,6 +18,9 @@ import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import type { PartyRun } from '../evidence/summary.js';
+import { signaturePlan, signRun } from '../evidence/attestation.js';
+import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
+import { suiteIdentity } from '../evidence/suite-identity.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -32,6 +35,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: ${shard.error}\n`);
     return 2;
   }
+  const keyPath = signKeyPath(options.signKey);
+  let signKey: ReturnType<typeof loadPrivateKey> | undefined;
+  try {
+    signKey = keyPath ? loadPrivateKey(keyPath) : undefined;
+  } catch (error) {
+    process.stderr.write(`conformance: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const suite = suiteIdentity(); // before the run: what judged it, not what the tree became after
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   const files = outFiles(options.out);
   rmSync(files.results, { recursive: true, force: true });
@@ -73,14 +85,17 @@ async function main(argv: string[]): Promise<number> {
   const schemas = loadSchemaSet(options.schemas);
   const summary = await finishRun(options.out, {
     suiteVersion: SUITE_VERSION,
+    suite,
+    ...(signKey ? { signature: signaturePlan(signKey) } : {}),
     startedAt,
     calendar: calendarToJson(runCalendar()),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
     parties: ready.runs,
   }, readRunRecords(options.out));
+  if (signKey) signRun(options.out, signKey, { suite: summary.suite, startedAt: summary.startedAt });
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;

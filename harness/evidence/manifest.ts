@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { outFiles } from './out-layout.js';
+import { ENVELOPE_FILE, outFiles } from './out-layout.js';
 import type { PartyRun, SchemaSet } from './summary.js';
 
 export interface ManifestInfo { suiteVersion: string; parties: readonly PartyRun[]; schemas: SchemaSet }
@@ -18,23 +18,45 @@ export interface Manifest extends ManifestInfo {
   files: Record<string, string>;
 }
 
-export interface IntegrityFinding { change: 'added' | 'removed' | 'changed'; path: string }
+/** `not a plain file`: a symlink, fifo, socket or device under out; evidence is plain files only. */
+export interface IntegrityFinding { change: 'added' | 'removed' | 'changed' | 'not a plain file'; path: string }
 
-const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+export const sha256File = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-function evidenceFiles(out: string): string[] {
-  const manifest = outFiles(out).manifest;
-  return readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => path !== manifest)
-    .map((path) => relative(out, path).split(sep).join('/'))
-    .sort();
+export interface OutListing {
+  /** Plain files, relative to out with `/` separators, sorted; the signature envelope left out (it signs them). */
+  files: string[];
+  /** Anything that is neither a plain file nor a directory: a symlink could point anywhere, a fifo never ends. */
+  irregular: string[];
 }
+
+/** Directory entries are lstat'ed (readdir's Dirent), so a symlink is seen as one and never followed. */
+export function listOut(out: string): OutListing {
+  const files: string[] = [];
+  const irregular: string[] = [];
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    const path = relative(out, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (entry.isFile()) {
+      if (path !== ENVELOPE_FILE) files.push(path);
+    } else if (!entry.isDirectory()) irregular.push(path);
+  }
+  return { files: files.sort(), irregular: irregular.sort() };
+}
+
+function irregularOrRefuse(out: string, what: string): OutListing {
+  const listing = listOut(out);
+  if (listing.irregular.length) {
+    throw new Error(`Cannot ${what} ${out}: ${listing.irregular.join(', ')} is not a plain file. Evidence holds plain files only; remove it and run again.`);
+  }
+  return listing;
+}
+
+const evidenceFiles = (listing: OutListing): string[] => listing.files.filter((p) => p !== MANIFEST_FILE);
+const MANIFEST_FILE = 'manifest.json';
 
 export function writeManifest(out: string, info: ManifestInfo): Manifest {
   const files: Record<string, string> = {};
-  for (const path of evidenceFiles(out)) files[path] = sha256(join(out, path));
+  for (const path of evidenceFiles(irregularOrRefuse(out, 'write the manifest of'))) files[path] = sha256File(join(out, path));
   const manifest: Manifest = { suiteVersion: info.suiteVersion, parties: [...info.parties], schemas: info.schemas, algorithm: 'sha256', files };
   writeFileSync(outFiles(out).manifest, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return manifest;
@@ -46,7 +68,9 @@ export function readManifest(out: string): Manifest {
     throw new Error(`Cannot verify ${out}: it has no manifest.json. Verify the --out directory of a finished run, or run the suite or \`npm run dossier\` to write one.`);
   }
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    if (typeof manifest?.files !== 'object' || manifest.files === null) throw new Error('it has no files');
+    return manifest;
   } catch (error) {
     throw new Error(`Cannot verify ${out}: manifest.json is not JSON (${(error as Error).message}). Regenerate the evidence; the manifest must not be edited.`);
   }
@@ -54,15 +78,16 @@ export function readManifest(out: string): Manifest {
 
 export function verifyManifest(out: string): IntegrityFinding[] {
   const expected = readManifest(out).files;
-  const present = new Set(evidenceFiles(out));
-  const findings: IntegrityFinding[] = [];
+  const listing = listOut(out);
+  const present = new Set(evidenceFiles(listing));
+  const findings: IntegrityFinding[] = listing.irregular.map((path) => ({ change: 'not a plain file' as const, path }));
   for (const [path, digest] of Object.entries(expected)) {
     if (!present.has(path)) findings.push({ change: 'removed', path });
-    else if (sha256(join(out, path)) !== digest) findings.push({ change: 'changed', path });
+    else if (sha256File(join(out, path)) !== digest) findings.push({ change: 'changed', path });
   }
-  for (const path of present) if (!(path in expected)) findings.push({ change: 'added', path });
+  for (const path of present) if (!Object.hasOwn(expected, path)) findings.push({ change: 'added', path });
   return findings.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The hash to publish next to the evidence. */
-export const manifestDigest = (out: string): string => sha256(outFiles(out).manifest);
+export const manifestDigest = (out: string): string => sha256File(outFiles(out).manifest);

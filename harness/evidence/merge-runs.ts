@@ -1,40 +1,111 @@
 /**
- * Several runs into one evidence set: different parties, or CI shards of one party (records of
- * the same role and identity are merged into one party). Runs judged against different suite
- * versions, calendars or schema sets are refused: one summary.json can only state one of each.
+ * Several runs into one evidence set: different parties, or CI shards of one party. Every input
+ * is verified first (its manifest, and its signature when a public key is given): an input that
+ * differs from what its run produced is refused, naming the file. Runs of the same role and
+ * identity are shards of one party only when they tested the same system (image digest, else
+ * endpoint); two systems under one identity are refused, never made one party named after the
+ * first. Runs judged by different suite commits, calendars or schema sets are refused too: one
+ * summary.json states one of each. Each party keeps its own start time.
  */
+import type { KeyObject } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { finishRun, readRunRecords } from './finish-run.js';
 import { outFiles } from './out-layout.js';
-import { partyKey, readSummary, type PartyRun, type Summary } from './summary.js';
+import type { ScenarioRecord } from './scenario-record.js';
+import type { SuiteIdentity } from './suite-identity.js';
+import { buildSummary, partyKey, readSummary, type PartyRun, type Summary, type SummaryEnv } from './summary.js';
+import { checkEvidence } from './verify-evidence.js';
 
 /** Files generateReport writes itself from the merged summary: a copy from one run would be stale. */
 const REGENERATED = new Set(['categories.json', 'environment.properties']);
+
+/** A merge that must not happen; the CLI exits 2 with its message. */
+export class MergeRefused extends Error {}
+
+/** `startedAt` per party (run-summary.md); a summary written before it existed has only the run's. */
+type DatedRun = PartyRun & { startedAt?: string };
+
+export interface MergeOptions {
+  /** Every input must carry a signature that verifies with this key. */
+  publicKey?: KeyObject;
+  /** Extra summary fields of the merged run (its signature plan). */
+  signature?: SummaryEnv['signature'];
+}
+
+function refuse(message: string): never {
+  throw new MergeRefused(message);
+}
 
 function sameOrRefuse(dirs: readonly string[], summaries: readonly Summary[], what: string, pick: (s: Summary) => unknown): void {
   const first = JSON.stringify(pick(summaries[0]!));
   const other = summaries.findIndex((s) => JSON.stringify(pick(s)) !== first);
   if (other >= 0) {
-    throw new Error(
-      `Cannot merge ${dirs[0]} and ${dirs[other]}: they differ in ${what}. ` +
-        'Merge only runs of the same suite version, calendar and schema set; make a separate dossier for the others.',
-    );
+    refuse(`Cannot merge ${dirs[0]} and ${dirs[other]}: they differ in ${what}. ` +
+      'Merge only runs of the same suite commit, calendar and schema set; make a separate dossier for the others.');
   }
 }
 
-export async function mergeRuns(out: string, dirs: readonly string[]): Promise<Summary> {
-  if (dirs.length === 0) throw new Error('Nothing to merge: give at least one result directory (the --out of a run).');
-  if (dirs.some((d) => resolve(d) === resolve(out))) {
-    throw new Error(`Cannot merge into ${out}: it is also an input. Choose a new, empty output directory.`);
+/** The system a party run tested: the image digest when the suite started it, else the endpoint. */
+const systemOf = (p: PartyRun): string => p.digest ?? p.endpoint;
+
+const suiteOf = (s: Summary): SuiteIdentity => s.suite ?? { version: s.suiteVersion, commit: null, modified: null };
+
+function verifyInput(dir: string, publicKey: KeyObject | undefined): void {
+  let problems: string[];
+  try {
+    problems = checkEvidence(dir, publicKey).problems;
+  } catch (error) {
+    refuse(`Cannot merge ${dir}: ${(error as Error).message}`);
   }
+  if (problems.length) {
+    refuse(`Cannot merge ${dir}: ${problems.join('; ')} (paths relative to ${dir}). ` +
+      'The input is not what its run produced; merge only untouched --out directories.');
+  }
+}
+
+/** The input's own summary must say what its records say: verdicts are rebuilt from the records. */
+function consistentOrRefuse(dir: string, summary: Summary, records: readonly ScenarioRecord[]): void {
+  const rebuilt = buildSummary(records, { ...summary, parties: summary.parties });
+  for (const party of summary.parties) {
+    const again = rebuilt.parties.find((p) => partyKey(p) === partyKey(party));
+    if (JSON.stringify(again?.requirements) !== JSON.stringify(party.requirements)) {
+      refuse(`Cannot merge ${dir}: ${dir}/summary.json does not match ${dir}/records.jsonl for ${party.role} ${party.identity}. One of them was edited.`);
+    }
+  }
+}
+
+export async function mergeRuns(out: string, dirs: readonly string[], options: MergeOptions = {}): Promise<Summary> {
+  if (dirs.length === 0) refuse('Nothing to merge: give at least one result directory (the --out of a run).');
+  if (dirs.some((d) => resolve(d) === resolve(out))) {
+    refuse(`Cannot merge into ${out}: it is also an input. Choose a new, empty output directory.`);
+  }
+  for (const dir of dirs) verifyInput(dir, options.publicKey);
   const summaries = dirs.map(readSummary);
+  const recordsOf = dirs.map(readRunRecords);
+  dirs.forEach((dir, i) => consistentOrRefuse(dir, summaries[i]!, recordsOf[i]!));
   sameOrRefuse(dirs, summaries, 'suite version', (s) => s.suiteVersion);
+  sameOrRefuse(dirs, summaries, 'suite commit or its modified state', suiteOf);
   sameOrRefuse(dirs, summaries, 'calendar', (s) => s.calendar);
   sameOrRefuse(dirs, summaries, 'schema set', (s) => s.schemas.sha256);
 
-  const parties = new Map<string, PartyRun>();
-  for (const s of summaries) for (const { requirements: _r, ...run } of s.parties) if (!parties.has(partyKey(run))) parties.set(partyKey(run), run);
+  const parties = new Map<string, { run: DatedRun; dir: string }>();
+  summaries.forEach((s, i) => {
+    for (const { requirements: _r, ...party } of s.parties as Array<Summary['parties'][number] & DatedRun>) {
+      const run: DatedRun = { ...party, startedAt: party.startedAt ?? s.startedAt };
+      const seen = parties.get(partyKey(run));
+      if (!seen) {
+        parties.set(partyKey(run), { run, dir: dirs[i]! });
+        continue;
+      }
+      if (systemOf(seen.run) !== systemOf(run)) {
+        refuse(`Cannot merge ${seen.dir} and ${dirs[i]}: both test ${run.role} ${run.identity}, but different systems ` +
+          `(${systemOf(seen.run)} and ${systemOf(run)}). Shards of one party must test one system; make a separate dossier for each.`);
+      }
+      // Shards of one party: the party's test began when its first shard began.
+      if (Date.parse(run.startedAt!) < Date.parse(seen.run.startedAt!)) seen.run.startedAt = run.startedAt;
+    }
+  });
 
   const results = outFiles(out).results;
   mkdirSync(results, { recursive: true });
@@ -43,10 +114,13 @@ export async function mergeRuns(out: string, dirs: readonly string[]): Promise<S
     if (!existsSync(from)) continue;
     for (const name of readdirSync(from)) if (!REGENERATED.has(name)) cpSync(join(from, name), join(results, name), { recursive: true });
   }
-  const records = dirs.flatMap(readRunRecords);
+  const records = recordsOf.flat();
   writeFileSync(outFiles(out).records, records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
 
   const first = summaries[0]!;
   const startedAt = summaries.map((s) => s.startedAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0]!;
-  return finishRun(out, { suiteVersion: first.suiteVersion, startedAt, calendar: first.calendar, schemas: first.schemas, parties: [...parties.values()] }, records);
+  return finishRun(out, {
+    suiteVersion: first.suiteVersion, suite: suiteOf(first), startedAt, calendar: first.calendar, schemas: first.schemas,
+    parties: [...parties.values()].map((p) => p.run), ...(options.signature ? { signature: options.signature } : {}),
+  }, records);
 }

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 export const DEFAULT_OUT = 'reports';
 
+/** The DSSE envelope a signed run leaves beside its files (it signs every other file, the manifest too). */
+export const ENVELOPE_FILE = 'attestation.dsse.json';
+
 /** The out directory of this process: env `CONFORMANCE_OUT`, else `reports`. */
 export function conformanceOut(env: NodeJS.ProcessEnv = process.env): string {
   return env.CONFORMANCE_OUT && env.CONFORMANCE_OUT.trim() !== '' ? env.CONFORMANCE_OUT : DEFAULT_OUT;
@@ -20,5 +23,6 @@ export const outFiles = (out: string) => ({
   dossierMd: join(out, 'dossier.md'),
   dossierHtml: join(out, 'dossier.html'),
   manifest: join(out, 'manifest.json'),
+  envelope: join(out, ENVELOPE_FILE),
   allureConfig: join(out, 'allurerc.json'),
 });

@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeSuite } from './suite-identity.js';
 import type { Summary } from './summary.js';
+import { signatureText } from './attestation.js';
 
 export type EnvironmentEntries = Array<[key: string, value: string]>;
 
@@ -22,10 +24,15 @@ export function gitCommit(cwd: string): string {
 
 const short = (sha: string): string => sha.slice(0, 12);
 
+/**
+ * `commit` is the report machine's own, used only for a summary written before `suite` existed:
+ * a merged report names the commit that judged the runs, not the one that merged them.
+ */
 export function reportEnvironment(summary: Summary, commit: string, nodeVersion: string): EnvironmentEntries {
   const entries: EnvironmentEntries = [
     ['Suite version', summary.suiteVersion],
-    ['Suite commit', commit],
+    ['Suite commit', summary.suite ? describeSuite(summary.suite) : commit],
+    ['Signature', signatureText(summary)],
     ['Node', nodeVersion],
     ['Run started', summary.startedAt],
     ['Calendar T0 heen stop', summary.calendar.heenStop],

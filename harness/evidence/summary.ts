@@ -8,6 +8,8 @@ import type { CalendarJson } from '../sut/protocol.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
 import type { ScenarioRecord, Verdict } from './scenario-record.js';
+import type { SuiteIdentity } from './suite-identity.js';
+import type { SignaturePlan } from './attestation.js';
 
 export interface PartyRun {
   role: Role;
@@ -26,6 +28,10 @@ export interface SchemaSet {
 
 export interface SummaryEnv {
   suiteVersion: string;
+  /** The suite that judged the run; a merge keeps its inputs', never the merging machine's. */
+  suite: SuiteIdentity;
+  /** Set when the run is signed: the envelope is written after the summary, so it says so in advance. */
+  signature?: SignaturePlan;
   startedAt: string;
   calendar: CalendarJson;
   schemas: SchemaSet;
@@ -47,6 +53,9 @@ export interface PartySummary extends PartyRun {
 
 export interface Summary {
   suiteVersion: string;
+  suite: SuiteIdentity;
+  /** Absent: the run is not signed ("niet ondertekend", see `signatureText`). */
+  signature?: SignaturePlan;
   startedAt: string;
   calendar: CalendarJson;
   schemas: SchemaSet;
@@ -66,6 +75,8 @@ export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv
   const verdicts = parties.flatMap((p) => Object.values(p.requirements).map((r) => r.verdict));
   return {
     suiteVersion: env.suiteVersion,
+    suite: env.suite,
+    ...(env.signature ? { signature: env.signature } : {}),
     startedAt: env.startedAt,
     calendar: env.calendar,
     schemas: env.schemas,
