@@ -86,7 +86,7 @@ describe('evidence end to end', () => {
     mkdirSync(outFiles(shard).results, { recursive: true });
     const svbRecords = [rec('svb-ing', 'svb', 'SVB', [outcome('ING-3.1', 'passed')])];
     writeFileSync(outFiles(shard).records, svbRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    writeFileSync(outFiles(shard).summary, JSON.stringify({ ...summary, startedAt: '2026-11-30T09:00:00Z', parties: [] }));
+    await finishRun(shard, { ...env, startedAt: '2026-11-30T09:00:00Z', parties: [] }, svbRecords);
     const merged = await mergeRuns(join(root, 'merged'), [out, shard]);
     expect(merged.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
     expect(merged.parties[1]!.requirements['ING-3.1'].verdict).toBe('passed');
@@ -94,7 +94,7 @@ describe('evidence end to end', () => {
     expect(readFileSync(outFiles(join(root, 'merged')).dossierMd, 'utf8')).toContain('Randvoorwaarde 4.4.2');
     expect(verifyManifest(join(root, 'merged'))).toEqual([]);
 
-    writeFileSync(outFiles(shard).summary, JSON.stringify({ ...summary, calendar: { ...summary.calendar, goLive: '2026-04-02T09:00:00+02:00' } }));
+    await finishRun(shard, { ...env, parties: [], calendar: { ...env.calendar, goLive: '2026-04-02T09:00:00+02:00' } }, svbRecords);
     await expect(mergeRuns(join(root, 'refused'), [out, shard])).rejects.toThrow(/differ in calendar/);
   }, 60_000);
 
