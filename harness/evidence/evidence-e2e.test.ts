@@ -38,24 +38,65 @@ const results = () =>
   readdirSync(outFiles(out).results).filter((f) => f.endsWith('-result.json'))
     .map((f) => JSON.parse(readFileSync(join(outFiles(out).results, f), 'utf8')) as {
       name: string; status: string; testCaseId: string; labels: Array<{ name: string; value: string }>; links: Array<{ url: string }>; description?: string;
+      statusDetails?: { message?: string; trace?: string }; steps: AllureStep[]; attachments: Array<{ name: string }>;
     });
+
+/** Allure 3 writes an attachment as a step of its own: no status, no sub-steps, one attachment. */
+interface AllureStep { name: string; status?: string; steps?: AllureStep[]; attachments?: Array<{ name: string }> }
+const allSteps = (steps: readonly AllureStep[] = []): AllureStep[] => steps.flatMap((s) => [s, ...allSteps(s.steps)]);
+const attachmentNames = (r: { steps?: AllureStep[]; attachments?: Array<{ name: string }> }): string[] =>
+  [...(r.attachments ?? []), ...allSteps(r.steps).flatMap((s) => s.attachments ?? [])].map((a) => a.name);
 
 describe('evidence end to end', () => {
   it('labels each test for the report tree and links its requirements', () => {
     const passed = results().find((r) => r.name === 'Heenberichten voor T0 verzonden')!;
     const label = (name: string) => passed.labels.filter((l) => l.name === name).map((l) => l.value);
     expect(label('parentSuite')).toEqual(['gemeente 0363']);
-    expect(label('epic')).toEqual(['Afsluiting']);
+    expect(label('epic')).toEqual(['1. Afsluiting']);
     expect(label('feature')).toEqual(['1.1 Alle beschikbare heenberichten zijn verzonden']);
     expect(label('story')).toEqual(['Heenberichten voor T0 verzonden']);
     expect(label('requirement')).toEqual(['AFS-1.1', 'AFS-1.2']);
-    expect(passed.links.map((l) => l.url)).toEqual(['docs/requirements.md#afs-11', 'docs/requirements.md#afs-12']);
+    // No link into the repository (not in the output): the definitions travel inside the report.
+    expect(passed.links).toEqual([]);
+    expect(attachmentNames(passed)).toEqual(expect.arrayContaining(['requirement AFS-1.1', 'requirement AFS-1.2']));
     // The duties in words, so the single-file report explains itself without the repository.
     expect(passed.description).toContain('- **AFS-1.1** (runbook step 1.1): every heen whose business event exists before T0');
     expect(passed.description).toContain('- **AFS-1.2** (runbook step 1.1, 1.2): no heen is submitted in [T0, T2).');
     expect(passed.testCaseId).toMatch(/^[0-9a-f]{32}$/);
-    expect(results().map((r) => r.status).sort()).toEqual(['broken', 'failed', 'passed']);
+    expect(results().map((r) => r.status).sort()).toEqual(['broken', 'failed', 'failed', 'passed', 'skipped']);
     expect(readdirSync(outFiles(out).results).some((f) => f.endsWith('-attachment.xml'))).toBe(true);
+  });
+
+  it('attaches each attempt of an offending message at its own moment, local and UTC, in a failed moment step', () => {
+    const r = results().find((x) => x.name === 'Heen na de heenstop')!;
+    expect(r.labels.find((l) => l.name === 'epic')?.value).toBe('2. Transitie');
+    const marked = allSteps(r.steps).filter((s) => s.status !== undefined && s.name.includes('BEVINDING'));
+    expect(marked.map((s) => [s.name, s.status])).toEqual([
+      ['Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z) — BEVINDING G0363000001', 'failed'],
+      ['Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) — BEVINDING G0363000001', 'failed'],
+    ]);
+    expect(attachmentNames(marked[1]!)).toEqual(['BEVINDING Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) submission WMO501 G0363000001']);
+    const names = attachmentNames(r);
+    // Only the offending message is a BEVINDING; the other heen is shown once, with its moment.
+    expect(names.filter((n) => n.startsWith('BEVINDING'))).toHaveLength(2);
+    expect(names).toContain('Mon 2026-03-30 08:30:00.000 Europe/Amsterdam (06:30:00.000Z) submission WMO501 G0363000002');
+  });
+
+  it('shows a not-applicable scenario, with its reason, instead of leaving it out', () => {
+    const r = results().find((x) => x.name === 'TR507-vervolgbericht wacht op het retourbericht')!;
+    expect(r.status).toBe('skipped');
+    expect(r.description).toContain('**Niet van toepassing** (not-applicable): niet van toepassing op svb: ING-3.5.');
+    expect(r.labels.find((l) => l.name === 'parentSuite')?.value).toBe('svb SVB');
+  });
+
+  it('fails without machine paths or a stack trace in the failure', () => {
+    const failed = results().filter((x) => x.status === 'failed' || x.status === 'broken');
+    expect(failed).toHaveLength(3);
+    const retour = failed.find((x) => x.name === 'Retour voor T1 verwerkt')!;
+    expect(retour.statusDetails?.message).toContain('evidence: <suite>/fixtures/evidence/allure-report/index.html');
+    for (const r of failed.filter((x) => x.status === 'failed')) {
+      expect(`${r.statusDetails?.message}\n${r.statusDetails?.trace ?? ''}`).not.toMatch(/\n\s+at |\/work\/|\/home\/|file:\/\//);
+    }
   });
 
   it('summarises the records the reporter wrote', () => {
@@ -63,7 +104,7 @@ describe('evidence end to end', () => {
     expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 1 });
     expect(g['AFS-1.5'].failures).toEqual(['[timing] expected processed by 2026-03-30 17:00 Europe/Amsterdam (15:00Z); not processed [G0363000017]']);
     expect(g['AFS-1.3']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [unreachable] party at http://127.0.0.1:9 refused the connection'] });
-    expect(summary.totals).toEqual({ passed: 2, failed: 2, notApplicable: 0, notTested: 14 });
+    expect(summary.totals).toEqual({ passed: 2, failed: 3, notApplicable: 0, notTested: 13 });
   });
 
   it('ships an offline report and a manifest that verifies', () => {

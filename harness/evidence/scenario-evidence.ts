@@ -4,10 +4,12 @@
  * party › phase (epic) › runbook step (feature) › scenario (story); requirement ids are labels.
  */
 import { createHash } from 'node:crypto';
+import { homedir, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import * as allure from 'allure-js-commons';
 import type { Role } from '../messages/model.js';
 import { requirement, type RequirementId, type Severity } from '../verdicts/requirements.js';
-import { REQUIREMENTS_DOC, requirementLink } from './requirement-anchor.js';
+import { REQUIREMENTS_DOC } from './requirement-anchor.js';
 import { timelineCsv, timelineText, type TimelineRow } from './timeline-table.js';
 
 export interface ScenarioMeta {
@@ -27,6 +29,14 @@ export interface ScenarioMeta {
   parameters: Record<string, string>;
 }
 
+/**
+ * The phase as the report tree shows it: Allure sorts names, so an ordinal keeps the runbook's
+ * order (Afsluiting, Transitie, Ingebruikname, then what holds throughout). Runbook steps carry
+ * their own numbers (`1.1 ...`, `6.1 ...`), which already sort in runbook order.
+ */
+export const PHASE_ORDER: readonly ScenarioMeta['phase'][] = ['Afsluiting', 'Transitie', 'Ingebruikname', 'Algemeen'];
+export const phaseLabel = (phase: ScenarioMeta['phase']): string => `${PHASE_ORDER.indexOf(phase) + 1}. ${phase}`;
+
 /** The label of the report tree's first level; the dossier cites the same text. */
 export const partyLabel = (role: Role, identity: string): string => `${role} ${identity}`;
 
@@ -41,10 +51,10 @@ export function stableTestId(meta: Pick<ScenarioMeta, 'scenarioId' | 'role' | 'i
 export async function labelScenario(meta: ScenarioMeta): Promise<void> {
   const party = partyLabel(meta.role, meta.identity);
   await allure.displayName(meta.title);
-  await allure.epic(meta.phase);
+  await allure.epic(phaseLabel(meta.phase));
   await allure.feature(meta.runbookStep);
   await allure.parentSuite(party);
-  await allure.suite(meta.phase);
+  await allure.suite(phaseLabel(meta.phase));
   await allure.subSuite(meta.runbookStep);
   await allure.severity(meta.severity);
   await allure.story(meta.title);
@@ -52,9 +62,11 @@ export async function labelScenario(meta: ScenarioMeta): Promise<void> {
   for (const id of meta.requirements) {
     await allure.label('requirement', id);
     await allure.tag(id);
-    await allure.link(requirementLink(id), id, 'requirement');
   }
+  // The report is one file handed on: a link into the suite's repository would not open there,
+  // so the definitions travel inside it, as the description and one attachment per id.
   await allure.description(requirementsText(meta.requirements));
+  for (const id of meta.requirements) await attachText(`requirement ${id}`, requirementDefinition(id));
   for (const [name, value] of Object.entries(meta.parameters)) await allure.parameter(name, value);
   const id = stableTestId(meta);
   await allure.testCaseId(id);
@@ -70,7 +82,13 @@ export function requirementsText(ids: readonly RequirementId[]): string {
     const r = requirement(id);
     return `- **${id}** (runbook step ${r.runbookStep}): ${r.duty}.`;
   });
-  return ['This scenario verifies:', '', ...lines, '', `Every requirement is defined in the suite's ${REQUIREMENTS_DOC}.`].join('\n');
+  return ['This scenario verifies:', '', ...lines, '', `Each definition is attached as "requirement <id>" (the suite's ${REQUIREMENTS_DOC}).`].join('\n');
+}
+
+/** A requirement as docs/requirements.md defines it, for the attachment. */
+export function requirementDefinition(id: RequirementId): string {
+  const r = requirement(id);
+  return [`${r.id}`, `Duty: ${r.duty}`, `Runbook step: ${r.runbookStep}`, `Phase: ${r.phase}`, `Roles: ${r.roles.join(', ')}`, `Severity: ${r.severity}`, ''].join('\n');
 }
 
 /** A parameter known only once the scenario ran, such as the releases its messages used. */
@@ -99,4 +117,65 @@ export async function attachTimeline(rows: readonly TimelineRow[]): Promise<void
   const sorted = [...rows].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   await allure.attachment('timeline', timelineText(sorted), allure.ContentType.TEXT);
   await allure.attachment('timeline.csv', timelineCsv(sorted), allure.ContentType.CSV);
+}
+
+/** Thrown inside a marked moment step only to make Allure show the step failed; never escapes. */
+class MomentFinding extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AssertionError';
+    this.stack = message;
+  }
+}
+
+/**
+ * A step marked failed: the moment where a violation happened, with its evidence inside and the
+ * findings as its message. The moment steps ran before the scenario was judged, so this step,
+ * named after the same moment, carries the mark.
+ */
+export async function markedMoment(name: string, findings: readonly string[], body: () => Promise<void>): Promise<void> {
+  try {
+    await allure.step(name, async () => {
+      await body();
+      throw new MomentFinding(findings.join('\n') || 'a finding names a message of this moment');
+    });
+  } catch (error) {
+    if (!(error instanceof MomentFinding)) throw error;
+  }
+}
+
+/**
+ * A scenario that does not run for this party still appears in the report, as skipped, with
+ * its verdict and reason: not-applicable (the role has no such duty) or not-tested (`--only`).
+ */
+export async function labelNotRun(meta: ScenarioMeta, verdict: 'not-applicable' | 'not-tested', reason: string): Promise<void> {
+  await labelScenario(meta);
+  await allure.tag(verdict);
+  await allure.label('verdict', verdict);
+  await allure.description(`**${verdict === 'not-applicable' ? 'Niet van toepassing' : 'Niet getest'}** (${verdict}): ${reason}.\n\n${requirementsText(meta.requirements)}`);
+}
+
+/**
+ * The error a failed or broken test throws, without machine detail: Allure shows `message` and
+ * `stack` as the failure; the message names no local path, and the stack (if any) goes into an
+ * attachment instead, for whoever debugs the harness.
+ */
+export async function withoutMachineDetail<E extends Error>(error: E, cause?: unknown): Promise<E> {
+  const stack = cause instanceof Error ? cause.stack : undefined;
+  if (stack) await attachText('stack trace (harness)', stack);
+  error.message = withoutLocalPaths(error.message);
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
+}
+
+/** Absolute paths of this machine (the suite's folder, the home and temp folders) in a message. */
+export function withoutLocalPaths(text: string): string {
+  let result = text;
+  for (const [path, placeholder] of localPaths()) result = result.split(path).join(placeholder);
+  return result;
+}
+
+function localPaths(): Array<[string, string]> {
+  const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+  return [[root, '<suite>'], [tmpdir(), '<tmp>'], [homedir(), '~']].filter(([p]) => p && p !== '/') as Array<[string, string]>;
 }

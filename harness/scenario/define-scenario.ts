@@ -15,13 +15,12 @@ import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
-import { labelScenario, partyLabel, runbookStep } from '../evidence/scenario-evidence.js';
+import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
 import type { ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
 import { onlyIds, runCalendar } from './run-settings.js';
-import { conformanceOut } from '../evidence/out-layout.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
 
@@ -48,19 +47,32 @@ export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
     describe(partyLabel(target.role, target.identity), () => {
       const ids = def.verifies.filter((id) => appliesTo(id, target.role) && (!only || only.includes(id)));
       const forRole = !def.roles || def.roles.includes(target.role);
-      // A test file must hold a test, so a scenario --only leaves out is listed as skipped.
+      // Left out, yet shown in the report with its reason (skipped): never invisible.
       if (only && !def.verifies.some((id) => only.includes(id))) {
-        it.skip(`${def.title} (niet gekozen met --only ${only.join(',')})`, () => {});
+        notRun(def, target, 'not-tested', `niet gekozen met --only ${only.join(',')}`);
         return;
       }
       if (!forRole || !ids.length) {
-        it.skip(`${def.title} (niet van toepassing op ${target.role}: ${def.verifies.join(', ')})`, () => {});
+        notRun(def, target, 'not-applicable', `niet van toepassing op ${target.role}: ${def.verifies.join(', ')}`);
         return;
       }
       registerTest(def, target, ids, body);
     });
   }
 }
+
+function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-applicable' | 'not-tested', reason: string): void {
+  it(`${def.title} (${reason})`, async (context) => {
+    await labelNotRun({
+      scenarioId: def.id, title: def.title, phase: def.phase, runbookStep: def.runbookStep, requirements: def.verifies,
+      role: target.role, identity: target.identity, severity: severityOf(def.verifies), parameters: { role: target.role, identity: target.identity },
+    }, verdict, reason);
+    context.skip(reason);
+  });
+}
+
+const severityOf = (ids: readonly RequirementId[]) =>
+  ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
 
 function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody): void {
   const driver = driverFor(target);
@@ -81,7 +93,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
   it(def.title, async (context) => {
     const started = performance.now();
     const calendar = runCalendar();
-    const severity = ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
+    const severity = severityOf(ids);
     await labelScenario({
       scenarioId: def.id, title: def.title, phase: def.phase, runbookStep: def.runbookStep, requirements: ids,
       role: target.role, identity: target.identity, severity,
@@ -90,17 +102,19 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         calendar: `T0 ${calendar.heenStop.toISO()} · T1 ${calendar.retourStop.toISO()} · T2 ${calendar.goLive.toISO()}`,
       },
     });
-    const evidenceAt = `${conformanceOut()}/allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${def.phase} › ${def.runbookStep} › ${def.title}`;
+    // Relative to the --out folder: a failure message names no path of this machine.
+    const evidenceAt = `allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${phaseLabel(def.phase)} › ${def.runbookStep} › ${def.title}`;
     const record = (requirements: ScenarioRecord['requirements'], broken?: string): ScenarioRecord => ({
       scenarioId: def.id, title: def.title, role: target.role, identity: target.identity,
       endpoint: party?.description ?? target.kind, phase: def.phase, runbookStep: def.runbookStep,
       requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken } : {}),
     });
-    const brokenBy = (reason: string): Error => {
-      storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), reason));
-      return new Error(reason);
+    const brokenBy = async (reason: string, cause?: unknown): Promise<Error> => {
+      const plain = withoutLocalPaths(reason);
+      storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${plain}`] })), plain));
+      return withoutMachineDetail(new Error(plain), cause);
     };
-    if (startError || !party || !host) throw brokenBy(`[unreachable] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`);
+    if (startError || !party || !host) throw await brokenBy(`[unreachable] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
 
     let world: CutoverWorld | undefined;
     try {
@@ -118,11 +132,11 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       await writeScenarioEvidence(world, judgements);
       storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
       const findings = judgements.flatMap((j) => j.findings);
-      if (findings.length) throw new ConformanceFailure(failureMessage(findings, evidenceAt));
+      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(failureMessage(findings, evidenceAt)));
     } catch (error) {
       if (error instanceof ConformanceFailure) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
-      throw brokenBy(`${error instanceof PartyError ? '[unreachable]' : '[harness]'} ${(error as Error).message}`);
+      throw await brokenBy(`${error instanceof PartyError ? '[unreachable]' : '[harness]'} ${(error as Error).message}`, error);
     } finally {
       await world?.close();
     }

@@ -1,13 +1,14 @@
 /**
  * The attachments of one scenario: its timeline (local time and UTC), the ledger excerpt, the
  * party's last state, the judgement per requirement, every validation error, and the XML of the
- * messages: first every message a finding names, then the rest up to a readable number.
+ * messages: first every attempt of a message a finding names, at its moment, then the rest.
  */
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { addParameter, attachJson, attachText, attachTimeline, attachXml, runbookStep } from '../evidence/scenario-evidence.js';
+import { addParameter, attachJson, attachText, attachTimeline, attachXml, markedMoment, runbookStep } from '../evidence/scenario-evidence.js';
 import type { TimelineRow } from '../evidence/timeline-table.js';
+import { findingLine } from '../verdicts/finding.js';
 import type { RequirementJudgement } from '../verdicts/judge.js';
 import type { CutoverWorld } from './cutover-world.js';
 
@@ -36,18 +37,62 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
     const invalid = obs.entries.filter((e) => e.errors.length);
     if (invalid.length) await attachText('validation errors', invalid.map((e) => `${describeEntry(e)}\n  ${e.errors.join('\n  ')}`).join('\n'));
   });
-  const named = new Set(judgements.flatMap((j) => j.findings.flatMap((f) => f.messageIds)));
+  await attachMessages(world, judgements);
+}
+
+/** The id a finding names a message by: its IdentificatieRetour for a retour, else its Identificatie. */
+const ownId = (e: LedgerEntry): string => e.identificatieRetour ?? e.identificatie ?? `(${e.xmlHash.slice(0, 8)})`;
+
+/**
+ * Every attempt (ledger line) of a message a finding names gets its own attachment, labelled with
+ * that attempt's moment in local time and UTC, inside a failed step named after the moment: the
+ * moment where the party went wrong is marked in the report. Only those are BEVINDING; the other
+ * messages follow once per content, up to a readable number.
+ */
+async function attachMessages(world: CutoverWorld, judgements: readonly RequirementJudgement[]): Promise<void> {
+  const obs = world.observations();
+  const zone = obs.calendar.zone;
+  const findings = judgements.flatMap((j) => j.findings);
+  const named = new Set(findings.flatMap((f) => f.messageIds).filter((id) => id !== ''));
+  const readable = obs.entries.filter((e) => e.xmlHash && e.bytes < 1_000_000);
+  const offending = readable.filter((e) => named.has(ownId(e))).slice(0, MAX_XML_ATTACHMENTS);
+  const label = (e: LedgerEntry): string => `${describeMoment(DateTime.fromISO(e.at, { zone }), zone)} ${e.kind} ${e.name ?? 'unreadable'} ${ownId(e)}`;
+
+  const byMoment = new Map<number, { moment: DateTime; entries: LedgerEntry[] }>();
+  for (const e of offending) {
+    const moment = momentOf(obs.moments, DateTime.fromISO(e.at, { zone }));
+    const group = byMoment.get(moment.toMillis()) ?? { moment, entries: [] };
+    group.entries.push(e);
+    byMoment.set(moment.toMillis(), group);
+  }
+  for (const { moment, entries } of byMoment.values()) {
+    const ids = [...new Set(entries.map(ownId))];
+    const lines = findings.filter((f) => f.messageIds.some((id) => ids.includes(id))).map((f) => `${f.requirement} ${findingLine(f)}`);
+    await markedMoment(`${describeMoment(moment, zone)} — BEVINDING ${ids.join(', ')}`, lines, async () => {
+      for (const e of entries) {
+        const xml = world.xmlOf(e.xmlHash);
+        if (xml !== undefined) await attachXml(`BEVINDING ${label(e)}`, xml);
+      }
+    });
+  }
+
+  const shown = new Set(offending.map((e) => e.xmlHash));
   const byHash = new Map<string, LedgerEntry>();
-  for (const e of obs.entries) if (e.xmlHash && !byHash.has(e.xmlHash) && e.bytes < 1_000_000) byHash.set(e.xmlHash, e);
-  const entries = [...byHash.values()];
-  const offending = entries.filter((e) => named.has(e.identificatie ?? '') || named.has(e.identificatieRetour ?? ''));
-  const rest = entries.filter((e) => !offending.includes(e)).slice(0, Math.max(0, MAX_XML_ATTACHMENTS - offending.length));
-  await runbookStep(`Berichten (${offending.length + rest.length} van ${entries.length})`, async () => {
-    for (const e of [...offending, ...rest]) {
+  for (const e of readable) if (!shown.has(e.xmlHash) && !byHash.has(e.xmlHash)) byHash.set(e.xmlHash, e);
+  const rest = [...byHash.values()].slice(0, Math.max(0, MAX_XML_ATTACHMENTS - offending.length));
+  await runbookStep(`Berichten (${offending.length + rest.length} van ${readable.length} aanleveringen)`, async () => {
+    for (const e of rest) {
       const xml = world.xmlOf(e.xmlHash);
-      if (xml !== undefined) await attachXml(`${offending.includes(e) ? 'BEVINDING ' : ''}${e.at} ${e.kind} ${e.name ?? 'unreadable'} ${e.identificatieRetour ?? e.identificatie ?? ''}`.trim(), xml);
+      if (xml !== undefined) await attachXml(label(e), xml);
     }
   });
+}
+
+/** The moment step an entry happened in: the last moment the scenario visited at or before it. */
+function momentOf(moments: readonly DateTime[], at: DateTime): DateTime {
+  let found: DateTime | undefined;
+  for (const m of moments) if (m.toMillis() <= at.toMillis() && (!found || m.toMillis() > found.toMillis())) found = m;
+  return found ?? at;
 }
 
 function describeEntry(e: LedgerEntry): string {
