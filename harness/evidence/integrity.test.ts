@@ -159,6 +159,14 @@ describe('a signed run', () => {
     expect(checkEvidence(gemeente, stranger).problems.join('\n')).toMatch(/^signature: .*not signed by key/);
   });
 
+  it('a signature stripped off a signed run fails verify, with or without the key', () => {
+    const stripped = join(root, 'stripped');
+    cpSync(gemeente, stripped, { recursive: true });
+    rmSync(outFiles(stripped).envelope);
+    expect(checkEvidence(stripped).problems).toEqual(['removed: attestation.dsse.json (summary.json says the run is signed)']);
+    expect(checkEvidence(stripped, publicKey).problems).toContain('attestation.dsse.json is missing: the run is niet ondertekend');
+  });
+
   it('an unsigned run fails verify --public-key: niet ondertekend', async () => {
     const unsigned = await runDir('unsigned', svbRecords, svbEnv);
     expect(checkEvidence(unsigned).signature).toBe('niet ondertekend');

@@ -21,6 +21,8 @@ export interface EvidenceCheck {
 export function checkEvidence(out: string, publicKey?: KeyObject): EvidenceCheck {
   const problems = verifyManifest(out).map((f) => `${f.change}: ${f.path}`);
   const enveloped = existsSync(outFiles(out).envelope);
+  // A signature stripped off a signed run: the summary (covered by the manifest) still says signed.
+  if (!enveloped && existsSync(outFiles(out).summary) && readSummary(out).signature) problems.push('removed: attestation.dsse.json (summary.json says the run is signed)');
   if (!publicKey) return { problems, signature: enveloped ? 'signed, signature not checked (give --public-key FILE)' : 'niet ondertekend' };
   const signed = verifyAttestation(out, publicKey);
   problems.push(...signed);
