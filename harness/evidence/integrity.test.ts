@@ -20,6 +20,8 @@ import type { ScenarioRecord } from './scenario-record.js';
 import { suiteIdentity } from './suite-identity.js';
 import { buildSummary, readSummary, writeSummary, type SummaryEnv } from './summary.js';
 import { checkEvidence } from './verify-evidence.js';
+import { reportEnvironment } from './report-environment.js';
+import { isArgError, parseConformanceArgs } from '../cli/conformance-args.js';
 import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const run = promisify(execFile);
@@ -230,5 +232,22 @@ describe('the suite that judged', () => {
     writeFileSync(join(loose, 'package.json'), '{"version":"0.1.0"}\n');
     expect(suiteIdentity(loose)).toEqual({ version: '0.1.0', commit: null, modified: null });
     rmSync(loose, { recursive: true, force: true });
+  });
+});
+
+describe('what the report and the command line say about suite and signature', () => {
+  it("the report names the commit that judged the runs, not the report machine's", () => {
+    const env = new Map(reportEnvironment(readSummary(gemeente), 'machine-commit-dirty', 'v20.0.0'));
+    expect(env.get('Suite commit')).toBe('0123456789ab (unmodified)');
+    expect(env.get('Signature')).toMatch(/^ondertekend \(Ed25519/);
+    const modified = new Map(reportEnvironment({ ...readSummary(svb), suite: { version: '0.1.0', commit: null, modified: null } }, 'x', 'v20'));
+    expect(modified.get('Suite commit')).toBe('unknown (not a git checkout of the suite)');
+  });
+
+  it('--sign-key takes a key file that exists', () => {
+    const ok = parseConformanceArgs(['--sign-key', keyFiles.private]);
+    expect(isArgError(ok) ? ok.error : ok.signKey).toBe(keyFiles.private);
+    const missing = parseConformanceArgs(['--sign-key', join(root, 'nope.pem')]);
+    expect(isArgError(missing) && missing.error).toMatch(/^--sign-key .*nope\.pem does not exist\. Fix: /);
   });
 });

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeSuite } from './suite-identity.js';
+import { suiteCommitText } from './suite-identity.js';
 import type { Summary } from './summary.js';
 import { signatureText } from './attestation.js';
 
@@ -31,7 +31,7 @@ const short = (sha: string): string => sha.slice(0, 12);
 export function reportEnvironment(summary: Summary, commit: string, nodeVersion: string): EnvironmentEntries {
   const entries: EnvironmentEntries = [
     ['Suite version', summary.suiteVersion],
-    ['Suite commit', summary.suite ? describeSuite(summary.suite) : commit],
+    ['Suite commit', summary.suite ? suiteCommitText(summary.suite) : commit],
     ['Signature', signatureText(summary)],
     ['Node', nodeVersion],
     ['Run started', summary.startedAt],

@@ -63,9 +63,9 @@ export function suiteIdentity(root: string = suiteRoot()): SuiteIdentity {
   }
 }
 
-/** One line for people: `0.1.0, commit c0b75da1e2f3 (modified)` or `..., commit unknown (not a git checkout)`. */
-export function describeSuite(suite: SuiteIdentity): string {
-  if (suite.commit === null) return `${suite.version}, commit unknown (not a git checkout of the suite)`;
+/** The commit for people: `c0b75da98a79 (unmodified)`, `... (modified: not evidence)`, or unknown and why. */
+export function suiteCommitText(suite: SuiteIdentity): string {
+  if (suite.commit === null) return 'unknown (not a git checkout of the suite)';
   const state = suite.modified === null ? 'modification unknown' : suite.modified ? 'modified: not evidence' : 'unmodified';
-  return `${suite.version}, commit ${suite.commit.slice(0, 12)} (${state})`;
+  return `${suite.commit.slice(0, 12)} (${state})`;
 }
