@@ -84,6 +84,15 @@ describe('merge refuses forged inputs', () => {
     await expect(mergeRuns(join(root, 'out-fm'), [forged, svb])).rejects.toThrow(/summary\.json does not match .*records\.jsonl/);
   }, 60_000);
 
+  it('refuses records of a party the summary does not list, slipped in with a rewritten manifest', async () => {
+    const forged = join(root, 'forged-party');
+    cpSync(svb, forged, { recursive: true });
+    const extra = rec('heenstop', 'gemeente', '0599', [outcome('AFS-1.1', 'passed')]);
+    writeFileSync(outFiles(forged).records, `${readFileSync(outFiles(forged).records, 'utf8')}${JSON.stringify(extra)}\n`);
+    writeManifest(forged, { suiteVersion: ENV.suiteVersion, parties: svbEnv.parties, schemas: ENV.schemas });
+    await expect(mergeRuns(join(root, 'out-fp'), [gemeente, forged])).rejects.toThrow(/records of gemeente 0599, a party its summary\.json does not list/);
+  }, 60_000);
+
   it('a forgery redone from end to end (records, summary, manifest) is caught by the signature', async () => {
     const forged = join(root, 'forged-all');
     cpSync(gemeente, forged, { recursive: true });

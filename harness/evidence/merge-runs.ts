@@ -67,6 +67,8 @@ function verifyInput(dir: string, publicKey: KeyObject | undefined): void {
 /** The input's own summary must say what its records say: verdicts are rebuilt from the records. */
 function consistentOrRefuse(dir: string, summary: Summary, records: readonly ScenarioRecord[]): void {
   const rebuilt = buildSummary(records, { ...summary, parties: summary.parties });
+  const stray = rebuilt.parties.find((p) => !summary.parties.some((q) => partyKey(q) === partyKey(p)));
+  if (stray) refuse(`Cannot merge ${dir}: ${dir}/records.jsonl holds records of ${stray.role} ${stray.identity}, a party its summary.json does not list. One of them was edited.`);
   for (const party of summary.parties) {
     const again = rebuilt.parties.find((p) => partyKey(p) === partyKey(party));
     if (JSON.stringify(again?.requirements) !== JSON.stringify(party.requirements)) {
