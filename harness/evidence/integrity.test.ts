@@ -178,6 +178,15 @@ describe('a signed run', () => {
     expect(checkEvidence(stripped, publicKey).problems).toContain('attestation.dsse.json is missing: the run is niet ondertekend');
   });
 
+  it('a summary.json that is no longer JSON is a finding (exit 1), not a failure to check', async () => {
+    const broken = join(root, 'broken-summary');
+    cpSync(svb, broken, { recursive: true });
+    writeFileSync(outFiles(broken).summary, '{"totals":');
+    const result = await verifyCli(broken);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe('changed: summary.json');
+  }, 30_000);
+
   it('an unsigned run fails verify --public-key: niet ondertekend', async () => {
     const unsigned = await runDir('unsigned', svbRecords, svbEnv);
     expect(checkEvidence(unsigned).signature).toBe('niet ondertekend');
