@@ -24,7 +24,8 @@ export function landingProblem(obs: Observations, d: Traffic, state: PartyState 
   const heenId = d.entry.identificatie;
   const heenName = d.entry.name ? heenNameOf(d.entry.name) : undefined;
   const listed = state.incoming.find((i) => i.identificatie === d.entry.identificatieRetour && i.bericht === d.entry.name);
-  const heen = state.outgoing.find((o) => o.identificatie === heenId && o.bericht === heenName);
+  // A retour is in its heen's release: that tells two heen apart should the party have reused an Identificatie.
+  const heen = state.outgoing.find((o) => o.identificatie === heenId && o.bericht === heenName && o.release === d.entry.release);
   const want = codeList(deliveredCodes(obs, d));
   const got = heen ? codeList(heen.retourCodes) : '';
   const fine = d.accepted && listed?.status === 'processed' && listed.heen === heenId
