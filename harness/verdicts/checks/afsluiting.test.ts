@@ -123,13 +123,13 @@ describe('AFS-1.3: a heen delivered before T0 has its retour accepted before T1'
 
 describe('AFS-1.5: every retour delivered before T1 processed by T1', () => {
   const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
-  const scene = (deliveredAt: typeof T0, listed: { status: 'processed' | 'rejected'; codes: string[]; heenStatus: 'sent' | 'answered' } | undefined, stateAt: typeof T0, end = stateAt) => {
+  const scene = (deliveredAt: typeof T0, listed: { status: 'processed' | 'rejected'; codes: readonly string[]; heenStatus: 'sent' | 'answered' } | undefined, stateAt: typeof T0, end = stateAt) => {
     const b = new ObservationsBuilder();
     b.event(toekenning(1), ms(T1, -3_600_000));
     b.submit(ms(T1, -3_600_000), heen);
     b.deliver(deliveredAt, retour(heen, 'C0000000001', deliveredAt, ['0001']));
     if (listed) b.state(stateAt, {
-      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: listed.heenStatus, retourCodes: listed.codes }],
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: listed.heenStatus, retourCodes: [...listed.codes] }],
       incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: listed.status, retour: null }],
     });
     b.visit(end);

@@ -227,7 +227,7 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
     if (refused || taken) continue;
     // A taken heen owes its retour only from the first moment that retour's release may pass.
     const owesRetour = h.status === 202 && !retour && (h.expectation === 'refuse-or-reject' || h.expectation === 'answer-or-refuse');
-    const retourName = delivered?.name ? retourNameOf(delivered.name) : undefined;
+    const retourName = owesRetour && delivered?.name && carriesHeen(delivered.name) ? retourNameOf(delivered.name) : undefined;
     if (owesRetour && retourName && delivered?.release && !firstPassingMoment(obs, retourName, h.at, delivered.release)) {
       notDue.push({ duty: `a retour on ${h.label} (taken ${when(obs, h.at)}), rejecting where the delivery called for it` });
       continue;

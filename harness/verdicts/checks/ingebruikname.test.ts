@@ -91,7 +91,7 @@ describe.each([
   ['ING-3.6', '2.3'] as const,
 ])('%s: a %s retour after T2 lands on the heen its Identificatie names', (id, release) => {
   /** Two heen of the same name and Bsn; retours come in reverse order, the second rejecting. */
-  const scene = (listing: { outgoing: Array<Partial<OutgoingEntry>>; incoming: Array<Partial<IncomingEntry>> }, how: { status?: number; deliveredAt?: typeof T2 } = {}) => {
+  const scene = (listing: { outgoing: ReadonlyArray<Partial<Omit<OutgoingEntry, 'retourCodes'>> & { retourCodes?: readonly string[] }>; incoming: Array<Partial<IncomingEntry>> }, how: { status?: number; deliveredAt?: typeof T2 } = {}) => {
     const b = new ObservationsBuilder();
     const sentAt = release === '2.0.2' ? ms(T0, -60_000) : T2;
     const first = b.event(toekenning(1, 'B0363-000001'), sentAt);
@@ -105,7 +105,7 @@ describe.each([
     b.deliver(ms(deliveredAt, 1), retour(h1, 'C0000000001', deliveredAt, ['0200']));
     const base = { intentId: 'i', bericht: 'WMO501' as const, release, status: 'answered' as const };
     b.state(ms(T2, 3_600_000), {
-      outgoing: listing.outgoing.map((o, i) => ({ ...base, identificatie: `G036300000${i + 1}`, retourCodes: [], ...o })),
+      outgoing: listing.outgoing.map((o, i) => ({ ...base, identificatie: `G036300000${i + 1}`, ...o, retourCodes: [...(o.retourCodes ?? [])] })),
       incoming: listing.incoming.map((i) => ({ bericht: 'WMO502', release, identificatie: '', status: 'processed', retour: null, ...i })),
     });
     return run(id, b);
