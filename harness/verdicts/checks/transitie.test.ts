@@ -70,6 +70,10 @@ describe('TRA-2.2: a refused message is kept, never reported as sent, and offere
     expect(verdictOf(result).verdict).toBe('not-tested');
     expect(result.notDue[0]?.duty).toMatch(/refused with IB103/);
   });
+  it('fails a message re-offered in the wrong release at the last moment the scenario saw', () => {
+    const result = heenScene([refused, { at: T2, release: '2.0.2', code: 'IB004' }], { blockUntil: T0, end: T2 });
+    expect(verdictOf(result)).toEqual({ verdict: 'failed', categories: ['lost'] });
+  });
   it('names the refused attempt and the late one', () => {
     const result = heenScene([refused, { at: T2, release: '2.3' }]);
     expect(result.findings[0]?.messageIds).toEqual(['G0363000001', 'G0363000001']);

@@ -60,7 +60,9 @@ export const transitieChecks: CheckTable = {
         if (!acceptedLater) {
           // Reported once per message, on its last refusal.
           if (later.length) return;
-          if (!firstAllowedMoment(obs, traffic, refused)) {
+          // Due once any moment after the first refusal let it pass: an attempt then that failed
+          // again (wrong release, invalid) is the party's, and so is none at all.
+          if (!firstAllowedMoment(obs, traffic, attempts[0] ?? refused)) {
             notDue.push({ duty: `${what}, offered again at a later moment its phase allows` });
             return;
           }
