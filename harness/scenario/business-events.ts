@@ -61,6 +61,20 @@ export class BusinessEvents {
   }
 
   /**
+   * A new event for the same client (Bsn) and message name as `previousEvent`, on another budget:
+   * two open heen the party must tell apart by Identificatie alone, not by Bsn or order.
+   */
+  sameClient(previousEvent: { intent: Intent } | undefined): Intent {
+    if (!previousEvent) throw new Error('An event for the same client needs the event it shares the Bsn with, and none was created. Fix: create that event first.');
+    const previous = previousEvent.intent;
+    const n = this.next++;
+    if (previous.kind === 'toekenning') {
+      return { ...previous, budget: { ...previous.budget, id: `${previous.budget.id}-${n}`.slice(0, 20) } };
+    }
+    return { ...previous, spent: previous.spent.map((s) => ({ ...s, budgetId: `${s.budgetId}-${n}`.slice(0, 20) })) };
+  }
+
+  /**
    * Events on the counterparty's side, for the heen it sends the party: toekenningen of the
    * providers when the SVB is under test, budgetafsluitingen addressed to the party otherwise.
    */

@@ -155,15 +155,18 @@ export class CutoverWorld {
   /**
    * Business events created at the party now (`POST /intents`); they exist from this moment.
    * `answeredAt`: the counterparty answers their heen only then (a late retour), not at once.
+   * `retourCodes`: the header RetourCodes it answers with (a rejecting 0001, 9056 or 9507 on a
+   * heen that is fine, to see the party register it), instead of its own verdict.
    */
-  async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime } = {}): Promise<CreatedEvent[]> {
+  async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime; retourCodes?: string[] } = {}): Promise<CreatedEvent[]> {
     return this.step(`${intents.length} bedrijfsgebeurtenis(sen) ontstaan bij de partij`, async () => {
       if (!intents.length) return [];
-      if (options.answeredAt) this.answerLate(intents, options.answeredAt);
+      if (options.answeredAt || options.retourCodes) this.scriptAnswers(intents, options.answeredAt, options.retourCodes);
       const ids = await this.party.control.intents([...intents]);
       const list = Array.isArray(ids) ? ids : [ids];
       const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
-      this.created.push(...made);
+      // One by one: spreading 100,000+ arguments into push overflows the stack.
+      for (const event of made) this.created.push(event);
       this.note(`${made.length} business event(s) created at the party`);
       await this.settle();
       return made;
@@ -180,10 +183,11 @@ export class CutoverWorld {
   }
 
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
-  private answerLate(intents: readonly Intent[], at: DateTime): void {
+  private scriptAnswers(intents: readonly Intent[], at: DateTime | undefined, codes: string[] | undefined): void {
     const carried = new Set(intents.map(intentFingerprint));
-    this.plans.push((heen) => (carried.has(heenFingerprint(heen)) ? { at } : undefined));
-    this.note(`the counterparty will answer the heen of ${intents.length} business event(s) only at ${describeMoment(at, this.calendar.zone)}`);
+    this.plans.push((heen) => (carried.has(heenFingerprint(heen)) ? { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } : undefined));
+    const how = codes ? ` with RetourCodes ${codes.join(',')}` : '';
+    this.note(`the counterparty will answer the heen of ${intents.length} business event(s)${at ? ` only at ${describeMoment(at, this.calendar.zone)}` : ''}${how}`);
   }
 
   /** An unplanned block of the switch (an incident): IB103 in [from, until) even where the calendar allows. */

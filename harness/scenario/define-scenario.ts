@@ -130,7 +130,10 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       }
       const judgements = judge(ids, world.observations());
       await writeScenarioEvidence(world, judgements);
-      storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
+      // A duty the scenario ended before is not-tested with its reason, never failed.
+      storeRecord(context.task, record(judgements.map((j) => ({
+        id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine), ...(j.reason ? { reason: j.reason } : {}),
+      }))));
       const findings = judgements.flatMap((j) => j.findings);
       if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(failureMessage(findings, evidenceAt)));
     } catch (error) {

@@ -3,11 +3,14 @@
  * a key that says which event a message is about (Bsn and budget), and a fingerprint of its whole
  * content (amounts, periods, codes) to tell a follow-up from a copy and to spot altered content.
  */
-import type { Heenbericht, Period } from '../messages/model.js';
+import type { Heenbericht, MessageName, Period } from '../messages/model.js';
 import type { Intent, PeriodJson } from '../sut/protocol.js';
 
 const period = (p: PeriodJson): string => `${p.start}..${p.end ?? ''}`;
 const msgPeriod = (p: Period): string => `${p.begindatum}..${p.einddatum ?? ''}`;
+
+/** The heen a business event leads to: a toekenning a 501, a budgetafsluiting a 507. */
+export const heenNameOfIntent = (intent: Intent): MessageName => `${intent.wet}${intent.kind === 'toekenning' ? '501' : '507'}`;
 
 export function intentKey(intent: Intent): string {
   return intent.kind === 'toekenning'

@@ -18,7 +18,7 @@ scenario({
   runbookStep: 'Robuustheid van de berichtverwerking',
   verifies: ['GEN-0.3', 'GEN-0.2'],
 }, async (world) => {
-  const { heenStop } = world.calendar;
+  const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 2 }), 'gewone werkdag: er staat werk klaar');
   await world.createEvents(world.events.fresh(2));
   await world.counterpartySendsHeen(1);
@@ -29,6 +29,11 @@ scenario({
   await world.redeliverLast();
   await world.createEvents(world.events.fresh(1));
   await world.at(heenStop.minus({ minutes: 30 }));
+  // A 2.3 heen taken before the go-live is answered with a rejecting 2.3 retour, which no switch
+  // lets through before T2: the scenario runs on until that retour is due (cutover.md GEN-0.3).
+  await world.at(retourStop);
+  await world.at(goLive, 'ingebruikname: de afwijzing van het 2.3-heenbericht mag nu door');
+  await world.at(goLive.plus({ minutes: 10 }));
 });
 
 scenario({

@@ -12,21 +12,31 @@ import type { HostileExpectation, Observations } from '../observations.js';
 import type { PartyState } from '../../sut/protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
-import type { CheckTable } from './check.js';
-import { sample, when } from './check.js';
+import type { CheckTable, NotDue } from './check.js';
+import { outcome, sample, when } from './check.js';
+import { firstPassingMoment } from '../deadlines.js';
+import { retourNameOf } from '../../messages/catalog.js';
+import type { MessageName } from '../../messages/model.js';
+import { heenNameOfIntent } from '../business-content.js';
+import { mayGoFrom } from './tr507.js';
 
 export const algemeenChecks: CheckTable = {
-  'GEN-0.1': (obs, traffic) => [
+  'GEN-0.1': (obs, traffic) => outcome([
     ...schemaFindings(obs, traffic),
     ...heenContentFindings(obs, traffic),
     ...retourContentFindings(obs, traffic),
-    ...identificatieFindings(traffic),
-  ],
+    ...identificatieFindings(obs, traffic),
+  ]),
 
   'GEN-0.2': (obs, traffic) => {
     const findings: Finding[] = [];
+    const notDue: NotDue[] = [];
     for (const trail of traffic.trails) {
       if (trail.accepted.length === 1) continue;
+      if (!trail.accepted.length && !heenDue(obs, traffic, trail)) {
+        notDue.push({ duty: `a heen for business event ${trail.event.intentId} accepted` });
+        continue;
+      }
       findings.push({
         requirement: 'GEN-0.2', category: trail.accepted.length ? 'duplicate' : 'lost',
         expected: `exactly one accepted heen for business event ${trail.event.intentId} (created ${when(obs, trail.event.createdAt)})`,
@@ -40,6 +50,10 @@ export const algemeenChecks: CheckTable = {
       if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
       const accepted = traffic.retoursOn(d.heenRef).filter((r) => r.accepted);
       if (accepted.length === 1) continue;
+      if (!accepted.length && !retourDue(obs, d)) {
+        notDue.push({ duty: `a retour on ${d.entry.name} ${d.id} accepted` });
+        continue;
+      }
       findings.push({
         requirement: 'GEN-0.2', category: accepted.length ? 'duplicate' : 'lost',
         expected: `exactly one accepted retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)})`,
@@ -49,11 +63,31 @@ export const algemeenChecks: CheckTable = {
         messageIds: [d.id, ...accepted.map((a) => a.id)],
       });
     }
-    return findings;
+    return outcome(findings, notDue);
   },
 
-  'GEN-0.3': (obs, traffic) => [...hostileFindings(obs, traffic), ...redeliveryFindings(obs), ...continuityFindings(obs)],
+  'GEN-0.3': (obs, traffic) => {
+    const hostile = hostileFindings(obs, traffic);
+    return outcome([...hostile.findings, ...redeliveryFindings(obs), ...continuityFindings(obs)], hostile.notDue);
+  },
 };
+
+/**
+ * Whether the heen of a business event fell due in the scenario: a moment came, at or after its
+ * creation, when the switch let it pass; a TR507 follow-up only once its predecessor's retour
+ * arrived, which is ING-3.5's to judge while it waits.
+ */
+function heenDue(obs: Observations, traffic: ObservedTraffic, trail: ObservedTraffic['trails'][number]): boolean {
+  const from = mayGoFrom(trail, traffic);
+  return !!from && firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), from) !== undefined;
+}
+
+/** Whether the retour on a delivered heen fell due: a moment came when its heen's release passed. */
+function retourDue(obs: Observations, delivery: Traffic): boolean {
+  const name = delivery.entry.name;
+  const release = delivery.entry.release;
+  return !!name && !!release && firstPassingMoment(obs, retourNameOf(name as MessageName), delivery.at, release) !== undefined;
+}
 
 function schemaFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
   const invalid = traffic.submissions.filter((s) => s.entry.xsdValid === false || s.entry.code === 'IB001');
@@ -123,22 +157,36 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
   return findings;
 }
 
-/** TR056: an Identificatie names one message per message name and sender; a re-offer may reuse its own. */
-function identificatieFindings(traffic: ObservedTraffic): Finding[] {
-  const owners = new Map<string, Set<string>>();
-  const own = (key: string, owner: string) => owners.set(key, (owners.get(key) ?? new Set()).add(owner));
-  traffic.trails.forEach((t) => t.attempts.forEach((a) => own(`${a.entry.name}|${a.id}`, t.event.intentId)));
-  traffic.strays.forEach((s) => own(`${s.entry.name}|${s.id}`, s.entry.xmlHash));
-  traffic.retourSubmissions.forEach((r) => own(`${r.entry.name}|${r.id}`, r.heenRef ?? r.entry.xmlHash));
-  return [...owners].filter(([, set]) => set.size > 1).map(([key, set]) => {
+/**
+ * TR056: per message name (across both releases) an Identificatie names one message of the
+ * party's, heen or retour (IdentificatieRetour), and the switch accepts it once. Only a refused
+ * message's own re-offer may carry it again; a message rebuilt with a new one leaves the old one
+ * reserved to it.
+ */
+function identificatieFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const uses = new Map<string, Array<{ owner: string; attempt: Traffic }>>();
+  const use = (attempt: Traffic, owner: string): void => {
+    if (!attempt.entry.name || attempt.id.startsWith('(')) return;
+    const key = `${attempt.entry.name}|${attempt.id}`;
+    uses.set(key, [...(uses.get(key) ?? []), { owner, attempt }]);
+  };
+  traffic.trails.forEach((t) => t.attempts.forEach((a) => use(a, `event ${t.event.intentId}`)));
+  traffic.strays.forEach((s) => use(s, `stray ${s.entry.xmlHash}`));
+  traffic.retourSubmissions.forEach((r) => use(r, `retour on ${r.heenRef ?? r.entry.xmlHash}`));
+  const findings: Finding[] = [];
+  for (const [key, list] of uses) {
+    const owners = new Set(list.map((u) => u.owner));
+    const accepted = list.filter((u) => u.attempt.accepted);
+    if (owners.size < 2 && accepted.length < 2) continue;
     const [name, id] = key.split('|');
-    return {
-      requirement: 'GEN-0.1' as const, category: 'content' as const,
-      expected: `Identificatie ${id} used for one ${name} only (TR056)`,
-      happened: `it was used for ${set.size} different messages`,
+    findings.push({
+      requirement: 'GEN-0.1', category: 'content',
+      expected: `Identificatie ${id} used for one ${name} of the party's only, accepted once (TR056; only a refused message's own re-offer may reuse it)`,
+      happened: `${owners.size > 1 ? `it was used for ${owners.size} different messages` : `the switch accepted it ${accepted.length} times`}: ${sample(list, (u) => `${u.attempt.entry.release ?? '?'} at ${when(obs, u.attempt.at)} → ${u.attempt.entry.code ?? 'accepted'}`)}`,
       messageIds: [id ?? ''],
-    };
-  });
+    });
+  }
+  return findings;
 }
 
 function dagtekeningProblem(obs: Observations, attempt: Traffic, date: string, field: string): string | undefined {
@@ -153,9 +201,10 @@ const EXPECTED: Readonly<Record<HostileExpectation, string>> = {
   'list-rejected-or-refuse': 'refused with 400, or taken (202) and listed as rejected',
 };
 
-function hostileFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+function hostileFindings(obs: Observations, traffic: ObservedTraffic): { findings: Finding[]; notDue: NotDue[] } {
   const final = obs.snapshots[obs.snapshots.length - 1]?.state;
   const findings: Finding[] = [];
+  const notDue: NotDue[] = [];
   for (const h of obs.hostile) {
     const refused = h.status === 400 || h.status === 413;
     const delivered = obs.entries.find((e) => e.kind === 'delivery' && e.xmlHash === h.xmlHash);
@@ -176,6 +225,13 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): Finding[]
       'list-rejected-or-refuse': listed?.status === 'rejected',
     }[h.expectation];
     if (refused || taken) continue;
+    // A taken heen owes its retour only from the first moment that retour's release may pass.
+    const owesRetour = h.status === 202 && !retour && (h.expectation === 'refuse-or-reject' || h.expectation === 'answer-or-refuse');
+    const retourName = owesRetour && delivered?.name && carriesHeen(delivered.name) ? retourNameOf(delivered.name) : undefined;
+    if (owesRetour && retourName && delivered?.release && !firstPassingMoment(obs, retourName, h.at, delivered.release)) {
+      notDue.push({ duty: `a retour on ${h.label} (taken ${when(obs, h.at)}), rejecting where the delivery called for it` });
+      continue;
+    }
     findings.push({
       requirement: 'GEN-0.3', category: 'robustness',
       expected: `${h.label} (delivered ${when(obs, h.at)}) ${EXPECTED[h.expectation]}`,
@@ -183,7 +239,7 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): Finding[]
       messageIds: h.identificatie ? [h.identificatie] : [],
     });
   }
-  return findings;
+  return { findings, notDue };
 }
 
 /**

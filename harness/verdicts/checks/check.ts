@@ -5,9 +5,29 @@ import type { RequirementId } from '../requirements.js';
 import { describeMoment } from '../../clock/describe-moment.js';
 import type { DateTime } from 'luxon';
 
+/**
+ * A duty the scenario ended before: it is not met yet and its deadline lies beyond the last
+ * moment observed, so it can be neither passed nor failed.
+ */
+export interface NotDue {
+  /** The duty, in words, naming the message or business event. */
+  duty: string;
+  /** Its deadline when the calendar fixes it; absent: the first moment the switch lets it pass. */
+  dueAt?: DateTime;
+}
+
+/** What a check finds: the broken duties, and those the scenario ended too early to judge. */
+export interface CheckOutcome {
+  findings: Finding[];
+  notDue: NotDue[];
+}
+
 /** A requirement's check: everything it finds wrong in one scenario's observations. */
-export type Check = (obs: Observations, traffic: ObservedTraffic) => Finding[];
+export type Check = (obs: Observations, traffic: ObservedTraffic) => CheckOutcome;
 export type CheckTable = Partial<Record<RequirementId, Check>>;
+
+/** A check's outcome; a prohibition (no deadline) has no duty that is not yet due. */
+export const outcome = (findings: Finding[], notDue: NotDue[] = []): CheckOutcome => ({ findings, notDue });
 
 /** A moment as every message shows it: local time in the calendar's zone and UTC. */
 export const when = (obs: Observations, t: DateTime): string => describeMoment(t, obs.calendar.zone);

@@ -6,8 +6,10 @@ import type { DateTime } from 'luxon';
 import type { Finding } from '../finding.js';
 import type { EventTrail, ObservedTraffic, Traffic } from '../traffic.js';
 import { intentKey } from '../business-content.js';
-import type { CheckTable } from './check.js';
-import { when } from './check.js';
+import type { CheckTable, NotDue } from './check.js';
+import { outcome, when } from './check.js';
+import { firstPassingMoment } from '../deadlines.js';
+import { heenNameOfIntent } from '../business-content.js';
 
 function predecessor(trail: EventTrail, traffic: ObservedTraffic): EventTrail | undefined {
   if (trail.event.intent.kind !== 'toekenning') return undefined;
@@ -17,10 +19,14 @@ function predecessor(trail: EventTrail, traffic: ObservedTraffic): EventTrail | 
   return earlier[earlier.length - 1];
 }
 
-/** The delivery of the retour on this event's accepted heen to the party; undefined if none. */
-function retourReceived(trail: EventTrail, traffic: ObservedTraffic): Traffic | undefined {
+/**
+ * The delivery of the retour on this event's accepted heen to the party; undefined if none.
+ * `taken`: only a delivery the party answered 202 (it has received the retour); otherwise any
+ * (the switch delivered it: a party that refused a valid retour still owes the follow-up).
+ */
+function retourReceived(trail: EventTrail, traffic: ObservedTraffic, taken = true): Traffic | undefined {
   const ref = trail.accepted[0]?.heenRef;
-  return ref ? traffic.deliveries.find((d) => d.accepted && d.heenRef === ref && d.entry.identificatieRetour) : undefined;
+  return ref ? traffic.deliveries.find((d) => (d.accepted || !taken) && d.heenRef === ref && d.entry.identificatieRetour) : undefined;
 }
 
 /** A follow-up whose predecessor's retour had not arrived by `until` may not go before it. */
@@ -31,19 +37,36 @@ export function isTr507Held(trail: EventTrail, traffic: ObservedTraffic, until: 
   return !received || received.at >= until;
 }
 
+/**
+ * From when a business event's heen may go as far as TR507 is concerned: its creation, or for a
+ * follow-up the delivery of the retour on its predecessor; undefined while that never came.
+ */
+export function mayGoFrom(trail: EventTrail, traffic: ObservedTraffic): DateTime | undefined {
+  const previous = predecessor(trail, traffic);
+  if (!previous) return trail.event.createdAt;
+  const delivered = retourReceived(previous, traffic, false);
+  return delivered && (delivered.at > trail.event.createdAt ? delivered.at : trail.event.createdAt);
+}
+
 export const tr507Checks: CheckTable = {
   'ING-3.5': (obs, traffic) => {
     const findings: Finding[] = [];
+    const notDue: NotDue[] = [];
     for (const trail of traffic.trails) {
       const previous = predecessor(trail, traffic);
       if (!previous) continue;
       const received = retourReceived(previous, traffic);
       const first: Traffic | undefined = trail.attempts[0];
       const previousId = previous.accepted[0]?.id ?? previous.event.intentId;
-      if (!first) {
+      // Waiting is the duty until the retour arrives; sending falls due once a heen can pass after it.
+      const delivered = retourReceived(previous, traffic, false);
+      const sendable = delivered && firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), delivered.at);
+      if (!first && !sendable) {
+        notDue.push({ duty: `follow-up 501 for business event ${trail.event.intentId} sent once the retour on ${previousId} arrived${delivered ? '' : ' (it never arrived in this scenario)'}` });
+      } else if (!first) {
         findings.push({
           requirement: 'ING-3.5', category: 'lost',
-          expected: `follow-up 501 for business event ${trail.event.intentId} sent once the retour on ${previousId} arrived${received ? ` (${when(obs, received.at)})` : ''}`,
+          expected: `follow-up 501 for business event ${trail.event.intentId} sent once the retour on ${previousId} arrived${delivered ? ` (${when(obs, delivered.at)})` : ''}`,
           happened: 'the follow-up was never submitted',
           messageIds: [previousId],
         });
@@ -56,6 +79,6 @@ export const tr507Checks: CheckTable = {
         });
       }
     }
-    return findings;
+    return outcome(findings, notDue);
   },
 };

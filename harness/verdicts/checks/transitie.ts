@@ -9,19 +9,25 @@ import type { Observations } from '../observations.js';
 import type { PartyState } from '../../sut/protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen } from '../traffic.js';
-import type { CheckTable } from './check.js';
-import { sample, when } from './check.js';
+import type { CheckTable, NotDue } from './check.js';
+import { outcome, sample, when } from './check.js';
+import { firstPassingMoment, passesAt } from '../deadlines.js';
+import type { Release } from '../../messages/model.js';
+import { heenNameOfIntent } from '../business-content.js';
 
 export const transitieChecks: CheckTable = {
   'TRA-2.1': (obs, traffic) => {
     const { heenStop, goLive } = obs.calendar;
     const findings: Finding[] = [];
+    const notDue: NotDue[] = [];
     for (const trail of traffic.trails) {
       const created = trail.event.createdAt;
       if (created < heenStop || created >= goLive) continue;
       const first = trail.accepted[0];
       const base = `the heen for business event ${trail.event.intentId} (created ${when(obs, created)}, while the chain is closed) kept and accepted after the go-live ${when(obs, goLive)} as 2.3`;
-      if (!first) {
+      if (!first && !firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), goLive, '2.3')) {
+        notDue.push({ duty: `the heen for business event ${trail.event.intentId} accepted after the go-live as 2.3` });
+      } else if (!first) {
         findings.push({ requirement: 'TRA-2.1', category: 'lost', expected: base,
           happened: `it was never accepted (${trail.attempts.length} attempt(s)${trail.attempts.length ? `: ${describeAttempts(obs, trail.attempts)}` : ''})`,
           messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`] });
@@ -30,11 +36,12 @@ export const transitieChecks: CheckTable = {
           happened: `it was accepted at ${when(obs, first.at)} in ${first.entry.release}`, messageIds: [first.id] });
       }
     }
-    return findings;
+    return outcome(findings, notDue);
   },
 
   'TRA-2.2': (obs, traffic) => {
     const findings: Finding[] = [];
+    const notDue: NotDue[] = [];
     for (const { label, attempts, reportedAsSent } of messagesWithAttempts(traffic)) {
       attempts.forEach((refused, i) => {
         // A refusal after an acceptance is a surplus attempt (GEN-0.2's concern), not a lost message.
@@ -53,6 +60,12 @@ export const transitieChecks: CheckTable = {
         if (!acceptedLater) {
           // Reported once per message, on its last refusal.
           if (later.length) return;
+          // Due once any moment after the first refusal let it pass: an attempt then that failed
+          // again (wrong release, invalid) is the party's, and so is none at all.
+          if (!firstAllowedMoment(obs, traffic, attempts[0] ?? refused)) {
+            notDue.push({ duty: `${what}, offered again at a later moment its phase allows` });
+            return;
+          }
           findings.push({ requirement: 'TRA-2.2', category: 'lost',
             expected: `${what}, offered again and accepted at a later moment its phase allows`,
             happened: attempts.length > 1
@@ -61,7 +74,7 @@ export const transitieChecks: CheckTable = {
             messageIds: [...new Set(attempts.map((a) => a.id))] });
           return;
         }
-        const due = firstAllowedMoment(obs, refused);
+        const due = firstAllowedMoment(obs, traffic, refused);
         const next = later[0];
         if (due && next && next.at > due) {
           findings.push({ requirement: 'TRA-2.2', category: 'timing',
@@ -76,7 +89,7 @@ export const transitieChecks: CheckTable = {
         }
       });
     }
-    return dedupe(findings);
+    return outcome(dedupe(findings), notDue);
   },
 };
 
@@ -108,20 +121,21 @@ function messagesWithAttempts(traffic: ObservedTraffic): AttemptedMessage[] {
 }
 
 /** A heen goes in 2.3 after the go-live; a retour always in its heen's release. */
-function releaseAfterGoLive(attempt: Traffic, traffic: ObservedTraffic): string {
+function releaseAfterGoLive(attempt: Traffic, traffic: ObservedTraffic): Release {
   if (carriesHeen(attempt.entry.name)) return '2.3';
   const heen = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef) : undefined;
   return heen?.entry.release ?? attempt.entry.release ?? '2.3';
 }
 
-/** The first moment after a refusal at which the calendar and any unplanned block let it through. */
-function firstAllowedMoment(obs: Observations, refused: Traffic): DateTime | undefined {
-  const { heenStop, retourStop, goLive } = obs.calendar;
-  const heen = carriesHeen(refused.entry.name);
-  const stop = heen ? heenStop : retourStop;
-  return obs.moments.find((m) => m > refused.at
-    && (m < stop || m >= goLive)
-    && !obs.blocks.some((b) => m >= b.from && m < b.until && (b.scope === 'all' || b.scope === (heen ? 'heen' : 'retour'))));
+/**
+ * The first moment after a refusal at which the calendar and any unplanned block let the message
+ * through: a heen in the release of that moment, a retour in its heen's release.
+ */
+function firstAllowedMoment(obs: Observations, traffic: ObservedTraffic, refused: Traffic): DateTime | undefined {
+  const name = refused.entry.name;
+  if (!name) return undefined;
+  const release = carriesHeen(name) ? undefined : releaseAfterGoLive(refused, traffic);
+  return obs.moments.find((m) => m > refused.at && passesAt(obs, m, name, release));
 }
 
 function describeAttempts(obs: Observations, attempts: readonly Traffic[]): string {

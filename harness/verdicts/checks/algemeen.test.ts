@@ -1,0 +1,240 @@
+/** The general checks (GEN-0.1 to GEN-0.3) on hand-made observations. */
+import { describe, expect, it } from 'vitest';
+import { algemeenChecks } from './algemeen.js';
+import { observedTraffic } from '../traffic.js';
+import type { RequirementId } from '../requirements.js';
+import type { HostileExpectation } from '../observations.js';
+import type { PartyState } from '../../sut/protocol.js';
+import { ObservationsBuilder, T0, T1, T2, at, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
+
+const run = (id: RequirementId, b: ObservationsBuilder) => {
+  const obs = b.build();
+  return algemeenChecks[id]!(obs, observedTraffic(obs));
+};
+const HOUR = 3_600_000;
+const MORNING = ms(T0, -HOUR);
+
+describe('GEN-0.1: valid, faithful messages with the right identities', () => {
+  it('passes a faithful heen and a retour that copies its heen', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000002', MORNING));
+    expect(verdictOf(run('GEN-0.1', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+
+  it.each([
+    ['an XSD-invalid heen', 'schema', (b: ObservationsBuilder) => {
+      const e = b.event(toekenning(1), MORNING);
+      b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { code: 'IB001', status: 400, xsdValid: false });
+    }],
+    ['altered amounts', 'content', (b: ObservationsBuilder) => {
+      b.event(toekenning(1), MORNING);
+      b.submit(MORNING, ownHeen(toekenning(1, undefined, 2_500), 'G0363000001', MORNING));
+    }],
+    ['another Afzender', 'content', (b: ObservationsBuilder) => {
+      const e = b.event(toekenning(1), MORNING);
+      const heen = ownHeen(e.intent, 'G0363000001', MORNING);
+      b.submit(MORNING, { ...heen, header: { ...heen.header, afzender: '0364' } } as typeof heen);
+    }],
+    ['a Dagtekening in UTC at 00:30 local', 'content', (b: ObservationsBuilder) => {
+      const night = at('2026-03-30T00:30:00+02:00');
+      const e = b.event(toekenning(1), night);
+      const heen = ownHeen(e.intent, 'G0363000001', night);
+      b.submit(night, { ...heen, header: { ...heen.header, berichtIdentificatie: { identificatie: 'G0363000001', dagtekening: '2026-03-29' } } } as typeof heen);
+    }],
+    ['a heen matching no business event', 'content', (b: ObservationsBuilder) => {
+      b.submit(MORNING, ownHeen(toekenning(2), 'G0363000001', MORNING));
+    }],
+    ['a retour on a heen never delivered', 'correlation', (b: ObservationsBuilder) => {
+      b.submit(MORNING, retour(svbHeen(1, 'S00000000009', MORNING), 'R0363000002', MORNING));
+    }],
+    ['a retour that changes its heen\'s header', 'content', (b: ObservationsBuilder) => {
+      const heen = svbHeen(1, 'S00000000001', MORNING);
+      b.deliver(MORNING, heen);
+      const r = retour(heen, 'R0363000002', MORNING);
+      b.submit(MORNING, { ...r, header: { ...r.header, ontvanger: '0599' } } as typeof r);
+    }],
+  ] as const)('fails %s [%s]', (_label, category, build) => {
+    const b = new ObservationsBuilder();
+    build(b);
+    const result = run('GEN-0.1', b);
+    expect(verdictOf(result).verdict).toBe('failed');
+    expect(result.findings.map((f) => f.category)).toContain(category);
+  });
+
+  describe('TR056: an Identificatie names one message per message name, across releases', () => {
+    const tr056 = (build: (b: ObservationsBuilder) => void) => {
+      const b = new ObservationsBuilder();
+      build(b);
+      return run('GEN-0.1', b).findings.filter((f) => /TR056/.test(f.expected));
+    };
+    it('lets a refused message\'s own re-offer reuse it, also rebuilt as 2.3', () => {
+      expect(tr056((b) => {
+        const e = b.event(toekenning(1), MORNING);
+        b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { code: 'IB103' });
+        b.submit(T2, ownHeen(e.intent, 'G0363000001', T2));
+      })).toEqual([]);
+    });
+    it.each([
+      ['two heen of one name in one release', (b: ObservationsBuilder) => {
+        const one = b.event(toekenning(1), MORNING);
+        const two = b.event(toekenning(2), MORNING);
+        b.submit(MORNING, ownHeen(one.intent, 'G0363000001', MORNING));
+        b.submit(MORNING, ownHeen(two.intent, 'G0363000001', MORNING));
+      }],
+      ['a 2.3 heen reusing a 2.0.2 heen\'s', (b: ObservationsBuilder) => {
+        const one = b.event(toekenning(1), MORNING);
+        const two = b.event(toekenning(2), T2);
+        b.submit(MORNING, ownHeen(one.intent, 'G0363000001', MORNING));
+        b.submit(T2, ownHeen(two.intent, 'G0363000001', T2));
+      }],
+      ['a heen reusing the one a refused heen carried before it was rebuilt', (b: ObservationsBuilder) => {
+        const one = b.event(toekenning(1), MORNING);
+        const two = b.event(toekenning(2), T2);
+        b.submit(MORNING, ownHeen(one.intent, 'G0363000001', MORNING), { code: 'IB103' });
+        b.submit(T2, ownHeen(one.intent, 'G0363000007', T2));
+        b.submit(T2, ownHeen(two.intent, 'G0363000001', T2));
+      }],
+      ['one heen accepted twice', (b: ObservationsBuilder) => {
+        const one = b.event(toekenning(1), MORNING);
+        b.submit(MORNING, ownHeen(one.intent, 'G0363000001', MORNING));
+        b.submit(ms(MORNING, 1), ownHeen(one.intent, 'G0363000001', MORNING));
+      }],
+      ['retours on two heen with one IdentificatieRetour', (b: ObservationsBuilder) => {
+        const h1 = svbHeen(1, 'S00000000001', MORNING);
+        const h2 = svbHeen(2, 'S00000000002', T2);
+        b.deliver(MORNING, h1);
+        b.deliver(T2, h2);
+        b.submit(MORNING, retour(h1, 'R0363000001', MORNING));
+        b.submit(T2, retour(h2, 'R0363000001', T2));
+      }],
+    ] as const)('fails %s', (_label, build) => {
+      const findings = tr056(build);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ requirement: 'GEN-0.1', category: 'content' });
+      expect(findings[0]?.messageIds).toHaveLength(1);
+    });
+    it('allows one number for two message names (TR056 is per name)', () => {
+      expect(tr056((b) => {
+        const e = b.event(toekenning(1), MORNING);
+        b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+        const heen = svbHeen(1, 'S00000000001', MORNING);
+        b.deliver(MORNING, heen);
+        b.submit(MORNING, retour(heen, 'G0363000001', MORNING));
+      })).toEqual([]);
+    });
+  });
+});
+
+describe('GEN-0.2: exactly one accepted heen per event, one accepted retour per delivered heen', () => {
+  it.each([
+    ['one of each', 1, 1, 'passed', []],
+    ['a heen accepted twice', 2, 1, 'failed', ['duplicate']],
+    ['a retour accepted twice', 1, 2, 'failed', ['duplicate']],
+    ['no heen accepted', 0, 1, 'failed', ['lost']],
+    ['no retour accepted', 1, 0, 'failed', ['lost']],
+  ] as const)('%s', (_label, heenCount, retourCount, verdict, categories) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    for (let i = 0; i < heenCount; i += 1) b.submit(ms(MORNING, i), ownHeen(e.intent, 'G0363000001', MORNING));
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    for (let i = 0; i < retourCount; i += 1) b.submit(ms(MORNING, i), retour(heen, 'R0363000002', MORNING));
+    expect(verdictOf(run('GEN-0.2', b))).toEqual({ verdict, categories });
+  });
+  it('is not-tested for a heen and a retour whose moment to pass never came', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), T0);
+    b.deliver(ms(T1, -1), svbHeen(1, 'S00000000001', ms(T1, -1), '2.3'));
+    b.visit(ms(T2, -1));
+    const result = run('GEN-0.2', b);
+    expect(verdictOf(result).verdict).toBe('not-tested');
+    expect(result.notDue).toHaveLength(2);
+    b.visit(T2);
+    expect(verdictOf(run('GEN-0.2', b))).toEqual({ verdict: 'failed', categories: ['lost', 'lost'] });
+  });
+  it('is not-tested for a follow-up whose predecessor was never answered', () => {
+    const b = new ObservationsBuilder();
+    const first = b.event(toekenning(1), MORNING);
+    b.event(toekenning(1, undefined, 300_000), MORNING);
+    b.submit(MORNING, ownHeen(first.intent, 'G0363000001', MORNING));
+    b.visit(ms(T2, HOUR));
+    expect(verdictOf(run('GEN-0.2', b)).verdict).toBe('not-tested');
+  });
+});
+
+describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps working', () => {
+  const state = (incoming: PartyState['incoming'] = [], outgoing: PartyState['outgoing'] = []): Omit<PartyState, 'now'> => ({ incoming, outgoing });
+  /** A hostile 2.3 heen delivered before T2; the party answers `status`, then maybe a retour. */
+  const hostile = (expectation: HostileExpectation, status: number, answer?: { at: typeof T0; codes: readonly string[] }, end = ms(T2, HOUR), listed?: 'processed' | 'rejected') => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING, '2.3');
+    const entry = b.deliver(MORNING, heen, status);
+    b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation, status, xmlHash: entry.xmlHash, identificatie: 'S00000000001' });
+    if (answer) b.submit(answer.at, { ...retour(heen, 'R0363000001', answer.at, [...answer.codes]) });
+    b.state(end, state(listed ? [{ bericht: 'WMO507', release: '2.3', identificatie: 'S00000000001', status: listed, retour: null }] : []));
+    return run('GEN-0.3', b);
+  };
+  it.each([
+    ['refused with 400', 'refuse-or-reject', 400, undefined, 'passed'],
+    ['taken, rejected after T2', 'refuse-or-reject', 202, { at: T2, codes: ['0001'] }, 'passed'],
+    ['taken, accepted after T2', 'refuse-or-reject', 202, { at: T2, codes: ['0200'] }, 'failed'],
+    ['taken, never answered though T2 came', 'refuse-or-reject', 202, undefined, 'failed'],
+    ['taken and answered like any heen', 'answer-or-refuse', 202, { at: T2, codes: ['0200'] }, 'passed'],
+    ['taken, never answered', 'answer-or-refuse', 202, undefined, 'failed'],
+    ['refused with 413', 'refuse', 413, undefined, 'passed'],
+    ['taken though it must be refused', 'refuse', 202, undefined, 'failed'],
+    ['answered 500', 'refuse', 500, undefined, 'failed'],
+    ['not answered', 'refuse', 0, undefined, 'failed'],
+  ] as const)('%s (%s, %s)', (_label, expectation, status, answer, verdict) => {
+    const result = hostile(expectation, status, answer);
+    expect(verdictOf(result)).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
+  });
+  it('a taken 2.3 heen is not-tested while the scenario ended before T2, when its retour falls due', () => {
+    const result = hostile('refuse-or-reject', 202, undefined, ms(T2, -1));
+    expect(verdictOf(result).verdict).toBe('not-tested');
+    expect(result.notDue[0]?.duty).toMatch(/a retour on a 2\.3 heen before the go-live/);
+    expect(verdictOf(hostile('refuse-or-reject', 202, undefined, T2)).verdict).toBe('failed');
+  });
+  it.each([
+    ['listed as rejected', 202, 'rejected', 'passed'],
+    ['listed as processed', 202, 'processed', 'failed'],
+    ['refused', 400, undefined, 'passed'],
+  ] as const)('a retour for an unknown heen %s', (_label, status, listed, verdict) => {
+    const b = new ObservationsBuilder();
+    const r = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const entry = b.deliver(MORNING, r, status);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status, xmlHash: entry.xmlHash, identificatie: 'RONBEKEND1' });
+    b.state(MORNING, state(listed ? [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', heen: 'ONBEKEND0001', status: listed, retour: null }] : []));
+    expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
+  });
+  it.each([
+    ['answered 202 and changing nothing', 202, false, 'passed'],
+    ['answered 500', 500, false, 'failed'],
+    ['changing what the party lists', 202, true, 'failed'],
+  ] as const)('a byte-identical redelivery %s', (_label, status, changes, verdict) => {
+    const b = new ObservationsBuilder();
+    const before = state([{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'processed', retour: null }]);
+    const after = changes ? state([...before.incoming, ...before.incoming]) : before;
+    b.redeliveries.push({ at: MORNING, xmlHash: 'h', status, before: { now: '', ...before }, after: { now: '', ...after } });
+    b.visit(MORNING);
+    expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
+  });
+  it('fails a party that stopped answering, or lost what it held before the hostile deliveries', () => {
+    const stopped = new ObservationsBuilder();
+    stopped.stoppedAnswering = 'after a DOCTYPE the party stopped answering';
+    expect(run('GEN-0.3', stopped).findings[0]?.happened).toBe('after a DOCTYPE the party stopped answering');
+    const lost = new ObservationsBuilder();
+    const held = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
+    lost.state(ms(MORNING, -1), state([], [held]));
+    const entry = lost.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING), 400);
+    lost.hostile.push({ label: 'not well-formed', at: MORNING, expectation: 'refuse', status: 400, xmlHash: entry.xmlHash, identificatie: '' });
+    lost.state(MORNING, state());
+    const result = run('GEN-0.3', lost);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]?.messageIds).toEqual(['i-1']);
+  });
+});

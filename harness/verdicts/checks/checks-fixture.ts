@@ -1,0 +1,135 @@
+/**
+ * Test support for the checks' unit tests: small Observations made by hand, as a scenario would
+ * leave them (ledger lines with their parsed messages, events, moments, states), on the national
+ * calendar. Not used by the suite itself.
+ */
+import type { DateTime } from 'luxon';
+import { parseCalendar, parseMoment } from '../../clock/calendar.js';
+import type { LedgerEntry } from '../../ledger/ledger-entry.js';
+import { heenOf } from '../../messages/from-intent.js';
+import { retourOn } from '../../messages/retour.js';
+import { syntheticBsn } from '../../messages/index.js';
+import type { Bericht, Heenbericht, Release, Retourbericht } from '../../messages/model.js';
+import { isRetour } from '../../messages/model.js';
+import type { BudgetafsluitingIntent, IbCode, Intent, PartyState, ToekenningIntent } from '../../sut/protocol.js';
+import type { UnplannedBlock } from '../../switch/unplanned-block.js';
+import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../observations.js';
+import type { Finding } from '../finding.js';
+import type { CheckOutcome } from './check.js';
+
+export const CAL = parseCalendar({
+  zone: 'Europe/Amsterdam',
+  heenStop: '2026-03-30T09:00:00+02:00', retourStop: '2026-03-30T17:00:00+02:00', goLive: '2026-04-01T09:00:00+02:00',
+});
+export const { heenStop: T0, retourStop: T1, goLive: T2 } = CAL;
+export const at = (iso: string): DateTime => parseMoment(iso, CAL.zone);
+export const ms = (t: DateTime, n: number): DateTime => t.plus({ milliseconds: n });
+
+export const GEMEENTE = '0363';
+
+export function toekenning(n: number, budget = `B0363-${String(n).padStart(6, '0')}`, amount = 250_000): ToekenningIntent {
+  return {
+    kind: 'toekenning', wet: 'WMO', bsn: syntheticBsn(n),
+    budget: { id: budget, previousId: null, issued: '2026-03-02', period: { start: '2026-04-01', end: '2026-12-31' }, functions: [{ code: '01', amount, freeAmount: 0 }] },
+  };
+}
+
+export function afsluiting(n: number): BudgetafsluitingIntent {
+  return {
+    kind: 'budgetafsluiting', wet: 'WMO', recipient: GEMEENTE, bsn: syntheticBsn(100 + n),
+    spent: [{ budgetId: `B0363-${String(n).padStart(6, '0')}`, code: '01', period: { start: '2026-01-01', end: '2026-02-28' }, amount: 180_000, reason: '1' }],
+  };
+}
+
+const localDate = (t: DateTime): string => t.setZone(CAL.zone).toISODate() ?? '';
+
+/** The heen of an intent as the party (gemeente 0363) would send it at `t`. */
+export function ownHeen(intent: Intent, identificatie: string, t: DateTime, release: Release = t < T2 ? '2.0.2' : '2.3'): Heenbericht {
+  return heenOf(intent, { release, identificatie, dagtekening: localDate(t), afzender: GEMEENTE });
+}
+
+/** A 507 from the SVB to the party, as the counterparty would deliver it at `t`. */
+export function svbHeen(n: number, identificatie: string, t: DateTime, release: Release = t < T2 ? '2.0.2' : '2.3'): Heenbericht {
+  return heenOf(afsluiting(n), { release, identificatie, dagtekening: localDate(t), afzender: 'SVB' });
+}
+
+export function retour(heen: Heenbericht, identificatieRetour: string, t: DateTime, retourCodes: string[] = ['0200']): Retourbericht {
+  return retourOn(heen, { identificatieRetour, dagtekeningRetour: localDate(t), retourCodes, withClient: retourCodes.includes('0200') });
+}
+
+interface Submit { status?: number; code?: IbCode; xsdValid?: boolean }
+
+/** Builds Observations line by line; `build()` hands them to a check. */
+export class ObservationsBuilder {
+  private readonly entries: LedgerEntry[] = [];
+  private readonly messages = new Map<string, Bericht>();
+  readonly events: CreatedEvent[] = [];
+  readonly moments: DateTime[] = [];
+  readonly snapshots: StateSnapshot[] = [];
+  readonly blocks: UnplannedBlock[] = [];
+  readonly hostile: HostileDelivery[] = [];
+  readonly redeliveries: Redelivery[] = [];
+  stoppedAnswering: string | undefined;
+
+  /** Visits moments (kept in order, as the world does). */
+  visit(...ts: DateTime[]): this {
+    for (const t of ts) if (!this.moments.some((m) => m.toMillis() === t.toMillis())) this.moments.push(t);
+    this.moments.sort((a, b) => a.toMillis() - b.toMillis());
+    return this;
+  }
+
+  event(intent: Intent, createdAt: DateTime, intentId = `i-${this.events.length + 1}`): CreatedEvent {
+    const made = { intentId, intent, createdAt };
+    this.events.push(made);
+    this.visit(createdAt);
+    return made;
+  }
+
+  /** The party submits `bericht` at `t`; 202 unless a refusal is given. */
+  submit(t: DateTime, bericht: Bericht, how: Submit = {}): LedgerEntry {
+    return this.line('submission', 'put', t, bericht, how.status ?? (how.code ? (how.code === 'IB103' ? 503 : 422) : 202), how.code ?? null, how.xsdValid ?? true);
+  }
+
+  /** The switch delivers `bericht` to the party at `t`, which answers `status`. */
+  deliver(t: DateTime, bericht: Bericht, status = 202): LedgerEntry {
+    return this.line('delivery', 'counterparty', t, bericht, status, null, true);
+  }
+
+  state(t: DateTime, state: Omit<PartyState, 'now'>): this {
+    this.visit(t);
+    this.snapshots.push({ at: t, state: { now: t.toISO() ?? '', ...state } });
+    return this;
+  }
+
+  private line(kind: LedgerEntry['kind'], origin: LedgerEntry['origin'], t: DateTime, bericht: Bericht, status: number, code: IbCode | null, xsdValid: boolean): LedgerEntry {
+    this.visit(t);
+    const xmlHash = `hash-${String(this.entries.length).padStart(4, '0')}`;
+    this.messages.set(xmlHash, bericht);
+    const entry: LedgerEntry = {
+      seq: this.entries.length + 1, at: t.toUTC().toISO() ?? '', kind, origin, switch: 'GGk',
+      name: `${bericht.wet}${bericht.family}`, release: bericht.release, sender: null, addressee: null,
+      identificatie: bericht.header.berichtIdentificatie.identificatie,
+      identificatieRetour: isRetour(bericht) ? bericht.header.identificatieRetour : null,
+      dagtekening: bericht.header.berichtIdentificatie.dagtekening, xsdValid, errors: xsdValid ? [] : ['cvc-complex-type: unexpected element'],
+      status, code, ontvangstId: null, attempts: 1, xmlHash, bytes: 1000,
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  build(): Observations {
+    return {
+      role: 'gemeente', identity: GEMEENTE, calendar: CAL, entries: this.entries,
+      messageOf: (hash) => this.messages.get(hash),
+      events: this.events, moments: this.moments, snapshots: this.snapshots, blocks: this.blocks,
+      hostile: this.hostile, redeliveries: this.redeliveries,
+      ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
+    };
+  }
+}
+
+/** What a check's outcome comes to, for one table row: the verdict and the findings' categories. */
+export function verdictOf(result: CheckOutcome): { verdict: 'passed' | 'failed' | 'not-tested'; categories: Finding['category'][] } {
+  const verdict = result.findings.length ? 'failed' : result.notDue.length ? 'not-tested' : 'passed';
+  return { verdict, categories: result.findings.map((f) => f.category) };
+}

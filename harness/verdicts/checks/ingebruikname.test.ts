@@ -1,0 +1,138 @@
+/** The Ingebruikname checks (ING-3.1 to 3.4, 3.6) on hand-made observations. */
+import { describe, expect, it } from 'vitest';
+import { ingebruiknameChecks } from './ingebruikname.js';
+import { observedTraffic } from '../traffic.js';
+import type { RequirementId } from '../requirements.js';
+import type { OutgoingEntry, IncomingEntry } from '../../sut/protocol.js';
+import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
+
+const run = (id: RequirementId, b: ObservationsBuilder) => {
+  const obs = b.build();
+  return ingebruiknameChecks[id]!(obs, observedTraffic(obs));
+};
+
+describe('ING-3.1: from T2 every new heen is valid 2.3', () => {
+  it.each([
+    ['2.0.2 1 ms before T2', ms(T2, -1), '2.0.2', true, 'passed'],
+    ['2.0.2 at T2', T2, '2.0.2', true, 'failed'],
+    ['2.0.2 1 ms after T2', ms(T2, 1), '2.0.2', true, 'failed'],
+    ['2.3 at T2', T2, '2.3', true, 'passed'],
+    ['2.3 but XSD-invalid at T2', T2, '2.3', false, 'failed'],
+  ] as const)('%s', (_label, t, release, xsdValid, verdict) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, 1));
+    b.submit(t, ownHeen(e.intent, 'G0363000001', t, release), { xsdValid, ...(t < T2 ? { code: 'IB103' as const } : release === '2.0.2' ? { code: 'IB004' as const } : {}) });
+    const result = run('ING-3.1', b);
+    expect(verdictOf(result)).toEqual({ verdict, categories: verdict === 'failed' ? ['schema'] : [] });
+    if (verdict === 'failed') expect(result.findings[0]?.messageIds).toEqual(['G0363000001']);
+  });
+});
+
+describe('ING-3.2: a 2.3 heen delivered after T2 is answered with a valid 2.3 retour', () => {
+  const scene = (how: { release?: '2.0.2' | '2.3'; xsdValid?: boolean; deliveredAt?: typeof T2; status?: number; end?: typeof T2; blocked?: boolean }) => {
+    const b = new ObservationsBuilder();
+    const deliveredAt = how.deliveredAt ?? ms(T2, 60_000);
+    const heen = svbHeen(1, 'S00000000001', deliveredAt, deliveredAt < T2 ? '2.0.2' : '2.3');
+    b.deliver(deliveredAt, heen, how.status ?? 202);
+    if (how.blocked) b.blocks.push({ from: deliveredAt, until: ms(T2, 86_400_000), scope: 'retour' });
+    if (how.release) {
+      const r = retour(heen, 'R0363000001', deliveredAt);
+      b.submit(deliveredAt, { ...r, release: how.release } as typeof r, { xsdValid: how.xsdValid ?? true });
+    }
+    b.visit(how.end ?? ms(T2, 3_600_000));
+    return run('ING-3.2', b);
+  };
+  it.each([
+    ['answered in valid 2.3', { release: '2.3' }, 'passed', []],
+    ['answered in 2.3, XSD-invalid', { release: '2.3', xsdValid: false }, 'failed', ['schema']],
+    ['answered in 2.0.2', { release: '2.0.2' }, 'failed', ['schema']],
+    ['not answered', {}, 'failed', ['correlation']],
+    ['refused by the party (400) and not answered', { status: 400 }, 'failed', ['correlation']],
+    ['not answered while every retour was blocked to the end', { blocked: true }, 'not-tested', []],
+    ['a 2.0.2 heen delivered before T2 is not its concern', { deliveredAt: ms(T2, -1) }, 'passed', []],
+  ] as const)('%s', (_label, how, verdict, categories) => {
+    expect(verdictOf(scene(how))).toEqual({ verdict, categories });
+  });
+  it('says when the party refused the delivery', () => {
+    expect(scene({ status: 400 }).findings[0]?.happened).toMatch(/answered its delivery 400/);
+  });
+});
+
+describe('ING-3.4: a retour owed at T1 on a 2.0.2 heen goes after T2 in 2.0.2', () => {
+  const scene = (answer: { at: typeof T2; release: '2.0.2' | '2.3' } | undefined, end = ms(T2, 3_600_000), blockedAfterT2 = false) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T1, -60_000));
+    b.deliver(ms(T1, -60_000), heen);
+    if (blockedAfterT2) b.blocks.push({ from: T2, until: ms(T2, 86_400_000), scope: 'all' });
+    if (answer) {
+      const r = retour(heen, 'R0363000001', answer.at);
+      b.submit(answer.at, { ...r, release: answer.release } as typeof r, answer.release === '2.3' ? { code: 'IB001' as never, status: 400, xsdValid: false } : {});
+    }
+    b.visit(end);
+    return run('ING-3.4', b);
+  };
+  it.each([
+    ['sent at T2 in 2.0.2', { at: T2, release: '2.0.2' }, 'passed', []],
+    ['sent 1 ms before T1 (not owed)', { at: ms(T1, -1), release: '2.0.2' }, 'passed', []],
+    ['sent after T2 in 2.3', { at: T2, release: '2.3' }, 'failed', ['schema']],
+    ['never sent', undefined, 'failed', ['lost']],
+  ] as const)('%s', (_label, answer, verdict, categories) => {
+    expect(verdictOf(scene(answer))).toEqual({ verdict, categories });
+  });
+  it('is not-tested when the scenario ends before T2 or the switch stays closed', () => {
+    expect(verdictOf(scene(undefined, ms(T2, -1))).verdict).toBe('not-tested');
+    expect(verdictOf(scene(undefined, ms(T2, 3_600_000), true)).verdict).toBe('not-tested');
+    expect(verdictOf(scene(undefined, T2)).verdict).toBe('failed');
+  });
+});
+
+describe.each([
+  ['ING-3.3', '2.0.2'] as const,
+  ['ING-3.6', '2.3'] as const,
+])('%s: a %s retour after T2 lands on the heen its Identificatie names', (id, release) => {
+  /** Two heen of the same name and Bsn; retours come in reverse order, the second rejecting. */
+  const scene = (listing: { outgoing: ReadonlyArray<Partial<Omit<OutgoingEntry, 'retourCodes'>> & { retourCodes?: readonly string[] }>; incoming: Array<Partial<IncomingEntry>> }, how: { status?: number; deliveredAt?: typeof T2 } = {}) => {
+    const b = new ObservationsBuilder();
+    const sentAt = release === '2.0.2' ? ms(T0, -60_000) : T2;
+    const first = b.event(toekenning(1, 'B0363-000001'), sentAt);
+    const second = b.event(toekenning(1, 'B0363-000002'), sentAt);
+    const h1 = ownHeen(first.intent, 'G0363000001', sentAt, release);
+    const h2 = ownHeen(second.intent, 'G0363000002', sentAt, release);
+    b.submit(sentAt, h1);
+    b.submit(sentAt, h2);
+    const deliveredAt = how.deliveredAt ?? ms(T2, 60_000);
+    b.deliver(deliveredAt, retour(h2, 'C0000000002', deliveredAt, ['0001']), how.status ?? 202);
+    b.deliver(ms(deliveredAt, 1), retour(h1, 'C0000000001', deliveredAt, ['0200']));
+    const base = { intentId: 'i', bericht: 'WMO501' as const, release, status: 'answered' as const };
+    b.state(ms(T2, 3_600_000), {
+      outgoing: listing.outgoing.map((o, i) => ({ ...base, identificatie: `G036300000${i + 1}`, ...o, retourCodes: [...(o.retourCodes ?? [])] })),
+      incoming: listing.incoming.map((i) => ({ bericht: 'WMO502', release, identificatie: '', status: 'processed', retour: null, ...i })),
+    });
+    return run(id, b);
+  };
+  const rightIncoming = [{ identificatie: 'C0000000002', heen: 'G0363000002' }, { identificatie: 'C0000000001', heen: 'G0363000001' }];
+  it.each([
+    ['each heen shows its own retour\'s codes', [{ retourCodes: ['0200'] }, { retourCodes: ['0001'] }], rightIncoming, 'passed'],
+    ['the codes are swapped (correlated by order)', [{ retourCodes: ['0001'] }, { retourCodes: ['0200'] }], rightIncoming, 'failed'],
+    ['a heen is still sent', [{ retourCodes: ['0200'] }, { status: 'sent' as const }], rightIncoming, 'failed'],
+    ['a retour is listed as rejected', [{ retourCodes: ['0200'] }, { retourCodes: ['0001'] }], [{ ...rightIncoming[0], status: 'rejected' as const }, rightIncoming[1]], 'failed'],
+    ['a retour names another heen', [{ retourCodes: ['0200'] }, { retourCodes: ['0001'] }], [{ ...rightIncoming[0], heen: 'G0363000001' }, rightIncoming[1]], 'failed'],
+    ['a retour is not listed', [{ retourCodes: ['0200'] }, { retourCodes: ['0001'] }], [rightIncoming[1]], 'failed'],
+    ['a heen is not listed', [{ retourCodes: ['0200'] }], rightIncoming, 'failed'],
+    ['a heen is listed in the other release', [{ retourCodes: ['0200'] }, { retourCodes: ['0001'], release: release === '2.3' ? '2.0.2' as const : '2.3' as const }], rightIncoming, 'failed'],
+  ] as const)('%s', (_label, outgoing, incoming, verdict) => {
+    const result = scene({ outgoing: [...outgoing], incoming: [...incoming] as Array<Partial<IncomingEntry>> });
+    expect(verdictOf(result).verdict).toBe(verdict);
+    for (const f of result.findings) expect(f).toMatchObject({ requirement: id, category: 'correlation' });
+  });
+  it('fails a retour the party refused, naming it and its heen', () => {
+    const result = scene({ outgoing: [{ retourCodes: ['0200'] }, { status: 'sent' }], incoming: [rightIncoming[1]!] }, { status: 400 });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]?.messageIds).toEqual(['C0000000002', 'G0363000002']);
+    expect(result.findings[0]?.happened).toMatch(/answered its delivery 400/);
+  });
+  it('leaves retours delivered before T2 to other checks', () => {
+    expect(verdictOf(scene({ outgoing: [], incoming: [] }, { deliveredAt: ms(T2, -2) })).verdict).toBe('passed');
+    expect(verdictOf(scene({ outgoing: [], incoming: [] }, { deliveredAt: T2 })).verdict).toBe('failed');
+  });
+});

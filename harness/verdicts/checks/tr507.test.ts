@@ -1,0 +1,50 @@
+/** ING-3.5 (TR507) on hand-made observations: a follow-up 501 waits for the previous retour. */
+import { describe, expect, it } from 'vitest';
+import { tr507Checks, mayGoFrom } from './tr507.js';
+import { observedTraffic } from '../traffic.js';
+import type { DateTime } from 'luxon';
+import { ObservationsBuilder, T0, T2, ms, ownHeen, retour, toekenning, verdictOf } from './checks-fixture.js';
+
+const HOUR = 3_600_000;
+const FIRST = toekenning(1);
+const FOLLOW = toekenning(1, undefined, 300_000);
+
+/** A first 501 at T0-3h and its follow-up at T0-150m; the retour and the follow-up come as told. */
+function scene(opts: { retourAt?: DateTime; retourStatus?: number; followAt?: DateTime; end?: DateTime }) {
+  const b = new ObservationsBuilder();
+  b.event(FIRST, ms(T0, -3 * HOUR));
+  b.event(FOLLOW, ms(T0, -150 * 60_000));
+  const heen = ownHeen(FIRST, 'G0363000001', ms(T0, -3 * HOUR));
+  b.submit(ms(T0, -3 * HOUR), heen);
+  // Ledger order decides "before" and "after" when both happen at one moment.
+  const deliver = () => { if (opts.retourAt) b.deliver(opts.retourAt, retour(heen, 'C0000000001', opts.retourAt), opts.retourStatus ?? 202); };
+  const follow = () => { if (opts.followAt) b.submit(opts.followAt, ownHeen(FOLLOW, 'G0363000002', opts.followAt)); };
+  if (opts.followAt && opts.retourAt && opts.followAt < opts.retourAt) { follow(); deliver(); } else { deliver(); follow(); }
+  b.visit(opts.end ?? ms(T2, HOUR));
+  const obs = b.build();
+  return { obs, traffic: observedTraffic(obs), result: tr507Checks['ING-3.5']!(obs, observedTraffic(obs)) };
+}
+
+describe('ING-3.5: a follow-up 501 waits for the retour on the previous one', () => {
+  it.each([
+    ['sent after the retour arrived', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR) }, 'passed', []],
+    ['sent after a late retour, across the cutover', { retourAt: ms(T2, 30 * 60_000), followAt: ms(T2, 30 * 60_000) }, 'passed', []],
+    ['sent 1 ms before the retour arrived', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR - 1) }, 'failed', ['timing']],
+    ['sent though the retour never came', { followAt: ms(T0, -2 * HOUR) }, 'failed', ['timing']],
+    ['never sent, though the retour came', { retourAt: ms(T0, -2 * HOUR) }, 'failed', ['lost']],
+    ['never sent after a retour the party refused', { retourAt: ms(T2, 30 * 60_000), retourStatus: 400 }, 'failed', ['lost']],
+    ['not sent while the retour never came', {}, 'not-tested', []],
+    ['not sent: the retour came after T0, the scenario ended before T2', { retourAt: ms(T0, HOUR), end: ms(T2, -1) }, 'not-tested', []],
+  ] as const)('%s', (_label, opts, verdict, categories) => {
+    expect(verdictOf(scene(opts).result)).toEqual({ verdict, categories });
+  });
+  it('names the previous heen and the follow-up', () => {
+    expect(scene({ followAt: ms(T0, -2 * HOUR) }).result.findings[0]?.messageIds).toEqual(['G0363000001', 'G0363000002']);
+  });
+  it('knows from when a heen may go: its creation, or the retour on its predecessor', () => {
+    const { traffic } = scene({ retourAt: ms(T0, -2 * HOUR) });
+    expect(traffic.trails.map((t) => mayGoFrom(t, traffic)?.toMillis())).toEqual([ms(T0, -3 * HOUR).toMillis(), ms(T0, -2 * HOUR).toMillis()]);
+    const none = scene({});
+    expect(none.traffic.trails.map((t) => mayGoFrom(t, none.traffic)?.toMillis())).toEqual([ms(T0, -3 * HOUR).toMillis(), undefined]);
+  });
+});

@@ -1,0 +1,108 @@
+/** The Transitie checks (TRA-2.1, TRA-2.2) on hand-made observations. */
+import { describe, expect, it } from 'vitest';
+import { transitieChecks } from './transitie.js';
+import { observedTraffic } from '../traffic.js';
+import type { RequirementId } from '../requirements.js';
+import type { DateTime } from 'luxon';
+import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
+
+const run = (id: RequirementId, b: ObservationsBuilder) => {
+  const obs = b.build();
+  return transitieChecks[id]!(obs, observedTraffic(obs));
+};
+const HOUR = 3_600_000;
+
+describe('TRA-2.1: events of [T0, T2) kept and accepted after T2 as 2.3', () => {
+  const scene = (createdAt: DateTime, accepted: { at: DateTime; release: '2.0.2' | '2.3' } | undefined, end = ms(T2, HOUR), blocked = false) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), createdAt);
+    if (blocked) b.blocks.push({ from: T2, until: ms(T2, 10 * HOUR), scope: 'all' });
+    if (accepted) b.submit(accepted.at, ownHeen(e.intent, 'G0363000001', accepted.at, accepted.release));
+    b.visit(end);
+    return run('TRA-2.1', b);
+  };
+  it.each([
+    ['created at T0, sent at T2 as 2.3', T0, { at: T2, release: '2.3' }, 'passed', []],
+    ['created 1 ms before T2, sent at T2 as 2.3', ms(T2, -1), { at: T2, release: '2.3' }, 'passed', []],
+    ['created at T0, accepted 1 ms before T2', T0, { at: ms(T2, -1), release: '2.0.2' }, 'failed', ['timing']],
+    ['created at T0, accepted after T2 in 2.0.2', T0, { at: T2, release: '2.0.2' }, 'failed', ['schema']],
+    ['created at T0, never sent', T0, undefined, 'failed', ['lost']],
+    ['created 1 ms before T0: not its concern', ms(T0, -1), undefined, 'passed', []],
+    ['created at T2: not its concern', T2, undefined, 'passed', []],
+  ] as const)('%s', (_label, createdAt, accepted, verdict, categories) => {
+    expect(verdictOf(scene(createdAt, accepted))).toEqual({ verdict, categories });
+  });
+  it('is not-tested when the scenario ends before T2, or the switch stays closed to the end', () => {
+    expect(verdictOf(scene(T0, undefined, ms(T2, -1))).verdict).toBe('not-tested');
+    expect(verdictOf(scene(T0, undefined, ms(T2, 5 * HOUR), true)).verdict).toBe('not-tested');
+    expect(verdictOf(scene(T0, undefined, ms(T2, 10 * HOUR), true)).verdict).toBe('failed');
+  });
+});
+
+describe('TRA-2.2: a refused message is kept, never reported as sent, and offered again when allowed', () => {
+  /** A heen refused in an unplanned block [T0-2h, T0-1h); the scenario visits T0-90m and T0-1h. */
+  const heenScene = (attempts: Array<{ at: DateTime; release?: '2.0.2' | '2.3'; code?: 'IB103' | 'IB004' }>, opts: { end?: DateTime; reported?: 'sent' | 'queued'; blockUntil?: DateTime } = {}) => {
+    const b = new ObservationsBuilder();
+    const from = ms(T0, -2 * HOUR);
+    b.blocks.push({ from, until: opts.blockUntil ?? ms(T0, -HOUR), scope: 'heen' });
+    const e = b.event(toekenning(1), from);
+    b.visit(ms(T0, -90 * 60_000), ms(T0, -HOUR));
+    for (const a of attempts) b.submit(a.at, ownHeen(e.intent, 'G0363000001', a.at, a.release), a.code ? { code: a.code } : {});
+    if (opts.reported) b.state(ms(T0, -90 * 60_000), { outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: opts.reported, retourCodes: [] }], incoming: [] });
+    b.visit(opts.end ?? ms(T2, HOUR));
+    return run('TRA-2.2', b);
+  };
+  const refused = { at: ms(T0, -2 * HOUR), code: 'IB103' as const };
+  it.each([
+    ['re-offered and accepted at the first allowed moment', [refused, { at: ms(T0, -HOUR) }], {}, 'passed', []],
+    ['refused again while blocked, then accepted', [refused, { at: ms(T0, -90 * 60_000), code: 'IB103' }, { at: ms(T0, -HOUR) }], {}, 'passed', []],
+    ['re-offered only at T2 (it could go at T0-1h)', [refused, { at: T2, release: '2.3' }], {}, 'failed', ['timing']],
+    ['never offered again', [refused], {}, 'failed', ['lost']],
+    ['reported as sent while refused', [refused, { at: ms(T0, -HOUR) }], { reported: 'sent' }, 'failed', ['lost']],
+    ['listed as queued while refused', [refused, { at: ms(T0, -HOUR) }], { reported: 'queued' }, 'passed', []],
+    ['re-offered after T2 in 2.0.2', [refused, { at: T2, release: '2.0.2', code: 'IB004' }], { blockUntil: T0 }, 'failed', ['lost']],
+    ['blocked until T0 and sent at T2 in 2.3', [refused, { at: ms(T0, -HOUR), code: 'IB103' }, { at: T2, release: '2.3' }], { blockUntil: T0 }, 'passed', []],
+  ] as const)('%s', (_label, attempts, opts, verdict, categories) => {
+    expect(verdictOf(heenScene([...attempts], opts))).toEqual({ verdict, categories });
+  });
+  it('is not-tested when no moment after the refusal let it pass', () => {
+    const result = heenScene([refused, { at: ms(T0, -HOUR), code: 'IB103' }], { blockUntil: T0, end: ms(T2, -1) });
+    expect(verdictOf(result).verdict).toBe('not-tested');
+    expect(result.notDue[0]?.duty).toMatch(/refused with IB103/);
+  });
+  it('fails a message re-offered in the wrong release at the last moment the scenario saw', () => {
+    const result = heenScene([refused, { at: T2, release: '2.0.2', code: 'IB004' }], { blockUntil: T0, end: T2 });
+    expect(verdictOf(result)).toEqual({ verdict: 'failed', categories: ['lost'] });
+  });
+  it('names the refused attempt and the late one', () => {
+    const result = heenScene([refused, { at: T2, release: '2.3' }]);
+    expect(result.findings[0]?.messageIds).toEqual(['G0363000001', 'G0363000001']);
+    expect(result.findings[0]?.expected).toMatch(/first later moment its phase allows: Mon 2026-03-30 08:00:00\.000/);
+  });
+
+  /** A 2.0.2 retour refused until T1 goes at T2 in its heen's release. */
+  const retourScene = (release: '2.0.2' | '2.3', end = ms(T2, HOUR)) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    b.blocks.push({ from: ms(T0, -60_000), until: T1, scope: 'retour' });
+    const r = retour(heen, 'R0363000001', ms(T0, -60_000));
+    b.submit(ms(T0, -60_000), r, { code: 'IB103' });
+    b.visit(T1);
+    if (end >= T2) b.submit(T2, { ...r, release } as typeof r, release === '2.3' ? { code: 'IB001', status: 400, xsdValid: false } : {});
+    b.visit(end);
+    return run('TRA-2.2', b);
+  };
+  it.each([
+    ['a retour re-offered at T2 in its heen\'s release', '2.0.2', 'passed', []],
+    ['a retour re-offered at T2 in 2.3', '2.3', 'failed', ['lost']],
+  ] as const)('%s', (_label, release, verdict, categories) => {
+    expect(verdictOf(retourScene(release))).toEqual({ verdict, categories });
+  });
+  it('says which release a never-accepted re-offer went in', () => {
+    expect(retourScene('2.3').findings[0]?.happened).toMatch(/never accepted: 2\.0\.2 at .* → IB103; 2\.3 at .* → IB001/);
+  });
+  it('a retour refused until T1 is not-tested when the scenario ends before T2', () => {
+    expect(verdictOf(retourScene('2.0.2', ms(T2, -1))).verdict).toBe('not-tested');
+  });
+});

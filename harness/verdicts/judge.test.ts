@@ -1,0 +1,70 @@
+/** The judge: one verdict per requirement from its check's outcome, not-tested with its reason. */
+import { describe, expect, it } from 'vitest';
+import { judge, notTestedReason } from './judge.js';
+import { firstPassingMoment, lastMoment, passesAt, reached } from './deadlines.js';
+import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, svbHeen, toekenning } from './checks/checks-fixture.js';
+
+describe('judge', () => {
+  it('passes, fails or leaves not-tested, and says why', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -60_000));
+    b.submit(ms(T0, -60_000), ownHeen(e.intent, 'G0363000001', ms(T0, -60_000)));
+    b.submit(T0, ownHeen(toekenning(1), 'G0363000001', T0), { code: 'IB103' });
+    b.deliver(ms(T1, -1), svbHeen(1, 'S00000000001', ms(T1, -1), '2.3'));
+    b.visit(ms(T2, -1));
+    const [afs11, afs12, gen02] = judge(['AFS-1.1', 'AFS-1.2', 'GEN-0.2'], b.build());
+    expect(afs11).toMatchObject({ id: 'AFS-1.1', verdict: 'passed', findings: [], notDue: [] });
+    expect(afs11?.reason).toBeUndefined();
+    expect(afs12).toMatchObject({ id: 'AFS-1.2', verdict: 'failed' });
+    expect(afs12?.findings).toHaveLength(1);
+    expect(afs12?.reason).toBeUndefined();
+    expect(gen02).toMatchObject({ id: 'GEN-0.2', verdict: 'not-tested', findings: [] });
+    expect(gen02?.reason).toBe('the scenario ended at Wed 2026-04-01 08:59:59.999 Europe/Amsterdam (06:59:59.999Z), before 1 duty(ies) fell due: '
+      + 'a retour on WMO507 S00000000001 accepted, due at the first moment the switch lets it pass, which the scenario did not reach');
+  });
+
+  it('names a calendar deadline in the reason, and a scenario without moments', () => {
+    const b = new ObservationsBuilder();
+    b.visit(ms(T0, -1));
+    expect(notTestedReason(b.build(), [{ duty: 'x', dueAt: T0 }, { duty: 'y' }, { duty: 'z' }]))
+      .toBe('the scenario ended at Mon 2026-03-30 08:59:59.999 Europe/Amsterdam (06:59:59.999Z), before 3 duty(ies) fell due: '
+        + 'x, due by Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); y, due at the first moment the switch lets it pass, which the scenario did not reach; and 1 more');
+    expect(notTestedReason(new ObservationsBuilder().build(), [{ duty: 'x' }])).toMatch(/^the scenario visited no moment, before 1 duty/);
+  });
+
+  it('refuses an id without a check', () => {
+    expect(() => judge(['TRA-2.3'], new ObservationsBuilder().build())).toThrow(/No check for TRA-2.3/);
+  });
+});
+
+describe('deadlines', () => {
+  const b = new ObservationsBuilder().visit(ms(T0, -1), T0, T1, ms(T2, -1), T2, ms(T2, 1));
+  b.blocks.push({ from: T2, until: ms(T2, 1), scope: 'heen' });
+  const obs = b.build();
+  it.each([
+    ['a 2.0.2 heen 1 ms before T0', ms(T0, -1), 'WMO501', '2.0.2', true],
+    ['a 2.0.2 heen at T0', T0, 'WMO501', '2.0.2', false],
+    ['any heen at T0', T0, 'WMO501', undefined, false],
+    ['a 2.0.2 retour at T0', T0, 'WMO502', '2.0.2', true],
+    ['a 2.0.2 retour at T1', T1, 'WMO502', '2.0.2', false],
+    ['a 2.3 retour 1 ms before T2', ms(T2, -1), 'WMO502', '2.3', false],
+    ['a 2.3 retour at T2', T2, 'WMO502', '2.3', true],
+    ['a 2.3 heen at T2, in an unplanned heen block', T2, 'WMO501', '2.3', false],
+    ['any heen 1 ms after T2, after the block', ms(T2, 1), 'WMO501', undefined, true],
+  ] as const)('%s passes: %s', (_label, t, name, release, passes) => {
+    expect(passesAt(obs, t, name, release)).toBe(passes);
+  });
+  it('finds the first passing moment, inclusive, among the visited ones', () => {
+    expect(firstPassingMoment(obs, 'WMO501', T0)?.toMillis()).toBe(ms(T2, 1).toMillis());
+    expect(firstPassingMoment(obs, 'WMO502', T0, '2.0.2')?.toMillis()).toBe(T0.toMillis());
+    expect(firstPassingMoment(obs, 'WMO502', ms(T0, 1), '2.0.2')?.toMillis()).toBe(T2.toMillis());
+    expect(firstPassingMoment(obs, 'WMO501', ms(T2, 2))).toBeUndefined();
+  });
+  it('knows the last moment and whether a deadline was reached', () => {
+    expect(lastMoment(obs)?.toMillis()).toBe(ms(T2, 1).toMillis());
+    expect(reached(obs, ms(T2, 1))).toBe(true);
+    expect(reached(obs, ms(T2, 2))).toBe(false);
+    expect(lastMoment(new ObservationsBuilder().build())).toBeUndefined();
+    expect(reached(new ObservationsBuilder().build(), T0)).toBe(false);
+  });
+});

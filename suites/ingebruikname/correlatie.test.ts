@@ -1,0 +1,55 @@
+/**
+ * Runbook 6.2, stap 2.3-2.5 and messages.md: a retourbericht names its heen by
+ * BerichtIdentificatie/Identificatie, and by nothing else. After the go-live 2.3 retours come in
+ * on 2.3 heen of the party, and late 2.0.2 retours in between on its 2.0.2 heen: each lands on
+ * the heen its Identificatie names, with its own RetourCodes, also where order, Bsn or budget
+ * would point to another heen, and also when it rejects (0001, 9056, 9507).
+ */
+import { scenario } from '../../harness/scenario/index.js';
+
+scenario({
+  id: 'ing-2-3-retours-land-on-their-heen',
+  title: 'Een iPgb 2.3-retourbericht na de ingebruikname komt op zijn eigen heenbericht, ook bij dezelfde Bsn, in omgekeerde volgorde en bij afwijzing',
+  phase: 'Ingebruikname',
+  runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
+  verifies: ['ING-3.6', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],
+}, async (world) => {
+  const { goLive } = world.calendar;
+  await world.at(goLive, '1 april 09.00 uur: ingebruikname');
+  // Two open heen of the same message name and Bsn, answered in reverse order: the first
+  // accepting, the second rejecting (0001).
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }) });
+  await world.createEvents([world.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001'] });
+  // Side by side at one moment: rejections 9056 and 9507 next to an acceptance, same Bsn again.
+  const [third] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9056'] });
+  await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }) });
+  await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9507'] });
+  await world.at(goLive.plus({ minutes: 20 }), 'het retourbericht op het tweede heenbericht komt eerst, afwijzend');
+  await world.at(goLive.plus({ minutes: 40 }), 'dan dat op het eerste');
+  await world.at(goLive.plus({ hours: 1 }), 'drie retourberichten naast elkaar: 9056, 0200 en 9507');
+  await world.at(goLive.plus({ hours: 2 }));
+});
+
+scenario({
+  id: 'ing-late-2-0-2-retours-between-2-3-traffic',
+  title: 'Late iPgb 2.0.2-retourberichten na de eerste iPgb 2.3-uitwisseling komen nog op hun 2.0.2-heenbericht',
+  phase: 'Ingebruikname',
+  runbookStep: '1 Inleiding: 502/508 ontvangen bij een eerder in 2.0.2 verzonden 501/507',
+  verifies: ['ING-3.3', 'ING-3.6', 'ING-3.2', 'GEN-0.2'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  await world.at(heenStop.minus({ hours: 1 }));
+  const [early] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+  await world.createEvents([world.events.sameClient(early)], { answeredAt: goLive.plus({ minutes: 90 }), retourCodes: ['0001'] });
+  await world.at(heenStop);
+  await world.at(retourStop);
+  await world.at(goLive, 'ingebruikname: de eerste iPgb 2.3-berichten gaan over en weer');
+  await world.createEvents(world.events.fresh(2));
+  await world.at(goLive.plus({ minutes: 10 }));
+  await world.counterpartySendsHeen(2);
+  await world.at(goLive.plus({ minutes: 30 }), 'een laat 2.0.2-retourbericht tussen het 2.3-verkeer');
+  await world.at(goLive.plus({ hours: 1 }));
+  await world.createEvents(world.events.fresh(1));
+  await world.at(goLive.plus({ minutes: 90 }), 'nog een laat 2.0.2-retourbericht, afwijzend');
+  await world.at(goLive.plus({ hours: 2 }));
+});
