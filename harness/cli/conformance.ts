@@ -18,10 +18,13 @@ import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import type { PartyRun } from '../evidence/summary.js';
+import { isSwitchRun, runSwitchConformance } from './switch-conformance.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
+  // A switch as system under test (docs/switch-protocol.md) is a run of its own.
+  if (isSwitchRun(argv)) return runSwitchConformance(argv, SUITE_VERSION);
   const options = parseConformanceArgs(argv);
   if (isArgError(options)) {
     process.stderr.write(`conformance: ${options.error}\n`);

@@ -14,8 +14,12 @@ export const switchRecordsPath = (out: string): string => join(out, 'switch-reco
 export default class SwitchRecordsReporter implements Reporter {
   private readonly path: string;
 
-  constructor(options: { out?: string } = {}) {
+  private readonly progress: boolean;
+
+  /** `progress`: one terminal line per scenario as it finishes (the conformance command). */
+  constructor(options: { out?: string; progress?: boolean } = {}) {
     this.path = switchRecordsPath(options.out ?? conformanceOut());
+    this.progress = options.progress ?? false;
   }
 
   onTestRunStart(): void {
@@ -30,9 +34,20 @@ export default class SwitchRecordsReporter implements Reporter {
     const failedOutside = result.state === 'failed' && !record.broken && !record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken');
     const kept = failedOutside ? { ...record, broken: `[harness] the test failed outside its requirement checks: ${(result.errors[0]?.message ?? '').split('\n')[0]}` } : record;
     appendFileSync(this.path, `${JSON.stringify(kept)}\n`, 'utf8');
+    if (this.progress) process.stdout.write(progressLine(kept));
   }
 }
 
 export function readSwitchRecords(out: string): SwitchRecord[] {
   return readFileSync(switchRecordsPath(out), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as SwitchRecord);
+}
+
+function progressLine(r: SwitchRecord): string {
+  const failed = r.broken !== undefined || r.requirements.some((q) => q.verdict === 'failed' || q.verdict === 'broken');
+  const verdict = r.broken ? '! broken' : failed ? '✘ failed' : '✔ passed';
+  const ids = r.requirements.map((q) => (q.verdict === 'failed' ? `${q.id}✘` : q.id)).join(',');
+  const lines = [`${verdict} ${`${r.switchRole}${r.label ? ` ${r.label}` : ''}`.padEnd(8)} ${ids.padEnd(40)} ${(r.durationMs / 1000).toFixed(1).padStart(5)} s  ${r.title}`];
+  if (r.broken) lines.push(`    ${r.broken.slice(0, 300)}`);
+  for (const q of r.requirements) for (const f of q.failures.slice(0, 3)) lines.push(`    ${q.id} ${f.slice(0, 300)}`);
+  return `${lines.join('\n')}\n`;
 }

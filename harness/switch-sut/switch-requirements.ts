@@ -61,9 +61,9 @@ const shownBy = (nr: string): SwitchRequirementId[] =>
 
 /** Runbook 4.5 (BIDN) and 4.6 (VECOZO), with the SW ids that show each. */
 export const SWITCH_PRECONDITIONS: readonly SwitchPrecondition[] = [
-  { nr: '4.5.1', role: 'BIDN', text: 'BIDN monitort op 30 maart van 09.00 tot 17.00 uur het berichtenverkeer nauwkeurig (blokkeert heen om 09.00, retour om 17.00).', shownBy: shownBy('4.5.1') },
+  { nr: '4.5.1', role: 'BIDN', text: 'BIDN monitort op 30 maart van 09.00 tot 17.00 uur het berichtenverkeer nauwkeurig.', shownBy: shownBy('4.5.1') },
   { nr: '4.5.2', role: 'BIDN', text: 'BIDN heeft de systemen zo ingericht en getest dat deze op 1 april 2026 iPgb 2.3-berichten ondersteunen.', shownBy: shownBy('4.5.2') },
-  { nr: '4.6.1', role: 'VECOZO', text: 'VECOZO monitort op 30 maart van 09.00 tot 17.00 uur het berichtenverkeer nauwkeurig (blokkeert heen om 09.00, retour om 17.00).', shownBy: shownBy('4.6.1') },
+  { nr: '4.6.1', role: 'VECOZO', text: 'VECOZO monitort op 30 maart van 09.00 tot 17.00 uur het berichtenverkeer nauwkeurig.', shownBy: shownBy('4.6.1') },
   { nr: '4.6.2', role: 'VECOZO', text: 'VECOZO heeft de systemen zo ingericht en getest dat deze op 1 april 2026 iPgb 2.3-berichten ondersteunen.', shownBy: shownBy('4.6.2') },
 ];
 
