@@ -22,5 +22,10 @@ describe('--switch on the conformance command', () => {
     expect(errorOf(['--switch', 'nope'])).toMatch(/not a URL/);
     expect(errorOf(['--switch', 'http://h:1', '--only', 'AFS-1.1'])).toMatch(/unknown switch requirement id AFS-1.1/);
     expect(errorOf(['--switch'])).toMatch(/needs a value/);
+    expect(errorOf(['--switch', 'http://h:1', '--calendar', 'package.json'])).toMatch(/--calendar package.json is no calendar .*Fix:/);
+  });
+
+  it('takes a rehearsal calendar by path', () => {
+    expect(parseSwitchArgs(['--switch', 'http://h:1', '--calendar', 'fixtures/calendars/rehearsal-kto.json'])).toMatchObject({ calendar: expect.stringMatching(/fixtures\/calendars\/rehearsal-kto\.json$/) });
   });
 });

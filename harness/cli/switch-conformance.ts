@@ -5,10 +5,10 @@
  * switch-records.jsonl and the manifest. Exit 0 every SW requirement passed, 1 one failed,
  * 2 the run could not be done.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
-import { calendarToJson } from '../clock/calendar.js';
+import { calendarToJson, parseCalendar, type Calendar } from '../clock/calendar.js';
 import { writeManifest } from '../evidence/manifest.js';
 import { ENV, runCalendar } from '../scenario/run-settings.js';
 import { loadSchemaSet } from '../validation/index.js';
@@ -20,17 +20,19 @@ import { isSwitchRequirementId, SWITCH_REQUIREMENT_IDS, type SwitchRequirementId
 import { buildSwitchSummary, type SwitchRun } from '../switch-sut/switch-summary.js';
 import { SWITCH_TARGET_ENV, type SwitchTarget } from '../switch-sut/switch-target.js';
 import { outFiles } from '../evidence/out-layout.js';
-import { writeFileSync } from 'node:fs';
+import type { CalendarJson } from '../sut/protocol.js';
 
 export interface SwitchOptions {
   url: string;
   roles: SwitchRole[];
   token?: string;
   only?: SwitchRequirementId[];
+  /** Absolute path of a calendar JSON (party-protocol.md's form); undefined: the national one. */
+  calendar?: string;
   out: string;
 }
 
-const USAGE = 'npm run conformance -- --switch URL [--switch-role BIDN|VECOZO]... [--token TOKEN] [--only SW-ID,...] [--out DIR]';
+const USAGE = 'npm run conformance -- --switch URL [--switch-role BIDN|VECOZO]... [--token TOKEN] [--only SW-ID,...] [--calendar FILE] [--out DIR]';
 
 /** True when the command line asks for a switch run. */
 export const isSwitchRun = (argv: readonly string[]): boolean => argv.some((a) => a === '--switch' || a.startsWith('--switch='));
@@ -43,7 +45,7 @@ export function parseSwitchArgs(argv: readonly string[], cwd = process.cwd()): S
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--switch', '--switch-role', '--token', '--only', '--out'].includes(flag)) {
+    if (!['--switch', '--switch-role', '--token', '--only', '--calendar', '--out'].includes(flag)) {
       return fail(`${arg} does not go with --switch`, `a switch run takes only ${USAGE}`);
     }
     const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
@@ -74,9 +76,19 @@ export function parseSwitchArgs(argv: readonly string[], cwd = process.cwd()): S
     only = [...new Set(ids as SwitchRequirementId[])];
   }
   const token = values.get('--token');
+  const calendarArg = values.get('--calendar');
+  let calendar: string | undefined;
+  if (calendarArg !== undefined) {
+    calendar = resolve(cwd, calendarArg);
+    try {
+      parseCalendar(JSON.parse(readFileSync(calendar, 'utf8')) as CalendarJson);
+    } catch (error) {
+      return fail(`--calendar ${calendarArg} is no calendar (${(error as Error).message.split('. Fix')[0]})`, 'give a JSON file with zone, heenStop, retourStop and goLive, e.g. fixtures/calendars/rehearsal-kto.json');
+    }
+  }
   return {
     url: url.replace(/\/+$/, ''), roles: roles.length ? roles : [...SWITCH_ROLES],
-    ...(token !== undefined ? { token } : {}), ...(only ? { only } : {}),
+    ...(token !== undefined ? { token } : {}), ...(only ? { only } : {}), ...(calendar ? { calendar } : {}),
     out: resolve(cwd, values.get('--out') ?? 'reports'),
   };
 }
@@ -99,6 +111,7 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   process.env[SWITCH_TARGET_ENV] = JSON.stringify(targets);
   process.env.CONFORMANCE_OUT = options.out;
   if (options.only) process.env[SWITCH_ONLY_ENV] = options.only.join(',');
+  if (options.calendar) process.env[ENV.calendar] = options.calendar;
   const vitest = await startVitest('test', [], {
     project: ['schakelpunt'], watch: false,
     // One switch runs one session at a time.
@@ -116,7 +129,7 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   const schemas = loadSchemaSet(process.env[ENV.schemas]);
   const runs: SwitchRun[] = options.roles.map((role) => ({ role, endpoint: options.url, ...(about.about ? { about: about.about } : {}) }));
   const summary = buildSwitchSummary(records, {
-    suiteVersion, startedAt, calendar: calendarToJson(calendar),
+    suiteVersion, startedAt, calendar: calendarEvidence(calendar, options.calendar),
     schemas: { source: process.env[ENV.schemas] ?? 'bundled', sha256: schemas.files }, switches: runs,
     ...(options.only ? { notRunBecause: `not chosen with --only ${options.only.join(',')}` } : {}),
   });
@@ -130,6 +143,12 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   if (suiteErrors.length || records.some((r) => r.broken?.includes('[unreachable]'))) return 2;
   return failed > 0 ? 1 : 0;
+}
+
+/** The calendar as the evidence names it: its file's name, and whether it is the migration's own. */
+function calendarEvidence(calendar: Calendar, file: string | undefined): CalendarJson & { name: string; national: boolean } {
+  const national = JSON.stringify(calendarToJson(calendar)) === JSON.stringify(calendarToJson(runCalendar({})));
+  return { name: file ? basename(file, '.json') : 'ipgb-2026', national, ...calendarToJson(calendar) };
 }
 
 /** Reachable at all, and GET /about if it has one (optional, as in party protocol v1.1). */

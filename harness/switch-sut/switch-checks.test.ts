@@ -9,7 +9,7 @@ function submission(over: Partial<SubmissionObservation> = {}): SubmissionObserv
   return {
     submission: { as: '0363', addressee: 'SVB', name: 'WMO501', release: '2.0.2', identificatie: 'SW00000001', label: 'WMO501 2.0.2 SW00000001 from 0363 to SVB' },
     at: AT, hash: 'h1', requirement: 'SW-1.1', due: { status: 202, code: null },
-    got: { status: 202, code: null, excerpt: '{}' }, ...over,
+    got: { status: 202, code: null, excerpt: '{}', shaped: true }, ...over,
   };
 }
 const delivery = (over: Partial<DeliveryAttempt> = {}): DeliveryAttempt => ({ identity: 'SVB', at: AT, answered: 202, hash: 'h1', bytes: 100, ...over });
@@ -29,8 +29,10 @@ describe('switch checks', () => {
     expect(wrongStatus.findings[0]?.expected).toContain('Mon 2026-03-30 08:59:59.999 Europe/Amsterdam');
     expect(wrongStatus.findings[0]?.expected).toContain('(06:59:59.999Z)');
     expect(wrongStatus.findings[0]?.messageIds).toEqual(['SW00000001']);
-    const wrongCode = verdictOf(obs([submission({ requirement: 'SW-1.2', due: { status: 422, code: 'IB004' }, got: { status: 422, code: 'IB005', excerpt: '' } })], []), 'SW-1.2');
+    const wrongCode = verdictOf(obs([submission({ requirement: 'SW-1.2', due: { status: 422, code: 'IB004' }, got: { status: 422, code: 'IB005', excerpt: '', shaped: true } })], []), 'SW-1.2');
     expect(wrongCode.verdict).toBe('failed');
+    const bare = verdictOf(obs([submission({ got: { status: 202, code: null, excerpt: '(empty body)', shaped: false } })], [delivery()]), 'SW-1.1');
+    expect(bare.findings[0]?.happened).toContain('without the body the protocol gives that status');
   });
 
   it('fails a lost, a duplicated, a misrouted, a late and a refused-but-delivered message', () => {
@@ -40,7 +42,7 @@ describe('switch checks', () => {
     expect(verdictOf(obs([submission()], [delivery(), delivery()]), 'SW-3.1').findings.map((f) => f.category)).toEqual(['duplicate']);
     expect(verdictOf(obs([submission()], [delivery({ identity: '0599' })]), 'SW-3.1').findings.map((f) => f.category)).toEqual(['misrouted', 'lost']);
     expect(verdictOf(obs([submission()], [delivery({ at: '2026-03-30T07:00:00.000Z' })]), 'SW-3.1').findings.map((f) => f.category)).toEqual(['late']);
-    const refused = submission({ due: { status: 503, code: 'IB103' }, got: { status: 503, code: 'IB103', excerpt: '' } });
+    const refused = submission({ due: { status: 503, code: 'IB103' }, got: { status: 503, code: 'IB103', excerpt: '', shaped: true } });
     expect(verdictOf(obs([refused], [delivery()]), 'SW-3.1').findings.map((f) => f.category)).toEqual(['misrouted']);
     expect(verdictOf(obs([submission()], [delivery(), delivery({ hash: 'other' })]), 'SW-3.1').findings.map((f) => f.category)).toEqual(['duplicate']);
   });

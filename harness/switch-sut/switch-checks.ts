@@ -28,15 +28,19 @@ export function judgeSwitch(ids: readonly SwitchRequirementId[], obs: SwitchObse
 }
 
 const when = (at: string, zone: string): string => describeMoment(DateTime.fromISO(at, { zone: 'utc' }), zone);
-const dueText = (s: SubmissionObservation): string => (s.due.code ? `${s.due.code} (HTTP ${s.due.status})` : 'accepted (HTTP 202)');
+const dueText = (s: SubmissionObservation): string => (s.due.code
+  ? `${s.due.code} (HTTP ${s.due.status}, {"code", "omschrijving"})`
+  : 'accepted (HTTP 202, {"ontvangstId", "tijdstip"})');
 const idsOf = (s: SubmissionObservation): string[] => (s.submission.identificatie ? [s.submission.identificatie] : []);
 
 function answers(id: SwitchRequirementId, obs: SwitchObservations): { judged: number; findings: SwitchFinding[] } {
   const own = obs.submissions.filter((s) => s.requirement === id);
-  const findings = own.filter((s) => s.got.status !== s.due.status || (s.due.code !== null && s.got.code !== s.due.code)).map((s): SwitchFinding => ({
+  const wrong = (s: SubmissionObservation): boolean =>
+    s.got.status !== s.due.status || (s.due.code !== null && s.got.code !== s.due.code) || !s.got.shaped;
+  const findings = own.filter(wrong).map((s): SwitchFinding => ({
     requirement: id, category: 'answer',
     expected: `${s.submission.label}, submitted by ${s.submission.as} at ${when(s.at, obs.zone)}, to be ${dueText(s)}`,
-    happened: `the switch answered HTTP ${s.got.status}${s.got.code ? ` ${s.got.code}` : ''}: ${s.got.excerpt}`,
+    happened: `the switch answered HTTP ${s.got.status}${s.got.code ? ` ${s.got.code}` : ''}${s.got.shaped ? '' : ' without the body the protocol gives that status'}: ${s.got.excerpt}`,
     messageIds: idsOf(s),
   }));
   return { judged: own.length, findings };

@@ -23,7 +23,8 @@ export interface SubmissionObservation {
   /** The requirement whose cell (or hostile case) this submission falls in. */
   requirement: SwitchRequirementId;
   due: DueAnswer;
-  got: { status: number; code: string | null; excerpt: string };
+  /** `shaped`: the body is the protocol's for that status ({ontvangstId, tijdstip} or {code, omschrijving}). */
+  got: { status: number; code: string | null; excerpt: string; shaped: boolean };
 }
 
 export interface SwitchObservations {

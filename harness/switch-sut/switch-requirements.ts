@@ -38,7 +38,7 @@ export const SWITCH_REQUIREMENTS: readonly SwitchRequirement[] = [
   { id: 'SW-2.3', runbookSteps: ['2.1', '2.2', '7'], preconditions: READY_FOR_2_3,
     duty: 'from T2 a 2.0.2 heen (501, 507) is refused with IB004 and HTTP 422: only iPgb 2.3 is exchanged' },
   { id: 'SW-2.4', runbookSteps: ['1 (inleiding)', '2.1', '2.2'], preconditions: READY_FOR_2_3,
-    duty: 'from T2 a late 2.0.2 retour (502, 508) answering a 2.0.2 heen is accepted with 202 and delivered to that heen\'s sender' },
+    duty: 'from T2 a late 2.0.2 retour (502, 508) answering a 2.0.2 heen is accepted with 202 (its delivery to that heen\'s sender is judged under SW-3.1)' },
   { id: 'SW-3.1', runbookSteps: ['1.2', '1.4', '2.1', '2.2'], preconditions: [...MONITORING, ...READY_FOR_2_3],
     duty: 'every accepted message is delivered exactly once, byte for byte, to its addressee before POST /clock answers, also when accepted 1 ms before a stop and when a delivery attempt fails (5xx: tried again); nothing refused is delivered' },
   { id: 'SW-4.1', runbookSteps: ['2.1', '2.2'], preconditions: READY_FOR_2_3,

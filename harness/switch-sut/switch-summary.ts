@@ -25,7 +25,7 @@ export interface SwitchSummaryEntry extends SwitchRun {
 export interface SwitchSummary {
   suiteVersion: string;
   startedAt: string;
-  calendar: CalendarJson & { name?: string };
+  calendar: CalendarJson & { name?: string; national?: boolean };
   schemas: SchemaSet;
   /** What was under test: `switch` (runbook 4.5/4.6), never a party in this file. */
   systemUnderTest: 'switch';
@@ -39,7 +39,7 @@ const MAX_FAILURE_LINES = 20;
 export interface SwitchSummaryEnv {
   suiteVersion: string;
   startedAt: string;
-  calendar: CalendarJson & { name?: string };
+  calendar: CalendarJson & { name?: string; national?: boolean };
   schemas: SchemaSet;
   switches: SwitchRun[];
   /** Why an id no scenario judged is not tested (e.g. `--only`). */

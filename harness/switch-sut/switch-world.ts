@@ -144,12 +144,16 @@ export class SwitchWorld {
 
   private async record(s: Submission, requirement: SwitchRequirementId, due: DueAnswer): Promise<void> {
     const answer = await this.options.client.submit(s.as, s.body);
-    const code = (answer.json as { code?: unknown } | null)?.code;
+    const json = (answer.json ?? {}) as { code?: unknown; omschrijving?: unknown; ontvangstId?: unknown; tijdstip?: unknown };
+    const code = json.code;
+    const shaped = answer.status === 202
+      ? typeof json.ontvangstId === 'string' && typeof json.tijdstip === 'string'
+      : typeof code === 'string' && typeof json.omschrijving === 'string';
     const { body, ...submission } = s;
     this.submissions.push({
       submission, at: isoUtc(this.clock.now()), requirement, due,
       hash: createHash('sha256').update(body).digest('hex'),
-      got: { status: answer.status, code: typeof code === 'string' ? code.slice(0, 16) : null, excerpt: answer.excerpt },
+      got: { status: answer.status, code: typeof code === 'string' ? code.slice(0, 16) : null, excerpt: answer.excerpt, shaped },
     });
   }
 
