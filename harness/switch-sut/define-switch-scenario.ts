@@ -75,7 +75,8 @@ function register(def: SwitchScenarioDefinition, target: SwitchTarget, ids: Swit
       });
       await body(world);
     } catch (error) {
-      const kind = error instanceof SwitchError && error.kind === 'unreachable' ? '[unreachable]' : '[harness]';
+      // A switch that hangs or answers the control plane wrongly is its own fault, not the suite's.
+      const kind = error instanceof SwitchError ? (error.kind === 'unreachable' ? '[unreachable]' : '[switch]') : '[harness]';
       const reason = `${kind} ${(error as Error).message}`;
       storeSwitchRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), reason));
       throw error;
