@@ -95,6 +95,17 @@ export class SwitchMessages {
     return { ...this.submissionOf(b), addressee: null, body: utf8(xml), label: `a ${messageName(b.wet, b.family)} whose Bsn is not 9 digits (XSD-invalid)` };
   }
 
+  /** A DOCTYPE with an external entity: a switch must never resolve it. */
+  doctype(b: Bericht): Submission {
+    const xml = buildXml(b).replace(/(<\?xml[^>]*\?>)/, '$1<!DOCTYPE Bericht [<!ENTITY leak SYSTEM "file:///etc/passwd">]>').replace(/<Bsn>[^<]*<\/Bsn>/, '<Bsn>&leak;</Bsn>');
+    return { ...this.submissionOf(b), addressee: null, body: utf8(xml), label: `a ${messageName(b.wet, b.family)} with a DOCTYPE and an external entity` };
+  }
+
+  /** A message in a namespace no release has (9_9). */
+  unknownNamespace(b: Bericht): Submission {
+    return { ...this.submissionOf(b), addressee: null, body: utf8(buildXml(b).replace(/ipgb\/2_[03]\//g, 'ipgb/9_9/')), label: `a ${messageName(b.wet, b.family)} in the unknown namespace of release 9.9` };
+  }
+
   /** A valid message padded with a comment past 25 MB. */
   oversized(b: Bericht): Submission {
     const xml = buildXml(b);

@@ -118,15 +118,21 @@ export class SwitchWorld {
     return [...new Set([...this.wetten.flatMap((w) => PLAYED_PROVIDERS[w]), SVB])];
   }
 
-  /** Hostile submissions (SW-4.1 to SW-4.3), each made from a valid message of this switch. */
-  async submitHostile(): Promise<void> {
+  /**
+   * Hostile submissions (SW-4.1, SW-4.3, and SW-4.2 when `oversized`), each made from a valid
+   * message of this switch. The 25 MB body is costly to send, and its refusal does not depend on
+   * the moment, so a scenario sends it once.
+   */
+  async submitHostile(options: { oversized: boolean }): Promise<void> {
     const now = this.clock.now();
     const release: Release = this.clock.now() < this.T2 ? '2.0.2' : '2.3';
     const wet = this.wetten[0] as Wet;
     const base = (): Bericht => this.messages.heen(messageName(wet, '501'), release, now);
     await this.record(this.messages.notWellFormed(base()), 'SW-4.1', refusedWith('IB001'));
     await this.record(this.messages.xsdInvalid(base()), 'SW-4.1', refusedWith('IB001'));
-    await this.record(this.messages.oversized(base()), 'SW-4.2', refusedWith('IB003'));
+    await this.record(this.messages.doctype(base()), 'SW-4.1', refusedWith('IB001'));
+    await this.record(this.messages.unknownNamespace(base()), 'SW-4.1', refusedWith('IB001'));
+    if (options.oversized) await this.record(this.messages.oversized(base()), 'SW-4.2', refusedWith('IB003'));
     const toUnknown = this.messages.heen(messageName(wet, '507'), release, now, UNKNOWN_PROVIDER[wet]);
     await this.record(this.messages.submissionOf(toUnknown, `a valid ${messageName(wet, '507')} ${release} addressed to ${UNKNOWN_PROVIDER[wet]}, a party the switch was not given`), 'SW-4.3', refusedWith('IB005'));
     await this.settle();
