@@ -4,6 +4,8 @@
  * it. Markdown and a small HTML page, beside summary.json.
  */
 import { writeFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../clock/calendar.js';
 import { join } from 'node:path';
 import type { SwitchSummary, SwitchSummaryEntry } from './switch-summary.js';
 import { SWITCH_PRECONDITIONS, switchRequirement } from './switch-requirements.js';
@@ -31,13 +33,22 @@ export function switchPreconditionViews(entry: SwitchSummaryEntry): Precondition
   });
 }
 
+/** In the calendar's zone, the one the runbook's times are read in. */
+const runDate = (summary: SwitchSummary): string => {
+  const zone = summary.calendar.zone ?? DEFAULT_ZONE;
+  return `${DateTime.fromISO(summary.startedAt, { setZone: true }).setZone(zone).toFormat('dd-MM-yyyy HH:mm')} (${zone})`;
+};
+
+const productOf = (s: SwitchSummaryEntry): string =>
+  s.about && (s.about.vendor || s.about.product) ? `${[s.about.vendor, s.about.product, s.about.version].filter(Boolean).join(' ')}` : 'product niet opgegeven (GET /about)';
+
 export function switchDossierMarkdown(summary: SwitchSummary): string {
   const lines = ['# Dossier: schakelpunt als systeem onder test', '',
-    `Suite ${summary.suiteVersion}, run ${summary.startedAt}, kalender${summary.calendar.name ? ` ${summary.calendar.name}` : ''}: T0 ${summary.calendar.heenStop} · T1 ${summary.calendar.retourStop} · T2 ${summary.calendar.goLive}.`,
+    `Suite ${summary.suiteVersion}, run ${runDate(summary)}, kalender${summary.calendar.name ? ` ${summary.calendar.name}` : ''}: T0 ${summary.calendar.heenStop} · T1 ${summary.calendar.retourStop} · T2 ${summary.calendar.goLive}.`,
     'De suite speelt alle partijen rond het schakelpunt; het bewijs *ondersteunt* de randvoorwaarde, het is niet de landelijke ketentest zelf.', '',
     ...(summary.calendar.national === false ? ['**Let op: deze run gebruikte niet de kalender van de migratie zelf (een oefenkalender); zij ondersteunt de randvoorwaarden 4.5/4.6 niet voor 30 maart - 1 april 2026.**', ''] : [])];
   for (const s of summary.switches) {
-    lines.push(`## ${s.role}${s.label ? ` (${s.label})` : ''}: ${s.endpoint}`, '');
+    lines.push(`## ${s.role}${s.label ? ` (${s.label})` : ''}: ${s.endpoint}`, '', `Onder test: ${productOf(s)}.`, '');
     for (const pc of switchPreconditionViews(s)) {
       lines.push(`### ${pc.nr} ${pc.verdict}`, '', pc.text, '', '| id | draaiboek | plicht | uitkomst |', '|---|---|---|---|');
       for (const r of pc.rows) {
@@ -54,10 +65,10 @@ export function switchDossierMarkdown(summary: SwitchSummary): string {
 const escape = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 export function switchDossierHtml(summary: SwitchSummary): string {
-  const sections = summary.switches.map((s) => `<h2>${escape(`${s.role}${s.label ? ` (${s.label})` : ''}`)}: ${escape(s.endpoint)}</h2>${switchPreconditionViews(s).map((pc) => `
+  const sections = summary.switches.map((s) => `<h2>${escape(`${s.role}${s.label ? ` (${s.label})` : ''}`)}: ${escape(s.endpoint)}</h2><p>Onder test: ${escape(productOf(s))}.</p>${switchPreconditionViews(s).map((pc) => `
 <h3>${escape(pc.nr)} <span class="${pc.verdict === 'voldaan' ? 'ok' : 'no'}">${escape(pc.verdict)}</span></h3><p>${escape(pc.text)}</p>
 <table><tr><th>id</th><th>draaiboek</th><th>plicht</th><th>uitkomst</th></tr>${pc.rows.map((r) => `<tr><td>${escape(r.id)}</td><td>${escape(r.steps)}</td><td>${escape(r.duty)}${r.outcome !== 'geslaagd' && r.failures.length ? `<ul>${r.failures.slice(0, 5).map((f) => `<li>${escape(f)}</li>`).join('')}</ul>` : ''}</td><td>${escape(r.outcome)}</td></tr>`).join('')}</table>`).join('')}`).join('');
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dossier schakelpunt</title><style>body{font:14px sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}.ok{color:#060}.no{color:#a00}@media print{body{margin:0}}</style></head><body><h1>Dossier: schakelpunt als systeem onder test</h1><p>Suite ${escape(summary.suiteVersion)}, run ${escape(summary.startedAt)}; kalender T0 ${escape(summary.calendar.heenStop)} · T1 ${escape(summary.calendar.retourStop)} · T2 ${escape(summary.calendar.goLive)}. Het bewijs ondersteunt de randvoorwaarde; het is niet de landelijke ketentest zelf.</p>${summary.calendar.national === false ? '<p class="no"><strong>Let op: deze run gebruikte niet de kalender van de migratie zelf (een oefenkalender); zij ondersteunt de randvoorwaarden 4.5/4.6 niet voor 30 maart - 1 april 2026.</strong></p>' : ''}${sections}</body></html>\n`;
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dossier schakelpunt</title><style>body{font:14px sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}td:first-child{white-space:nowrap}.ok{color:#060}.no{color:#a00}@media print{body{margin:0}}</style></head><body><h1>Dossier: schakelpunt als systeem onder test</h1><p>Suite ${escape(summary.suiteVersion)}, run ${escape(runDate(summary))}; kalender T0 ${escape(summary.calendar.heenStop)} · T1 ${escape(summary.calendar.retourStop)} · T2 ${escape(summary.calendar.goLive)}. Het bewijs ondersteunt de randvoorwaarde; het is niet de landelijke ketentest zelf.</p>${summary.calendar.national === false ? '<p class="no"><strong>Let op: deze run gebruikte niet de kalender van de migratie zelf (een oefenkalender); zij ondersteunt de randvoorwaarden 4.5/4.6 niet voor 30 maart - 1 april 2026.</strong></p>' : ''}${sections}</body></html>\n`;
 }
 
 export function writeSwitchDossier(out: string, summary: SwitchSummary): void {
