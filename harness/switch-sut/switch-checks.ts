@@ -6,14 +6,14 @@
  */
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
-import type { Verdict } from '../evidence/scenario-record.js';
 import type { SubmissionObservation, SwitchObservations } from './switch-observations.js';
 import type { SwitchFinding } from './switch-finding.js';
 import type { SwitchRequirementId } from './switch-requirements.js';
 
 export interface SwitchJudgement {
   id: SwitchRequirementId;
-  verdict: Exclude<Verdict, 'not-applicable'>;
+  /** The result vocabulary of evidence/scenario-record.ts (a switch has every SW duty: none is not applicable). */
+  verdict: 'passed' | 'failed' | 'not-tested';
   findings: SwitchFinding[];
   reason?: string;
 }
