@@ -18,7 +18,8 @@ import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import type { PartyRun } from '../evidence/summary.js';
-import { isSwitchRun, runSwitchConformance } from './switch-conformance.js';
+import { isSwitchRun } from './switch-conformance-args.js';
+import { runSwitchConformance } from './switch-conformance.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSwitchRun, parseSwitchArgs } from './switch-conformance.js';
+import { isSwitchRun, parseSwitchArgs } from './switch-conformance-args.js';
 
 describe('--switch on the conformance command', () => {
   it('is a switch run only when --switch is given', () => {
