@@ -19,11 +19,24 @@ export default defineConfig({
         test: {
           name: 'suites',
           include: ['suites/**/*.test.ts'],
+          exclude: ['suites/schakelpunt/**'],
           pool: 'forks',
           // Evidence: the harness labels and attaches through allure-js-commons (never the suites).
           setupFiles: ['allure-vitest/setup'],
           // A scenario over the whole cutover runs in seconds; a hanging party is cut off by the
           // control client's own 10 s bound, this is only the last resort.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The switch as system under test (docs/switch-protocol.md): the suite plays every party
+        // around it. The global setup starts the reference switch unless a switch is named.
+        test: {
+          name: 'schakelpunt',
+          include: ['suites/schakelpunt/**/*.test.ts'],
+          pool: 'forks',
+          globalSetup: ['fixtures/switches/reference/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -8,6 +8,8 @@ import type { Role } from '../messages/model.js';
 import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
 import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+// A switch under test (--switch) has a command line of its own.
+import { SWITCH_USAGE } from './switch-conformance-args.js';
 
 export interface ConformanceOptions {
   /** The roles to test, in the order given; all three when no --role was given. */
@@ -43,7 +45,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag !== '--role' && !SINGLE.includes(flag as Single)) {
-      return fail(`Unknown argument ${arg}`, `use only the options of ${USAGE}`);
+      return fail(`Unknown argument ${arg}`, `use only the options of ${USAGE} (a switch under test: ${SWITCH_USAGE})`);
     }
     let value: string | undefined;
     if (flag !== arg) value = arg.slice(eq + 1);

@@ -21,10 +21,14 @@ import type { PartyRun } from '../evidence/summary.js';
 import { signaturePlan, signRun } from '../evidence/attestation.js';
 import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
 import { suiteIdentity } from '../evidence/suite-identity.js';
+import { isSwitchRun } from './switch-conformance-args.js';
+import { runSwitchConformance } from './switch-conformance.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
+  // A switch as system under test (docs/switch-protocol.md) is a run of its own.
+  if (isSwitchRun(argv)) return runSwitchConformance(argv, SUITE_VERSION);
   const options = parseConformanceArgs(argv);
   if (isArgError(options)) {
     process.stderr.write(`conformance: ${options.error}\n`);
