@@ -22,6 +22,7 @@ import type { RetourPlan } from '../counterparty/retour-plan.js';
 import { SwitchCore } from '../switch/switch-core.js';
 import type { SubmissionResult } from '../switch/switch-core.js';
 import type { UnplannedBlock } from '../switch/unplanned-block.js';
+import { sessionDirectory } from '../switch/directory.js';
 import { Deliverer, type DeliveryMeta } from '../switch/delivery.js';
 import { routeOf } from '../switch/routing.js';
 import type { XsdValidator } from '../validation/index.js';
@@ -106,7 +107,7 @@ export class CutoverWorld {
     this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
     this.core = new SwitchCore({
       calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
-      directory: { isKnown: (identity: string) => identity === options.party.identity || this.counterparty.knows(identity) },
+      directory: sessionDirectory({ put: (identity) => identity === options.party.identity, counterparty: (identity) => this.counterparty.knows(identity) }),
     });
     this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY });
     this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);

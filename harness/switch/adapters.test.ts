@@ -5,6 +5,7 @@ import { VirtualClock } from '../clock/virtual-clock.js';
 import { Ledger } from '../ledger/ledger.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
+import { directoryOf } from './directory.js';
 import { startSwitchServer } from './http-adapter.js';
 import { switchHandlers } from './msw-adapter.js';
 import { sampleHeenXml } from './sample-traffic.js';
@@ -18,7 +19,7 @@ afterAll(() => validator.dispose());
 function coreAt() {
   const clock = new VirtualClock(cal.heenStop.minus({ minutes: 5 }), cal.zone);
   const ledger = new Ledger();
-  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: { isKnown: (id) => ['SVB', '0363'].includes(id) } });
+  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: directoryOf({ put: ['0363', 'SVB'], counterparty: [] }) });
   return { clock, ledger, core };
 }
 
