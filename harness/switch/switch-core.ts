@@ -113,6 +113,16 @@ export class SwitchCore {
     return this.refuse({ ...draft, errors: [why] }, undefined, 'IB003', why);
   }
 
+  /**
+   * A request that is not HTTP/1.1 a switch can read (request line, headers, chunked encoding):
+   * no message was received, so IB001, ledgered without a body. `why` is the adapter's words.
+   */
+  refuseMalformedHttp(origin: SubmissionOrigin, why: string, bytesSeen = 0): SubmissionResult {
+    const draft = this.blankDraft(origin, { xmlHash: '', bytes: bytesSeen });
+    return this.refuse({ ...draft, errors: [why] }, undefined, 'IB001', why,
+      'send one message as the body of POST {switch}/berichten over plain HTTP/1.1 (a Content-Length or valid chunks, headers under 16 KB); it counts as not sent');
+  }
+
   private refuseUnreadable(origin: SubmissionOrigin, body: Uint8Array | string, digest: BodyDigest, check: MessageValidation): SubmissionResult {
     const xsdErrors = check.xsd.errors.slice(0, MAX_ERRORS_KEPT).map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message));
     const errors = check.message ? [check.message, ...xsdErrors] : xsdErrors;
