@@ -116,7 +116,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       }
       const judgements = judge(ids, world.observations());
       await writeScenarioEvidence(world, judgements);
-      storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine) }))));
+      storeRecord(context.task, record(judgements.map((j) => ({ id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine), ...(j.reason ? { reason: j.reason } : {}) }))));
       const findings = judgements.flatMap((j) => j.findings);
       if (findings.length) throw new ConformanceFailure(failureMessage(findings, evidenceAt));
     } catch (error) {
