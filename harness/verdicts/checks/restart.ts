@@ -110,15 +110,19 @@ function goesOnFindings(obs: Observations, traffic: ObservedTraffic, r: Restarte
   const offeredSince = (t: { at: DateTime }) => t.at >= from;
   const silent: Noted[] = [];
   const followUps = followUpEvents(obs);
+  // A heen is tied to its event by content, or else by the Identificatie the party lists for the
+  // event: a heen whose content is wrong (GEN-0.1's question) was still offered.
+  const lastListed = new Map((obs.snapshots[obs.snapshots.length - 1]?.state.outgoing ?? []).map((o) => [o.intentId, o.identificatie]));
+  const offeredIds = new Set(traffic.heenSubmissions.filter(offeredSince).map((h) => h.id));
+  const offered = (intentId: string): boolean =>
+    !!traffic.trails.find((t) => t.event.intentId === intentId)?.attempts.some(offeredSince) || offeredIds.has(lastListed.get(intentId) ?? '');
   for (const o of r.before.outgoing.filter((x) => x.status === 'queued')) {
-    if (followUps.has(o.intentId)) continue;
-    const trail = traffic.trails.find((t) => t.event.intentId === o.intentId);
-    if (!trail?.attempts.some(offeredSince)) silent.push({ what: `${o.bericht} of event ${o.intentId}`, id: outgoingId(o) });
+    if (!followUps.has(o.intentId) && !offered(o.intentId)) silent.push({ what: `${o.bericht} of event ${o.intentId}`, id: outgoingId(o) });
   }
   // New work after the restart goes too: the restarted system does not just replay its backlog.
   const listedBefore = new Set(r.before.outgoing.map((o) => o.intentId));
   for (const trail of traffic.trails.filter((t) => t.event.createdAt >= r.at && !listedBefore.has(t.event.intentId) && !followUps.has(t.event.intentId))) {
-    if (!trail.attempts.some(offeredSince)) silent.push({ what: `the heen of event ${trail.event.intentId}, created ${when(obs, trail.event.createdAt)}`, id: `event ${trail.event.intentId}` });
+    if (!offered(trail.event.intentId)) silent.push({ what: `the heen of event ${trail.event.intentId}, created ${when(obs, trail.event.createdAt)}`, id: `event ${trail.event.intentId}` });
   }
   for (const i of r.before.incoming) {
     // A heen's retour is known by its heen's name and Identificatie (traffic.ts).
