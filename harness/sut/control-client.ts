@@ -85,10 +85,13 @@ export class ControlClient {
     return await this.call('readState', 'GET', '/state') as PartyState;
   }
 
-  /** `GET /about` (v1.1, optional): what the party says it is; undefined when it answers 404 (a v1 party). */
+  /**
+   * `GET /about` (v1.1, optional): what the party says it is; undefined when it has no such route
+   * (404 as the protocol says, or the 405/501 a v1 adapter's framework may give).
+   */
   async about(): Promise<About | undefined> {
     const answer = await this.send('readAbout', 'GET', this.urlOf('/about'), undefined);
-    if (answer.status === 404) return undefined;
+    if ([404, 405, 501].includes(answer.status)) return undefined;
     return await this.judged('readAbout', 'GET', this.urlOf('/about'), answer) as About;
   }
 
