@@ -22,13 +22,14 @@ import type { RetourPlan } from '../counterparty/retour-plan.js';
 import { SwitchCore } from '../switch/switch-core.js';
 import type { SubmissionResult } from '../switch/switch-core.js';
 import type { UnplannedBlock } from '../switch/unplanned-block.js';
+import { sessionDirectory } from '../switch/directory.js';
 import { Deliverer, type DeliveryMeta } from '../switch/delivery.js';
 import { routeOf } from '../switch/routing.js';
 import type { XsdValidator } from '../validation/index.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
 import type { Intent, PartyState } from '../sut/protocol.js';
-import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../verdicts/observations.js';
+import type { CreatedEvent, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
 import { BusinessEvents } from './business-events.js';
 import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';
 import type { HostileKind } from './hostile-deliveries.js';
@@ -97,6 +98,7 @@ export class CutoverWorld {
   /** Scripted answers, newest first wins. */
   private readonly plans: Array<(heen: Heenbericht) => RetourPlan | undefined> = [];
   private stoppedAnswering: string | undefined;
+  private restart: RestartObservation | undefined;
 
   private constructor(private readonly options: WorldOptions) {
     this.calendar = options.calendar;
@@ -106,7 +108,7 @@ export class CutoverWorld {
     this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
     this.core = new SwitchCore({
       calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
-      directory: { isKnown: (identity: string) => identity === options.party.identity || this.counterparty.knows(identity) },
+      directory: sessionDirectory({ put: (identity) => identity === options.party.identity, counterparty: (identity) => this.counterparty.knows(identity) }),
     });
     this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY });
     this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);
@@ -216,6 +218,38 @@ export class CutoverWorld {
         if (!(error instanceof PartyError)) throw error;
         this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
         throw new PartyStoppedAnswering(this.stoppedAnswering);
+      }
+    });
+  }
+
+  /**
+   * Restarts the party's system now (TRA-2.3) as the driver can: the container, `POST /restart`,
+   * or the embedded party over its storage. Its state is read just before and just after, at
+   * the same moment, and the moment is settled again. A party that cannot be restarted is
+   * recorded as such (TRA-2.3 not tested) and the scenario goes on; one that does not come back
+   * ends the scenario, to be judged.
+   */
+  async restartParty(): Promise<void> {
+    return this.step('het systeem van de partij wordt herstart (omzetten van de softwaresystemen)', async () => {
+      const ability = await this.party.restartAbility();
+      if (!ability.available) {
+        this.restart = { outcome: 'unavailable', reason: ability.reason };
+        this.note(`no restart: ${ability.reason}`);
+        return;
+      }
+      const at = this.clock.now();
+      const before = await this.state();
+      try {
+        await ability.restart();
+        const after = await this.state();
+        this.restart = { outcome: 'restarted', at, via: ability.via, before, after };
+        this.note(`the party was restarted: ${ability.via}`);
+        await this.settle();
+      } catch (error) {
+        if (!(error instanceof PartyError)) throw error;
+        const failure = `after the restart (${ability.via}) the party did not answer as before: ${error.message}`;
+        this.restart = { outcome: 'did-not-come-back', at, via: ability.via, before, failure };
+        throw new PartyStoppedAnswering(failure);
       }
     });
   }
@@ -364,6 +398,7 @@ export class CutoverWorld {
       hostile: this.hostile,
       redeliveries: this.redeliveries,
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
+      ...(this.restart ? { restart: this.restart } : {}),
     };
   }
 

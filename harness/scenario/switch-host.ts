@@ -17,6 +17,7 @@ export class SwitchHost {
     const server = await startSwitchServer({
       submit: (body, origin) => (host as SwitchHost).submit(body, origin),
       refuseTooLarge: (origin, bytesSeen) => (host as SwitchHost).current().refuseTooLarge(origin, bytesSeen),
+      refuseMalformedHttp: (origin, why, bytesSeen) => (host as SwitchHost).current().refuseMalformedHttp(origin, why, bytesSeen),
     });
     host = new SwitchHost(server.url, () => server.close());
     return host;

@@ -8,7 +8,7 @@ import { answerProblems, type OperationId } from './protocol-document.js';
 import { formatWait, PartyError } from './party-error.js';
 import {
   CONTROL_BASE,
-  type ClockResponse, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
+  type About, type ClockResponse, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
 } from './protocol.js';
 
 export interface ControlClientOptions {
@@ -28,7 +28,12 @@ const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
   readState: 'the party hangs or takes too long to report its state',
   deliverBericht: 'the party hangs while taking custody of a message',
   submitBericht: 'the switch hangs',
+  readAbout: 'the party hangs or takes too long to say what it is',
+  restartParty: 'the party did not answer again within 60 s of being asked to restart',
 };
+
+/** party-protocol.md: a restart answers once the system answers again, within 60 s. */
+const RESTART_BOUND_MS = 60_000;
 
 /**
  * 10 s per call (issue 4: a party that hangs fails its scenario within 10 s). The suite's own
@@ -80,6 +85,23 @@ export class ControlClient {
     return await this.call('readState', 'GET', '/state') as PartyState;
   }
 
+  /**
+   * `GET /about` (v1.1, optional): what the party says it is; undefined when it has no such route
+   * (404 as the protocol says, or the 405/501 a v1 adapter's framework may give).
+   */
+  async about(): Promise<About | undefined> {
+    const answer = await this.send('readAbout', 'GET', this.urlOf('/about'), undefined);
+    if ([404, 405, 501].includes(answer.status)) return undefined;
+    return await this.judged('readAbout', 'GET', this.urlOf('/about'), answer) as About;
+  }
+
+  /** `POST /restart` (v1.1, capability `restart`): resolves once the party answers again. */
+  async restart(): Promise<void> {
+    await this.call('restartParty', 'POST', '/restart', undefined, RESTART_BOUND_MS);
+    // The restart ended the connection this client kept; the next call opens a new one.
+    this.agent.destroy();
+  }
+
   /** Closes the kept-alive connection; the client stays usable (a new call connects again). */
   close(): void {
     this.agent.destroy();
@@ -89,10 +111,15 @@ export class ControlClient {
     return `${this.baseUrl}${CONTROL_BASE}${path}`;
   }
 
-  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
     const url = this.urlOf(path);
+    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), false, timeoutMs);
+    return this.judged(op, method, url, answer);
+  }
+
+  /** An answer held to the protocol document: its JSON, or the PartyError that says what is wrong. */
+  private judged(op: OperationId, method: 'GET' | 'POST', url: string, answer: Answer): unknown {
     const what = `${method} ${url}`;
-    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body));
     let json: unknown;
     if (answer.text.length > 0) {
       try {
@@ -119,7 +146,7 @@ export class ControlClient {
     return json;
   }
 
-  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
+  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false, timeoutMs = this.timeoutMs): Promise<Answer> {
     const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
@@ -140,14 +167,14 @@ export class ControlClient {
       };
       const timer = setTimeout(() => {
         settle(() => reject(new PartyError('timeout',
-          `${what} did not answer within ${formatWait(this.timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(this.timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)));
+          `${what} did not answer within ${formatWait(timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)));
         request.destroy();
-      }, this.timeoutMs);
+      }, timeoutMs);
       request.on('error', (error: NodeJS.ErrnoException) => settle(() => {
         // A kept-alive connection the party closed while idle: the request never reached it,
         // so sending it again on a fresh connection is safe (Node's documented pattern).
         if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
-          this.send(op, method, url, payload, true).then(resolve, reject);
+          this.send(op, method, url, payload, true, timeoutMs).then(resolve, reject);
           return;
         }
         reject(new PartyError('unreachable',

@@ -1,11 +1,18 @@
-/** The bundled reference party (or one of its faulty variants), started in this process on a free loopback port. */
+/**
+ * The bundled reference party (or one of its faulty variants), started in this process on a free
+ * loopback port with its storage in a temporary folder; a restart (TRA-2.3) stops its server and
+ * starts a fresh party over that storage on the same port.
+ */
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
+import { waitForParty } from './party-probe.js';
 
 export interface EmbeddedTarget { role: Role; identity: string; token?: string; variant?: string }
+
+const RESTART_BOUND_MS = 60_000;
 
 export class EmbeddedDriver implements PartyDriver {
   private running: RunningReferenceParty | undefined;
@@ -26,6 +33,16 @@ export class EmbeddedDriver implements PartyDriver {
       kind: 'embedded',
       description: `bundled ${this.target.variant ? `faulty party '${this.target.variant}'` : 'reference party'} at ${this.running.url}`,
       control: new ControlClient(this.running.url, { token: this.target.token }),
+      restartAbility: async () => ({
+        available: true,
+        via: 'the embedded party stopped and started again over its storage',
+        restart: async () => {
+          const running = this.running;
+          if (!running) throw new Error('The embedded party was stopped before its restart. Fix: restart only within a scenario.');
+          await running.restart();
+          await waitForParty(running.url, RESTART_BOUND_MS);
+        },
+      }),
     };
     return this.party;
   }

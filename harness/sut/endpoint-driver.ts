@@ -2,7 +2,8 @@
 import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
 import { probeParty } from './party-probe.js';
-import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
+import { NO_RESTART_REASON, type PartyDriver, type PartyUnderTest, type RestartAbility } from './party-under-test.js';
+import type { ControlClient as Client } from './control-client.js';
 
 export interface EndpointTarget {
   role: Role; identity: string; url: string; token?: string;
@@ -20,13 +21,15 @@ export class EndpointDriver implements PartyDriver {
   async start(): Promise<PartyUnderTest> {
     const url = this.target.url.replace(/\/+$/, '');
     await probeParty(url, REACHABLE_WITHIN_MS);
+    const control = new ControlClient(url, { token: this.target.token, ...(this.target.timeoutMs ? { timeoutMs: this.target.timeoutMs } : {}) });
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
       url,
       kind: 'endpoint',
       description: url,
-      control: new ControlClient(url, { token: this.target.token, ...(this.target.timeoutMs ? { timeoutMs: this.target.timeoutMs } : {}) }),
+      control,
+      restartAbility: () => restartByProtocol(control),
     };
     return this.party;
   }
@@ -36,4 +39,11 @@ export class EndpointDriver implements PartyDriver {
     this.party?.control.close();
     this.party = undefined;
   }
+}
+
+/** `POST /restart` when `GET /about` lists the capability `restart` (party-protocol.md v1.1). */
+export async function restartByProtocol(control: Client): Promise<RestartAbility> {
+  const about = await control.about();
+  if (!about?.capabilities?.includes('restart')) return { available: false, reason: NO_RESTART_REASON };
+  return { available: true, via: 'POST /restart (capability restart in GET /about)', restart: () => control.restart() };
 }

@@ -51,15 +51,29 @@ export class ImageDriver implements PartyDriver {
       .withWaitStrategy(new PartyAnswers(url))
       .withStartupTimeout(STARTUP_TIMEOUT_MS)
       .start();
+    const control = new ControlClient(url, { token: this.target.token });
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
       url,
       kind: 'image',
       description: await imageDescription(this.target.image),
-      control: new ControlClient(url, { token: this.target.token }),
+      control,
+      restartAbility: async () => ({
+        available: true,
+        via: 'the container restarted (stopped and started, its filesystem kept)',
+        restart: () => this.restartContainer(control),
+      }),
     };
     return this.party;
+  }
+
+  /** As an operator restarts a redeployed system: processes ended, the container's files kept. */
+  private async restartContainer(control: ControlClient): Promise<void> {
+    if (!this.container) throw new Error('The container was stopped before its restart. Fix: restart only within a scenario.');
+    // testcontainers waits with the container's strategy (PartyAnswers) until it answers again.
+    await this.container.restart({ timeout: 10_000 });
+    control.close();
   }
 
   async stop(): Promise<void> {

@@ -92,13 +92,18 @@ describe('party protocol v1: the reference party answers as the OpenAPI document
     expectConforms('moveClock', await control('POST', '/clock', { now: '2026-03-30T08:00:00+02:00' }, bare), 401);
     expectConforms('createIntents', await control('POST', '/intents', toekenning, bare), 401);
     expectConforms('readState', await control('GET', '/state', undefined, bare), 401);
+    expectConforms('readAbout', await control('GET', '/about', undefined, bare), 401);
+    expectConforms('restartParty', await control('POST', '/restart', undefined, bare), 401);
   });
 
   it('answers 409 to control requests and 400 to deliveries before the first session', async () => {
     expectConforms('moveClock', await control('POST', '/clock', { now: '2026-03-30T08:00:00+02:00' }), 409);
     expectConforms('createIntents', await control('POST', '/intents', toekenning), 409);
     expectConforms('readState', await control('GET', '/state'), 409);
+    expectConforms('restartParty', await control('POST', '/restart'), 409);
     expectConforms('deliverBericht', await deliver(wmo507), 400);
+    // GET /about is allowed before a session (v1.1).
+    expectConforms('readAbout', await control('GET', '/about'), 200);
   });
 
   it('refuses a calendar out of order with 400 and starts a session with 204', async () => {
@@ -134,6 +139,10 @@ describe('party protocol v1: the reference party answers as the OpenAPI document
     expectConforms('moveClock', await control('POST', '/clock', { now: '2026-03-30T08:00:00+02:00' }), 400);
   });
 
+  it('restarts with 204 (v1.1), keeping what it had: the state below is read after the restart', async () => {
+    expectConforms('restartParty', await control('POST', '/restart'), 204);
+  });
+
   it('reports outgoing and incoming messages in a state the schema accepts', async () => {
     const answer = await control('GET', '/state');
     expectConforms('readState', answer, 200);
@@ -149,6 +158,9 @@ describe('party protocol v1: the reference party answers as the OpenAPI document
     expect(documentedStatuses('createIntents')).toEqual([201, 400, 401, 409]);
     expect(documentedStatuses('readState')).toEqual([200, 401, 409]);
     expect(documentedStatuses('deliverBericht')).toEqual([202, 400, 413]);
+    // 404 is a v1 party's answer (no GET /about), which the reference party is not.
+    expect(documentedStatuses('readAbout')).toEqual([200, 401, 404]);
+    expect(documentedStatuses('restartParty')).toEqual([204, 401, 409]);
   });
 
   it('holds a wrong answer against the schema (the check can fail)', () => {

@@ -17,7 +17,20 @@ export interface PartyUnderTest {
   /** For the evidence: the endpoint URL, `image@digest`, or the bundled reference party. */
   readonly description: string;
   readonly control: ControlClient;
+  /** How the suite can restart this party (TRA-2.3), or why it cannot. */
+  restartAbility(): Promise<RestartAbility>;
 }
+
+/**
+ * A restart as the suite can make one: `via` says how, for the evidence; `restart` resolves once
+ * the party answers again. Otherwise the reason TRA-2.3 is not tested.
+ */
+export type RestartAbility =
+  | { available: true; via: string; restart(): Promise<void> }
+  | { available: false; reason: string };
+
+/** party-protocol.md: neither `--image` nor the capability means TRA-2.3 is not tested. */
+export const NO_RESTART_REASON = 'the party offers no restart: neither --image nor the restart capability in GET /about';
 
 export interface PartyDriver {
   start(): Promise<PartyUnderTest>;

@@ -15,7 +15,8 @@ export const PROTOCOL_DOCUMENT_PATH = fileURLToPath(
 
 /** The operations of the document, by operationId. `submitBericht` is the switch's side. */
 export type OperationId =
-  | 'deliverBericht' | 'startSession' | 'moveClock' | 'createIntents' | 'readState' | 'submitBericht';
+  | 'deliverBericht' | 'startSession' | 'moveClock' | 'createIntents' | 'readState' | 'submitBericht'
+  | 'readAbout' | 'restartParty';
 
 interface Located { where: 'paths' | 'webhooks'; key: string; method: 'get' | 'post' }
 
@@ -26,6 +27,8 @@ const OPERATIONS: Readonly<Record<OperationId, Located>> = {
   createIntents: { where: 'paths', key: '/conformance/v1/intents', method: 'post' },
   readState: { where: 'paths', key: '/conformance/v1/state', method: 'get' },
   submitBericht: { where: 'webhooks', key: 'switchBerichten', method: 'post' },
+  readAbout: { where: 'paths', key: '/conformance/v1/about', method: 'get' },
+  restartParty: { where: 'paths', key: '/conformance/v1/restart', method: 'post' },
 };
 
 /** OpenAPI's top-level fields: known to the validator so strict mode accepts the document. */

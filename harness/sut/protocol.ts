@@ -101,6 +101,9 @@ export interface PartyState {
 }
 
 /** Switch answer bodies on the message plane. */
+/** `GET /about` (v1.1): every field optional; capability `restart` means `POST /restart` is served. */
+export interface About { vendor?: string; product?: string; version?: string; capabilities?: string[] }
+
 export interface SwitchAccepted { ontvangstId: string; tijdstip: IsoInstant }
 export type IbCode = 'IB001' | 'IB003' | 'IB004' | 'IB005' | 'IB103';
 export interface SwitchRefused { code: IbCode; omschrijving: string }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { setupServer } from 'msw/node';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { Ledger } from '../ledger/ledger.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
+import { directoryOf } from './directory.js';
 import { startSwitchServer } from './http-adapter.js';
 import { switchHandlers } from './msw-adapter.js';
 import { sampleHeenXml } from './sample-traffic.js';
@@ -18,7 +20,7 @@ afterAll(() => validator.dispose());
 function coreAt() {
   const clock = new VirtualClock(cal.heenStop.minus({ minutes: 5 }), cal.zone);
   const ledger = new Ledger();
-  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: { isKnown: (id) => ['SVB', '0363'].includes(id) } });
+  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: directoryOf({ put: ['0363', 'SVB'], counterparty: [] }) });
   return { clock, ledger, core };
 }
 
@@ -37,6 +39,16 @@ function sequence(clock: VirtualClock): string[] {
   ];
 }
 const EXPECTED = [[202, undefined], [400, 'IB001'], [400, 'IB001'], [422, 'IB004'], [422, 'IB005'], [413, 'IB003'], [202, undefined]];
+
+/** Writes raw bytes on a fresh connection and reads until the switch closes it. */
+function rawExchange(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(raw));
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (c: string) => { answer += c; }).on('close', () => resolve(answer)).on('error', reject);
+  });
+}
 
 async function post(url: string, body: string): Promise<[number, string | undefined]> {
   const res = await fetch(`${url}/berichten`, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body });
@@ -95,6 +107,31 @@ describe('switch transports', () => {
     }
   }, 30_000);
 
+  const head = 'POST /berichten HTTP/1.1\r\nHost: switch\r\nContent-Type: application/xml\r\n';
+  const malformed: Array<[string, string, RegExp]> = [
+    ['a bad request line', 'POST /berichten HTTP/9\r\nHost: switch\r\n\r\n', /request line/],
+    ['a method with spaces', 'PO ST /berichten HTTP/1.1\r\n\r\n', /not readable HTTP/],
+    ['headers over 16 KB', `${head}X-Padding: ${'a'.repeat(20 * 1024)}\r\n\r\n`, /larger than the 16 KB/],
+    ['a chunk size that is not hexadecimal', `${head}Transfer-Encoding: chunked\r\n\r\nzz\r\n<Bericht/>\r\n0\r\n\r\n`, /chunk/],
+    ['both Content-Length and chunked', `${head}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`, /HTTP\/1\.1/],
+  ];
+  it.each(malformed)('answers %s with an IB001 JSON body (400) and a ledger line, then serves the next connection', async (_label, raw, why) => {
+    const { core, ledger, clock } = coreAt();
+    const server = await startSwitchServer(core);
+    try {
+      const answer = await rawExchange(server.url, raw);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string; omschrijving: string };
+      expect(body).toMatchObject({ code: 'IB001', omschrijving: expect.stringMatching(why) });
+      expect(body.omschrijving).toMatch(/^IB001 .*Fix: /);
+      expect(body.omschrijving.length).toBeLessThan(600);
+      expect(ledger.entries()).toMatchObject([{ kind: 'submission', origin: 'put', status: 400, code: 'IB001', xmlHash: '', errors: [expect.stringMatching(why)] }]);
+      expect(await post(server.url, sampleHeenXml({ release: '2.0.2', identificatie: 'G1', at: clock.now() }))).toEqual([202, undefined]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers 404 JSON on any other route and keeps the connection usable', async () => {
     const { core, ledger } = coreAt();
     const server = await startSwitchServer(core);
@@ -136,6 +173,7 @@ describe('switch transports', () => {
         return core.submit(body, origin);
       },
       refuseTooLarge: (origin, bytes) => core.refuseTooLarge(origin, bytes),
+      refuseMalformedHttp: (origin, why, bytes) => core.refuseMalformedHttp(origin, why, bytes),
     });
     try {
       const body = sampleHeenXml({ release: '2.0.2', identificatie: 'G1', at: cal.heenStop.minus({ minutes: 5 }) });

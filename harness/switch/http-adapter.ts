@@ -2,10 +2,12 @@
  * The switch on the wire: `POST /berichten` on 127.0.0.1 over node:http with keep-alive, for a
  * party under test running in its own process. A body past 25 MB is answered IB003 as soon as
  * the limit is crossed; the rest is drained and dropped (never buffered) so the sender still
- * reads the answer instead of a reset connection.
+ * reads the answer instead of a reset connection. A request that is not readable HTTP (a bad
+ * request line, headers over 16 KB, broken chunking) gets IB001 in the same JSON as any refusal,
+ * and a ledger line, instead of Node's bare 400 or 431.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { MAX_MESSAGE_BYTES } from '../validation/index.js';
 import type { SubmissionOrigin, SwitchCore } from './switch-core.js';
 import { perTurn } from './turn-batch.js';
@@ -23,7 +25,25 @@ export interface SwitchServer {
 }
 
 /** What the server needs of a switch: a core, or a front that forwards to the current one. */
-export type SwitchFront = Pick<SwitchCore, 'submit' | 'refuseTooLarge'>;
+export type SwitchFront = Pick<SwitchCore, 'submit' | 'refuseTooLarge' | 'refuseMalformedHttp'>;
+
+/** What Node's HTTP parser found, in words for the sender's log (never the bytes themselves). */
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: 'its request line and headers are larger than the 16 KB a switch reads',
+  HPE_INVALID_CHUNK_SIZE: 'its chunked body has a chunk size that is not hexadecimal',
+  HPE_STRICT: 'its chunked body is not framed as HTTP/1.1 requires',
+  HPE_INVALID_EOF_STATE: 'the connection ended in the middle of the request',
+  HPE_INVALID_METHOD: 'its request line has no valid method',
+  HPE_INVALID_URL: 'its request line has no valid path',
+  HPE_INVALID_VERSION: 'its request line does not end in HTTP/1.1',
+  HPE_INVALID_CONSTANT: 'its request line does not end in HTTP/1.1',
+  HPE_INVALID_HEADER_TOKEN: 'a header name has characters HTTP does not allow',
+  HPE_INVALID_CONTENT_LENGTH: 'its Content-Length is not a number',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'it has both Content-Length and chunked Transfer-Encoding',
+  HPE_INVALID_TRANSFER_ENCODING: 'its Transfer-Encoding is not one a switch reads',
+};
+const describeParseError = (code: string | undefined): string =>
+  `the request is not readable HTTP/1.1: ${PARSE_ERRORS[code ?? ''] ?? 'its request line, headers or body framing are malformed'} (${code ?? 'parse error'})`;
 
 export async function startSwitchServer(core: SwitchFront, options: SwitchServerOptions = {}): Promise<SwitchServer> {
   const origin = options.origin ?? 'put';
@@ -57,6 +77,23 @@ export async function startSwitchServer(core: SwitchFront, options: SwitchServer
       const result = core.refuseTooLarge(origin, bytesSeen);
       sendJson(res, result.status, result.body);
     });
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // A client that went away, or Node's own request timeout (slowloris), is no malformed message.
+    if (!error.code?.startsWith('HPE_') || !socket.writable) {
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+      return;
+    }
+    let result: { status: number; body: unknown };
+    try {
+      result = core.refuseMalformedHttp(origin, describeParseError(error.code), socket.bytesRead);
+    } catch (e) {
+      result = { status: 500, body: { error: `The simulated switch failed on a malformed request: ${(e as Error).message}. This is a fault of the suite; please report it.` } };
+    }
+    const text = JSON.stringify(result.body);
+    socket.end(`HTTP/1.1 ${result.status} ${result.status === 400 ? 'Bad Request' : 'Internal Server Error'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -20,6 +20,7 @@ const FIX: Readonly<Record<IbCode, string>> = {
   IB103: 'keep the message (it counts as not sent) and offer it again when the block lifts',
 };
 
-export function refusal(code: IbCode, why: string): SwitchRefused {
-  return { code, omschrijving: `${WHAT[code]}: ${why}. Fix: ${FIX[code]}.` };
+/** `fix`: when the code's usual advice does not fit the cause (IB005 for a wrong sender). */
+export function refusal(code: IbCode, why: string, fix: string = FIX[code]): SwitchRefused {
+  return { code, omschrijving: `${WHAT[code]}: ${why}. Fix: ${fix}.` };
 }

@@ -1,7 +1,11 @@
 /**
- * Who sends and who receives a message, read from the fields the switch routes on: a 501
- * always goes to the SVB and a 507 always comes from it; a retour travels back along its
- * heen's route, whose header it copies.
+ * Who sends and who receives a message, read from the fields the switch routes on (messages.md):
+ *   501: sender its Afzender (the gemeente or zorgkantoor), addressee the SVB (a 501 has no Ontvanger);
+ *   502: sender the SVB, addressee its Afzender: the header is the 501's, copied, so the Afzender
+ *        there is the budget provider the retour goes back to;
+ *   507: sender the SVB (a 507 has no Afzender), addressee its Ontvanger;
+ *   508: sender its Ontvanger (copied from the 507: the provider answering), addressee the SVB.
+ * The switch authenticates `sender` against the submitting party's session (switch-core.ts).
  */
 import { familyOf, switchOf, wetOf } from '../messages/catalog.js';
 import type { Bericht } from '../messages/model.js';

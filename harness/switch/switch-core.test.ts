@@ -5,6 +5,7 @@ import { Ledger } from '../ledger/ledger.js';
 import { buildXml } from '../messages/index.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
+import { directoryOf } from './directory.js';
 import { sampleHeen, sampleHeenXml, sampleRetourXml } from './sample-traffic.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
@@ -16,7 +17,8 @@ afterAll(() => validator.dispose());
 function setup() {
   const clock = new VirtualClock(cal.heenStop.minus({ hours: 1 }), cal.zone);
   const ledger = new Ledger();
-  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: { isKnown: (id) => ['SVB', '0363', '5501'].includes(id) } });
+  // The party under test here plays the gemeente 0363 and the zorgkantoor 5501; the counterparty the SVB.
+  const core = new SwitchCore({ calendar: cal, clock, validator, ledger, directory: directoryOf({ put: ['0363', '5501'], counterparty: ['SVB'] }) });
   let n = 0;
   const valid = () => sampleHeenXml({ release: clock.now() < cal.goLive ? '2.0.2' : '2.3', identificatie: `G${++n}`, at: clock.now() });
   return { clock, ledger, core, valid };
@@ -99,6 +101,34 @@ describe('SwitchCore', () => {
     const { core, clock } = setup();
     const result = core.submit(sampleHeenXml({ release: '2.0.2', provider: '0599', identificatie: 'S1', at: clock.now(), kind: 'budgetafsluiting' }), 'counterparty');
     expect(result).toMatchObject({ status: 422, body: { code: 'IB005', omschrijving: expect.stringContaining('"0599"') } });
+  });
+
+  // The sender the switch authenticates, per family (routing.ts): who may submit it, who may not.
+  const senders: Array<[string, () => { xml: string }, 'put' | 'counterparty', 'put' | 'counterparty']> = [
+    ['a 501 (Afzender)', () => ({ xml: sampleHeenXml({ release: '2.0.2', identificatie: 'G1', at: cal.heenStop.minus({ hours: 1 }) }) }), 'put', 'counterparty'],
+    ['a 502 (the SVB, whatever its copied Afzender)', () => ({ xml: sampleRetourXml(sampleHeen({ release: '2.0.2', identificatie: 'G2', at: cal.heenStop }), 'R1', cal.heenStop) }), 'counterparty', 'put'],
+    ['a 507 (the SVB)', () => ({ xml: sampleHeenXml({ release: '2.0.2', identificatie: 'S1', at: cal.heenStop, kind: 'budgetafsluiting' }) }), 'counterparty', 'put'],
+    ['a 508 (Ontvanger of its 507)', () => ({ xml: sampleRetourXml(sampleHeen({ release: '2.0.2', identificatie: 'S2', at: cal.heenStop, kind: 'budgetafsluiting' }), 'R2', cal.heenStop) }), 'put', 'counterparty'],
+  ];
+  it.each(senders)('accepts %s from its sender and refuses it IB005 (422) from another party, ledgered', (_label, make, from, notFrom) => {
+    const { core, ledger } = setup();
+    const { xml } = make();
+    const wrong = core.submit(xml, notFrom);
+    expect(wrong).toMatchObject({ status: 422, body: { code: 'IB005', omschrijving: expect.stringMatching(/^IB005 .*submitted by another party.*Fix: put your own identity/) } });
+    expect(wrong.accepted).toBeUndefined();
+    expect(wrong.entry).toMatchObject({ origin: notFrom, status: 422, code: 'IB005', xsdValid: true, errors: [expect.stringContaining('as its sender')] });
+    expect(ledger.xmlOf(wrong.entry.xmlHash)).toBe(xml);
+    expect(core.submit(xml, from).status).toBe(202);
+  });
+
+  it('refuses a 501 whose Afzender is another gemeente or unknown, even where the calendar blocks', () => {
+    const { core, clock } = setup();
+    for (const provider of ['0599', '0364']) {
+      const result = core.submit(sampleHeenXml({ release: '2.0.2', provider, identificatie: `G${provider}`, at: clock.now() }), 'put');
+      expect(result.body).toMatchObject({ code: 'IB005', omschrijving: expect.stringContaining(`"${provider}"`) });
+    }
+    clock.advanceTo(cal.heenStop);
+    expect(core.submit(sampleHeenXml({ release: '2.0.2', provider: '0599', identificatie: 'G9', at: clock.now() }), 'put').body).toMatchObject({ code: 'IB005' });
   });
 
   it('refuses a heen at exactly T0 with IB103 (503), and a retour at T1, naming the moment', () => {

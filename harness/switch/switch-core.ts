@@ -1,7 +1,8 @@
 /**
  * The simulated switch (BIDN's GGk or VECOZO) without any transport: one synchronous judgement
  * per submission, in the order a real switch applies its checks — size, readability and XSD,
- * the cutover calendar, an injected incident, the addressee — and one ledger entry for every
+ * the sender (authenticated: the header must name the submitting party), the cutover calendar,
+ * an injected incident, the addressee — and one ledger entry for every
  * submission, accepted or refused. Adapters (node:http, msw) only move bytes in and out.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,7 @@ import { isRetour, type Bericht, type MessageName } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import { isoUtc, isoZoned } from '../clock/moment-text.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { LedgerDraft, LedgerEntry, LedgerOrigin } from '../ledger/ledger-entry.js';
+import type { LedgerDraft, LedgerEntry } from '../ledger/ledger-entry.js';
 import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
 import { parseXml } from '../messages/parse.js';
 import { MAX_MESSAGE_BYTES, validateMessage, type MessageValidation, type XsdValidator } from '../validation/index.js';
@@ -21,10 +22,9 @@ import { switchDecision } from './policy.js';
 import { refusal } from './refusal.js';
 import { routeOf, type Route } from './routing.js';
 import { blocks, type UnplannedBlock } from './unplanned-block.js';
+import type { Directory, SubmissionOrigin } from './directory.js';
 
-export interface Directory {
-  isKnown(identity: string): boolean;
-}
+export type { Directory, SubmissionOrigin } from './directory.js';
 
 export interface SwitchCoreOptions {
   calendar: Calendar;
@@ -33,8 +33,6 @@ export interface SwitchCoreOptions {
   ledger: Ledger;
   directory: Directory;
 }
-
-export type SubmissionOrigin = Extract<LedgerOrigin, 'put' | 'counterparty'>;
 
 export interface SubmissionResult {
   status: number;
@@ -77,6 +75,13 @@ export class SwitchCore {
     const now = this.options.clock.now();
     const zone = this.options.calendar.zone;
 
+    // A message naming another party as its sender is a wrong message whatever the moment, so
+    // this comes before the calendar (which only ever refuses a right message, with IB103).
+    if (!this.options.directory.actsAs(origin, route.sender)) {
+      const why = `${name} names "${route.sender}" as its sender (${senderField(bericht)}), but it was submitted by another party`;
+      return this.refuse({ ...draft, errors: [why, ...draft.errors] }, body, 'IB005', why,
+        'put your own identity in the header (the one your session names); it counts as not sent');
+    }
     const decision = switchDecision(this.options.calendar, now, name, bericht.release);
     if (!decision.accept) {
       const why = decision.code === 'IB004'
@@ -108,6 +113,16 @@ export class SwitchCore {
     return this.refuse({ ...draft, errors: [why] }, undefined, 'IB003', why);
   }
 
+  /**
+   * A request that is not HTTP/1.1 a switch can read (request line, headers, chunked encoding):
+   * no message was received, so IB001, ledgered without a body. `why` is the adapter's words.
+   */
+  refuseMalformedHttp(origin: SubmissionOrigin, why: string, bytesSeen = 0): SubmissionResult {
+    const draft = this.blankDraft(origin, { xmlHash: '', bytes: bytesSeen });
+    return this.refuse({ ...draft, errors: [why] }, undefined, 'IB001', why,
+      'send one message as the body of POST {switch}/berichten over plain HTTP/1.1 (a Content-Length or valid chunks, headers under 16 KB); it counts as not sent');
+  }
+
   private refuseUnreadable(origin: SubmissionOrigin, body: Uint8Array | string, digest: BodyDigest, check: MessageValidation): SubmissionResult {
     const xsdErrors = check.xsd.errors.slice(0, MAX_ERRORS_KEPT).map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message));
     const errors = check.message ? [check.message, ...xsdErrors] : xsdErrors;
@@ -126,10 +141,10 @@ export class SwitchCore {
     return this.refuse(draft, body, 'IB001', errors[0] ?? 'the message could not be read');
   }
 
-  private refuse(draft: LedgerDraft, body: Uint8Array | string | undefined, code: IbCode, why: string): SubmissionResult {
+  private refuse(draft: LedgerDraft, body: Uint8Array | string | undefined, code: IbCode, why: string, fix?: string): SubmissionResult {
     const status = IB_STATUS[code];
     const entry = this.options.ledger.append({ ...draft, status, code, ontvangstId: null }, body);
-    return { status, body: refusal(code, why), entry };
+    return { status, body: refusal(code, why, fix), entry };
   }
 
   private draftOf(origin: SubmissionOrigin, digest: BodyDigest, name: MessageName, b: Bericht, route: Route, check: MessageValidation): LedgerDraft {
@@ -153,6 +168,16 @@ export class SwitchCore {
       identificatie: null, identificatieRetour: null, dagtekening: null, xsdValid: null, errors: [],
       status: 0, code: null, ontvangstId: null, attempts: 1, ...digest,
     };
+  }
+}
+
+/** Where the sender of a message stands in its header (messages.md): see routing.ts. */
+function senderField(b: Bericht): string {
+  switch (b.family) {
+    case '501': return 'its Afzender';
+    case '502': return 'its copied header: a 502 comes from the SVB';
+    case '507': return 'a 507 always comes from the SVB';
+    case '508': return 'the Ontvanger copied from its 507';
   }
 }
 

@@ -16,8 +16,12 @@ import { transitieChecks } from './checks/transitie.js';
 import { ingebruiknameChecks } from './checks/ingebruikname.js';
 import { tr507Checks } from './checks/tr507.js';
 import { algemeenChecks } from './checks/algemeen.js';
+import { restartChecks, restartUntestable } from './checks/restart.js';
+import type { UntestableTable } from './checks/check.js';
 
-const CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks };
+const CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks, ...restartChecks };
+/** Requirements a scenario may be unable to test (the party offers no restart), with the reason. */
+const UNTESTABLE: UntestableTable = { ...restartUntestable };
 
 export type JudgedVerdict = 'passed' | 'failed' | 'not-tested';
 
@@ -36,6 +40,8 @@ export function judge(ids: readonly RequirementId[], obs: Observations): Require
   return ids.map((id) => {
     const check = CHECKS[id];
     if (!check) throw new Error(`No check for ${id}: every requirement id of cutover.md needs one in harness/verdicts/checks/. Fix: add it to a CheckTable there.`);
+    const reason = UNTESTABLE[id]?.(obs);
+    if (reason !== undefined) return { id, verdict: 'not-tested', findings: [], notDue: [], reason };
     const { findings, notDue } = check(obs, traffic);
     if (findings.length) return { id, verdict: 'failed', findings, notDue };
     if (notDue.length) return { id, verdict: 'not-tested', findings, notDue, reason: notTestedReason(obs, notDue) };

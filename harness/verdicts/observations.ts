@@ -51,6 +51,15 @@ export interface Redelivery {
   after: PartyState;
 }
 
+/**
+ * The restart of TRA-2.3 as the world made it: the party's state just before and just after (at
+ * the same moment), or why it could not be made or the party did not come back.
+ */
+export type RestartObservation =
+  | { outcome: 'unavailable'; reason: string }
+  | { outcome: 'restarted'; at: DateTime; via: string; before: PartyState; after: PartyState }
+  | { outcome: 'did-not-come-back'; at: DateTime; via: string; before: PartyState; failure: string };
+
 export interface Observations {
   role: Role;
   identity: string;
@@ -66,4 +75,6 @@ export interface Observations {
   redeliveries: readonly Redelivery[];
   /** Set when the party stopped answering its control plane after a hostile delivery. */
   stoppedAnswering?: string;
+  /** Set when the scenario restarted the party (or tried to). */
+  restart?: RestartObservation;
 }

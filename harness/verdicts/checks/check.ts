@@ -28,6 +28,13 @@ export type CheckTable = Partial<Record<RequirementId, Check>>;
 
 /** A check's outcome; a prohibition (no deadline) has no duty that is not yet due. */
 export const outcome = (findings: Finding[], notDue: NotDue[] = []): CheckOutcome => ({ findings, notDue });
+/**
+ * Why a requirement could not be tested in these observations (cutover.md "Verdicts": not-tested
+ * with a reason), or undefined when its check can judge. E.g. TRA-2.3 for a party that offers no
+ * restart.
+ */
+export type Untestable = (obs: Observations) => string | undefined;
+export type UntestableTable = Partial<Record<RequirementId, Untestable>>;
 
 /** A moment as every message shows it: local time in the calendar's zone and UTC. */
 export const when = (obs: Observations, t: DateTime): string => describeMoment(t, obs.calendar.zone);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { DateTime } from 'luxon';
+import { loadCalendar } from '../../../fixtures/calendars/calendars.js';
+import type { LedgerEntry } from '../../ledger/ledger-entry.js';
+import type { MessageName } from '../../messages/model.js';
+import type { Intent, PartyState } from '../../sut/protocol.js';
+import { judge } from '../judge.js';
+import type { Observations, RestartObservation } from '../observations.js';
+
+const cal = loadCalendar('ipgb-2026');
+const RESTART = cal.retourStop.plus({ hours: 1 });
+const iso = (t: DateTime) => t.toISO({ suppressMilliseconds: false }) ?? '';
+
+const intent = (n: number): Intent => ({
+  kind: 'toekenning', wet: 'WMO', bsn: `99999${String(n).padStart(4, '0')}`,
+  budget: { id: `B${n}`, issued: '2026-03-02', period: { start: '2026-04-01' }, functions: [{ code: '01', amount: 100 }] },
+});
+
+/** Before the restart: one heen sent, one queued (refused before), a delivered heen whose retour is owed, a delivered retour. */
+const BEFORE: PartyState = {
+  now: iso(RESTART),
+  outgoing: [
+    { intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G1', status: 'answered', retourCodes: ['0200'] },
+    { intentId: 'i-2', bericht: 'WMO501', release: '2.0.2', identificatie: 'G2', status: 'queued', retourCodes: [] },
+  ],
+  incoming: [
+    { bericht: 'WMO507', release: '2.0.2', identificatie: 'S1', status: 'processed', retour: { identificatie: 'R1', status: 'queued' } },
+    { bericht: 'WMO502', release: '2.0.2', identificatie: 'R9', heen: 'G1', status: 'processed', retour: null },
+  ],
+};
+const AFTER_T2: PartyState = {
+  ...BEFORE,
+  now: iso(cal.goLive),
+  outgoing: [BEFORE.outgoing[0]!, { ...BEFORE.outgoing[1]!, release: '2.3', status: 'sent' }],
+  incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' } }, BEFORE.incoming[1]!],
+};
+
+function submission(name: MessageName, identificatie: string, at: DateTime, identificatieRetour: string | null = null): LedgerEntry {
+  return {
+    seq: 0, at: at.toUTC().toISO() ?? '', kind: 'submission', origin: 'put', switch: 'GGk', name, release: '2.3', sender: '0363',
+    addressee: 'SVB', identificatie, identificatieRetour, dagtekening: null, xsdValid: true, errors: [], status: 202, code: null,
+    ontvangstId: 'x', attempts: 1, xmlHash: `${identificatie}${identificatieRetour ?? ''}`, bytes: 1,
+  };
+}
+/** What a correct party offers at T2: the queued heen and the owed retour. */
+const OFFERED_AT_T2 = [submission('WMO501', 'G2', cal.goLive), submission('WMO508', 'S1', cal.goLive, 'R1')];
+
+interface Case {
+  label: string;
+  restart?: RestartObservation;
+  after?: Partial<PartyState>;
+  entries?: LedgerEntry[];
+  lastMoment?: DateTime;
+  extraEvent?: { intentId: string; createdAt: DateTime };
+  verdict: 'passed' | 'failed' | 'not-tested';
+  /** Each finding's category, and a piece of its text; or the not-tested reason. */
+  expect?: Array<[string, RegExp]> | RegExp;
+}
+
+const restarted = (after: Partial<PartyState> = {}): RestartObservation =>
+  ({ outcome: 'restarted', at: RESTART, via: 'test', before: BEFORE, after: { ...BEFORE, ...after } });
+
+const CASES: Case[] = [
+  { label: 'a scenario that made no restart', verdict: 'not-tested', expect: /made no restart/ },
+  { label: 'a party that offers no restart', restart: { outcome: 'unavailable', reason: 'the party offers no restart: neither --image nor the restart capability' }, verdict: 'not-tested', expect: /neither --image nor the restart capability/ },
+  { label: 'a party that does not come back', restart: { outcome: 'did-not-come-back', at: RESTART, via: 'POST /restart', before: BEFORE, failure: 'GET /state answered 409' }, verdict: 'failed', expect: [['lost', /answer again after its restart.*409/]] },
+  { label: 'a party that keeps everything and goes on after T2', restart: restarted(), entries: OFFERED_AT_T2, verdict: 'passed' },
+  { label: 'its clock shown in another offset, the same instant', restart: restarted({ now: RESTART.toUTC().toISO() ?? '' }), entries: OFFERED_AT_T2, verdict: 'passed' },
+  { label: 'a queued heen gone after the restart', restart: restarted({ outgoing: [BEFORE.outgoing[0]!] }), entries: OFFERED_AT_T2, verdict: 'failed', expect: [['lost', /1 were gone after the restart: WMO501 of event i-2 \(queued\)/]] },
+  { label: 'a delivered retour gone from custody', restart: restarted({ incoming: [BEFORE.incoming[0]!] }), entries: OFFERED_AT_T2, verdict: 'failed', expect: [['lost', /WMO502 R9 taken into custody/]] },
+  { label: 'an answered heen back to sent, its codes lost', restart: restarted({ outgoing: [{ ...BEFORE.outgoing[0]!, status: 'sent', retourCodes: [] }, BEFORE.outgoing[1]!] }), entries: OFFERED_AT_T2, verdict: 'failed', expect: [['lost', /G1 went from answered \(0200\) to sent/]] },
+  { label: 'an owed retour made anew as not yet made', restart: restarted({ incoming: [{ ...BEFORE.incoming[0]!, retour: null }, BEFORE.incoming[1]!] }), entries: OFFERED_AT_T2, verdict: 'failed', expect: [['lost', /retour R1 \(queued\) on WMO507 S1 is now gone/]] },
+  { label: 'its clock back at another time', restart: restarted({ now: iso(cal.heenStop.minus({ days: 1 })) }), entries: OFFERED_AT_T2, verdict: 'failed', expect: [['timing', /clock to continue/]] },
+  { label: 'the queued heen never offered after T2', restart: restarted(), entries: [OFFERED_AT_T2[1]!], verdict: 'failed', expect: [['lost', /had not offered 1: WMO501 of event i-2/]] },
+  { label: 'the owed retour never offered after T2', restart: restarted(), entries: [OFFERED_AT_T2[0]!], verdict: 'failed', expect: [['lost', /had not offered 1: the retour on WMO507 S1/]] },
+  { label: 'a scenario that ends before T2: nothing is due yet', restart: restarted(), entries: [], lastMoment: cal.retourStop.plus({ hours: 2 }), verdict: 'passed' },
+  { label: 'the queued heen offered only before T2 (refused), not after', restart: restarted(), entries: [submission('WMO501', 'G2', RESTART), OFFERED_AT_T2[1]!], verdict: 'failed', expect: [['lost', /WMO501 of event i-2/]] },
+  { label: 'a business event created after the restart never offered', restart: restarted(), entries: OFFERED_AT_T2, extraEvent: { intentId: 'i-3', createdAt: cal.goLive.plus({ hours: 1 }) }, verdict: 'failed', expect: [['lost', /the heen of event i-3/]] },
+];
+
+function observations(c: Case): Observations {
+  const last = c.lastMoment ?? cal.goLive.plus({ hours: 3 });
+  const finalState = last >= cal.goLive ? AFTER_T2 : BEFORE;
+  return {
+    role: 'gemeente', identity: '0363', calendar: cal, entries: c.entries ?? [], messageOf: () => undefined,
+    events: [
+      { intentId: 'i-1', intent: intent(1), createdAt: cal.heenStop.minus({ hours: 3 }) },
+      { intentId: 'i-2', intent: intent(2), createdAt: cal.heenStop.minus({ hours: 1 }) },
+      ...(c.extraEvent ? [{ ...c.extraEvent, intent: intent(3) }] : []),
+    ],
+    moments: [cal.heenStop.minus({ days: 1 }), RESTART, last],
+    snapshots: [{ at: RESTART, state: BEFORE }, { at: last, state: finalState }],
+    blocks: [], hostile: [], redeliveries: [],
+    ...(c.restart ? { restart: c.restart } : {}),
+  };
+}
+
+describe('TRA-2.3: a restart in the transition loses nothing', () => {
+  it.each(CASES)('$label: $verdict', (c) => {
+    const [judgement] = judge(['TRA-2.3'], observations(c));
+    expect(judgement?.verdict).toBe(c.verdict);
+    if (c.verdict === 'not-tested') {
+      expect(judgement?.reason).toMatch(c.expect as RegExp);
+      expect(judgement?.findings).toEqual([]);
+      return;
+    }
+    expect(judgement?.reason).toBeUndefined();
+    const findings = judgement?.findings ?? [];
+    expect(findings.map((f) => [f.category, `${f.expected}; ${f.happened}`])).toEqual((c.expect as Array<[string, RegExp]> | undefined ?? []).map(([category, text]) => [category, expect.stringMatching(text)]));
+    for (const f of findings) {
+      expect(f.requirement).toBe('TRA-2.3');
+      expect(f.messageIds.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Runbook 6.1: in the transition the parties switch their systems to iPgb 2.3 ("het omzetten van
+ * de softwaresystemen"), so a system is stopped and started while the chain stands still. What it
+ * had then is still there afterwards and goes out after the go-live: heen held since the heen
+ * stop, heen the switch refused, a retour it still owes, and what it took into custody.
+ */
+import { scenario } from '../../harness/scenario/index.js';
+
+scenario({
+  id: 'tra-restart-during-transition',
+  title: 'Een herstart van het systeem tijdens de transitie verliest niets: wat wachtte, verschuldigd of ontvangen was gaat na de ingebruikname gewoon verder',
+  phase: 'Transitie',
+  runbookStep: '6.1 Het omzetten van de softwaresystemen',
+  verifies: ['TRA-2.3'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  await world.at(heenStop.minus({ hours: 3 }), 'gewoon verkeer: een heenbericht en een retourbericht gaan heen en weer');
+  await world.createEvents(world.events.fresh(1));
+  await world.counterpartySendsHeen(1);
+
+  world.blockSwitch({ from: heenStop.minus({ hours: 2 }), until: retourStop, scope: 'retour' });
+  await world.at(heenStop.minus({ hours: 2 }), 'storing: het schakelpunt weigert retourberichten tot de retourstop');
+  await world.counterpartySendsHeen(1);
+
+  world.blockSwitch({ from: heenStop.minus({ hours: 1 }), until: heenStop, scope: 'heen' });
+  await world.at(heenStop.minus({ hours: 1 }), 'storing: het schakelpunt weigert heenberichten tot de heenstop');
+  await world.createEvents(world.events.fresh(1));
+
+  await world.at(heenStop.plus({ minutes: 30 }), 'afsluiting: nieuwe bedrijfsgebeurtenissen wachten op de ingebruikname');
+  await world.createEvents(world.events.fresh(1));
+
+  await world.at(retourStop.plus({ hours: 1 }), 'transitie: de keten staat stil');
+  await world.createEvents(world.events.fresh(1));
+  await world.restartParty();
+  await world.at(retourStop.plus({ hours: 2 }));
+
+  await world.at(goLive, 'ingebruikname iPgb 2.3');
+  await world.at(goLive.plus({ hours: 1 }), 'na de herstart gaat het werk gewoon door');
+  await world.createEvents(world.events.fresh(1));
+  await world.at(goLive.plus({ hours: 3 }));
+});
