@@ -12,12 +12,12 @@ import { driverFor } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
 import { CONFORMANCE_TARGET_ENV } from '../sut/target.js';
-import { ENV, runCalendar } from '../scenario/run-settings.js';
+import { ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
-import type { PartyRun } from '../evidence/summary.js';
+import type { PartyAbout, PartyRun } from '../evidence/summary.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
+  // The workers read the calendar from the environment: --calendar is only its front door.
+  if (options.calendar) process.env[ENV.calendar] = options.calendar;
   const files = outFiles(options.out);
   rmSync(files.results, { recursive: true, force: true });
 
@@ -74,9 +76,10 @@ async function main(argv: string[]): Promise<number> {
   const summary = await finishRun(options.out, {
     suiteVersion: SUITE_VERSION,
     startedAt,
-    calendar: calendarToJson(runCalendar()),
+    calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
+    ...(options.operator ? { operator: options.operator } : {}),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
-    parties: ready.runs,
+    parties: ready.runs.map((run) => ({ ...run, startedAt })),
   }, readRunRecords(options.out));
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
@@ -118,7 +121,7 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
   for (const target of options.parties) {
     if (target.kind === 'embedded') {
       targets.push(target);
-      runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)' });
+      runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)', ...await embeddedAbout(target) });
       continue;
     }
     const driver = driverFor(target);
@@ -130,10 +133,37 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
       return { error: (error as Error).message };
     }
     drivers.push(driver);
+    const about = await askAbout(party);
     targets.push({ role: target.role, identity: target.identity, kind: 'endpoint', url: party.url, ...(target.token ? { token: target.token } : {}) });
-    runs.push({ role: target.role, identity: target.identity, endpoint: party.url, ...(target.kind === 'image' ? { image: target.image, digest: party.description } : {}) });
+    runs.push({ role: target.role, identity: target.identity, endpoint: party.url, ...(target.kind === 'image' ? { image: target.image, digest: party.description } : {}), ...about });
   }
   return { targets, drivers, runs };
+}
+
+/**
+ * `GET /about` (v1.1, optional) for the evidence. A party without it (404) is named "product
+ * niet opgegeven" in the dossier; a wrong answer is said on stderr and does not stop the run.
+ */
+async function askAbout(party: PartyUnderTest): Promise<{ about?: PartyAbout }> {
+  try {
+    const answer = await party.control.about();
+    if (!answer) return {};
+    const { capabilities: _c, ...about } = answer;
+    return Object.keys(about).length ? { about } : {};
+  } catch (error) {
+    process.stderr.write(`conformance: ${party.role} ${party.identity}: ${(error as Error).message} The dossier names no product for it.\n`);
+    return {};
+  }
+}
+
+/** The bundled party runs inside each suite worker; one short start here asks it who it is. */
+async function embeddedAbout(target: PartyTarget & { kind: 'embedded' }): Promise<{ about?: PartyAbout }> {
+  const driver = driverFor(target);
+  try {
+    return await askAbout(await driver.start());
+  } finally {
+    await driver.stop();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -20,8 +20,17 @@ export interface ControlClientOptions {
 
 interface Answer { status: number; text: string }
 
+/** `GET /about` (v1.1, optional): who is under test. Every field is optional and bounded. */
+export interface PartyAbout {
+  vendor?: string;
+  product?: string;
+  version?: string;
+  capabilities?: string[];
+}
+
 /** Why a call may be slow, per call: the "why" of a timeout message. */
-const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
+const SLOW_BECAUSE: Readonly<Record<OperationId | 'readAbout', string>> = {
+  readAbout: 'the party hangs or takes too long to say who it is',
   startSession: 'the party hangs or takes too long to drop its state',
   moveClock: 'the party hangs or does too much work per /clock',
   createIntents: 'the party hangs or does the submission work inside /intents',
@@ -80,6 +89,41 @@ export class ControlClient {
     return await this.call('readState', 'GET', '/state') as PartyState;
   }
 
+  /**
+   * `GET /about` (party-protocol v1.1): vendor, product and version for the evidence, or
+   * undefined when the party answers 404 (a v1 party: the evidence says the product was not
+   * stated). Any other answer but 200 with a JSON object is a PartyError.
+   */
+  async about(): Promise<PartyAbout | undefined> {
+    const url = this.urlOf('/about');
+    const answer = await this.send('readAbout', 'GET', url, undefined);
+    if (answer.status === 404) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      json = undefined;
+    }
+    if (answer.status !== 200 || json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new PartyError('protocol',
+        `GET ${url} answered ${answer.status} ${excerpt(answer.text)}: /about answers 200 with a JSON object (vendor, product, version, capabilities; all optional) or 404. Fix: answer as party-protocol v1.1 describes, or answer 404 if the party does not say.`,
+        { status: answer.status, body: answer.text });
+    }
+    const fields = json as Record<string, unknown>;
+    // What a party says about itself goes into the dossier: one line each, bounded.
+    const text = (value: unknown): string | undefined =>
+      typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim().slice(0, 80) : undefined;
+    const about: PartyAbout = {};
+    for (const key of ['vendor', 'product', 'version'] as const) {
+      const value = text(fields[key]);
+      if (value !== undefined) about[key] = value;
+    }
+    if (Array.isArray(fields.capabilities)) {
+      about.capabilities = fields.capabilities.map(text).filter((c): c is string => c !== undefined).slice(0, 20);
+    }
+    return about;
+  }
+
   /** Closes the kept-alive connection; the client stays usable (a new call connects again). */
   close(): void {
     this.agent.destroy();
@@ -119,7 +163,7 @@ export class ControlClient {
     return json;
   }
 
-  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
+  private send(op: OperationId | 'readAbout', method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
     const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
