@@ -17,6 +17,7 @@ import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
+import { pdfStatusLine } from '../evidence/dossier.js';
 import type { PartyAbout, PartyRun } from '../evidence/summary.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   }, readRunRecords(options.out));
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;

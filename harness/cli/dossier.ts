@@ -5,6 +5,7 @@
 import { mergeRuns } from '../evidence/merge-runs.js';
 import { manifestDigest } from '../evidence/manifest.js';
 import { outFiles } from '../evidence/out-layout.js';
+import { pdfStatusLine } from '../evidence/dossier.js';
 
 const [out, ...dirs] = process.argv.slice(2);
 if (!out || dirs.length === 0) {
@@ -15,6 +16,7 @@ try {
   const summary = await mergeRuns(out, dirs);
   const files = outFiles(out);
   console.log(`dossier: ${files.dossierHtml} and ${files.dossierMd}`);
+  console.log(pdfStatusLine(out));
   console.log(`report: ${files.reportHtml}`);
   console.log(`summary: ${files.summary} (passed ${summary.totals.passed}, failed ${summary.totals.failed}, not applicable ${summary.totals.notApplicable}, not tested ${summary.totals.notTested})`);
   console.log(`manifest sha256: ${manifestDigest(out)}`);

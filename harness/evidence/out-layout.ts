@@ -19,6 +19,7 @@ export const outFiles = (out: string) => ({
   summary: join(out, 'summary.json'),
   dossierMd: join(out, 'dossier.md'),
   dossierHtml: join(out, 'dossier.html'),
+  dossierPdf: join(out, 'dossier.pdf'),
   manifest: join(out, 'manifest.json'),
   allureConfig: join(out, 'allurerc.json'),
 });
