@@ -90,15 +90,10 @@ ${rows.join('\n')}
 
 function answer(view: DossierView): string {
   const n = view.parties.length;
-  const count = (v: PreconditionVerdict) => view.parties.filter((p) => p.verdict === v).length;
-  const bad = count('niet ondersteund');
-  const open = count('onvolledig');
-  const parts = [
-    bad ? `${bad} van ${n} partij${n === 1 ? '' : 'en'} niet ondersteund` : undefined,
-    open ? `${open} onvolledig` : undefined,
-    count('ondersteund') ? `${count('ondersteund')} ondersteund` : undefined,
-  ].filter(Boolean);
-  return `<p class="answer">Uitslag: ${esc(parts.join(', '))}.</p>`;
+  const parts = (['niet ondersteund', 'onvolledig', 'ondersteund'] as const)
+    .map((v) => [v, view.parties.filter((p) => p.verdict === v).length] as const)
+    .filter(([, count]) => count > 0).map(([v, count]) => `${count} ${v}`);
+  return `<p class="answer">Uitslag (${n} partij${n === 1 ? '' : 'en'}): ${esc(parts.join(', '))}.</p>`;
 }
 
 function facts(run: RunFacts, files: readonly string[]): string {
@@ -124,7 +119,7 @@ function row(r: RequirementRow): string {
     r.technical.shown.length ? `<div class="tech">Technische regels (Engels, uit summary.json):</div>${examples(r.technical, 'mono tech')}` : '',
   ].filter(Boolean).join('');
   return `<tr><td><b>${esc(r.id)}</b><br>${esc(r.phase)}<br>stap ${esc(r.runbookStep)}</td><td>${esc(r.plicht)}${detail ? `<br>${detail}` : ''}</td>` +
-    `<td>${verdict(r.outcome)} · ${r.tests} test${r.tests === 1 ? '' : 's'}<div class="src">${esc(r.reportPaths.join('; ') || 'geen test')}</div></td></tr>`;
+    `<td>${verdict(r.outcome)} · ${r.tests} test${r.tests === 1 ? '' : 's'}<div class="src">${esc(r.reportPaths.join('; ') || 'geen scenario')}</div></td></tr>`;
 }
 
 function partySection(p: PartyView, index: number): string {
@@ -147,7 +142,7 @@ ${untested}
 <h3>Bijlage bij ${esc(p.label)}: alle ${p.rows.length} eisen</h3>
 <table>
 <colgroup><col style="width:14.5%"><col style="width:64%"><col style="width:21.5%"></colgroup>
-<thead><tr><th>Eis</th><th>Plicht en de woorden van het draaiboek</th><th>Uitkomst en plaats in het Allure-rapport</th></tr></thead>
+<thead><tr><th>Eis</th><th>Plicht en de woorden van het draaiboek</th><th>Uitkomst; scenario's per fase en stap in het Allure-rapport</th></tr></thead>
 <tbody>
 ${p.rows.map(row).join('\n')}
 </tbody>

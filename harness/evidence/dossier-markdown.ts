@@ -34,7 +34,10 @@ function partySection(p: PartyView): string {
 export function dossierMarkdown(view: DossierView, files: readonly string[]): string {
   const run = view.run;
   const c = run.calendar;
-  const head = [`# ${DOSSIER_TITLE_NL}`, '', ...run.banners.map((b) => `> **LET OP: ${b}**\n`)];
+  const counts = (['niet ondersteund', 'onvolledig', 'ondersteund'] as const)
+    .map((v) => [v, view.parties.filter((p) => p.verdict === v).length] as const).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
+  const head = [`# ${DOSSIER_TITLE_NL}`, '', ...run.banners.map((b) => `> **LET OP: ${b}**\n`),
+    `**Uitslag (${view.parties.length} partij${view.parties.length === 1 ? '' : 'en'}): ${counts.join(', ')}.**`, ''];
   const matrix = ['| Partij | Product en versie | Getest op | ' + PRECONDITION_COLUMNS_NL.map((x) => `${x.kop} (x.x.${x.suffix})`).join(' | ') + ' |', '|---|---|---|---|---|'];
   let role: string | undefined;
   for (const p of view.parties) {

@@ -44,7 +44,7 @@ export interface RequirementRow {
   technical: Examples;
   /** Why not tested or not applicable, in Dutch where the suite's own reason is known. */
   reason?: string;
-  /** Report tree places (party › phase › step) of the tests that judged it. */
+  /** Where in the party's branch of the report tree the tests that judged it are: phase, step numbers and test counts. */
   reportPaths: string[];
 }
 
@@ -206,7 +206,7 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
     label: party.role === 'svb' ? 'SVB' : `${ROLE_NL[party.role].een} ${party.identity}${name ? ` ${name}` : ''}`,
     product: product ? `${product}${about?.vendor ? ` (${about.vendor})` : ''}` : about?.vendor ? `${about.vendor}, product niet opgegeven` : 'product niet opgegeven',
     build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
-    testedAt: startedAt ? runbookMomentShort(startedAt, run.calendar.zone) : 'onbekend',
+    testedAt: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
     verdict: preconditions.reduce<PreconditionVerdict>((w, p) => (VERDICT_RANK[p.verdict] < VERDICT_RANK[w] ? p.verdict : w), 'ondersteund'),
     preconditions,
     findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, party)),
@@ -224,11 +224,13 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
   const judged = party.requirements[id] ?? { verdict: 'not-tested' as const, tests: 0, reason: 'not in summary.json' };
   const verdict = appliesTo(id, party.role) ? judged.verdict : 'not-applicable';
   const quoteText = nl.draaiboek?.[party.role] ?? nl.draaiboek?.alle;
-  const places = new Map<string, number>();
+  // Where the tests are in the report tree (phase › step), short: "Afsluiting 1.1 (3), 1.5 (1)".
+  const places = new Map<string, Map<string, number>>();
   for (const r of records.filter((x) => x.requirements.some((o) => o.id === id && o.verdict !== 'not-applicable'))) {
-    // The party is the section's own: the place within its branch of the report tree is enough.
-    const place = [r.phase, r.runbookStep].join(' › ');
-    places.set(place, (places.get(place) ?? 0) + 1);
+    const steps = places.get(r.phase) ?? new Map<string, number>();
+    const step = STEP_NUMBER.exec(r.runbookStep)?.[0] ?? r.runbookStep.split(' ')[0] ?? r.runbookStep;
+    steps.set(step, (steps.get(step) ?? 0) + 1);
+    places.set(r.phase, steps);
   }
   const reason = verdict === 'not-tested'
     ? NOT_TESTED_REASONS_NL[judged.reason ?? 'no reason given'] ?? judged.reason
@@ -240,9 +242,11 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
     tests: judged.tests,
     technical: bounded(verdict === 'failed' ? judged.failures ?? [] : []),
     ...(reason ? { reason } : {}),
-    reportPaths: [...places].map(([place, n]) => `${place} (${n} scenario${n === 1 ? '' : "'s"})`),
+    reportPaths: [...places].map(([phase, steps]) => `${phase} ${[...steps].map(([step, n]) => `${step} (${n})`).join(', ')}`),
   };
 }
+
+const STEP_NUMBER = /^(?:\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?: en \d+(?:\.\d+)?)?|TR\d+)(?=\s|$)/;
 
 // `[timing] …`, or `broken: [unreachable] …` for a test that could not judge.
 const CATEGORY = /^(?:broken: )?\[([a-z]+)\]/;
