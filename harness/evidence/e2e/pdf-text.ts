@@ -56,8 +56,11 @@ export function pdfPageTexts(pdf: Buffer): string[] {
     if (cmap) cmaps.set(`F${num}`, cmapOf(cmap.toString('latin1')));
   }
   const root = [...objs.values()].find((o) => /\/Type\s*\/Pages\b/.test(o.dict) && !/\/Parent/.test(o.dict));
-  const kids = [...(/\/Kids\s*\[([^\]]*)\]/.exec(root?.dict ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
-  return kids.map((kid) => {
+  // Skia makes a tree of /Pages nodes once a document has more than a few pages.
+  const leaves = (node: PdfObject | undefined): number[] =>
+    [...(/\/Kids\s*\[([^\]]*)\]/.exec(node?.dict ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]))
+      .flatMap((kid) => (/\/Type\s*\/Pages\b/.test(objs.get(kid)?.dict ?? '') ? leaves(objs.get(kid)) : [kid]));
+  return leaves(root).map((kid) => {
     const contents = /\/Contents (\d+) 0 R/.exec(objs.get(kid)?.dict ?? '')?.[1];
     const ops = objs.get(Number(contents))?.stream?.toString('latin1') ?? '';
     let font: Map<string, string> | undefined;
@@ -67,6 +70,10 @@ export function pdfPageTexts(pdf: Buffer): string[] {
       const hexes = m[2] !== undefined ? [...m[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((h) => h[1]!) : m[3] !== undefined ? [m[3]] : [];
       for (const hex of hexes) for (const code of hex.toUpperCase().match(/.{4}/g) ?? []) out += font?.get(code) ?? '';
     }
-    return out;
+    // Fonts map ligatures (ﬁ, ﬃ) to one code point: NFKC gives the letters back.
+    return out.normalize('NFKC');
   });
 }
+
+/** Text without whitespace: a printed line break may or may not leave a space glyph behind. */
+export const squashed = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
