@@ -37,13 +37,13 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.25mm solid #999; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 th { background: #eee; font-size: 8.5pt; } tr { break-inside: avoid; }
 .matrix td { font-size: 9pt; } .matrix td.cell { padding: 0; } .matrix .group td { background: #f4f4f4; font-weight: 700; font-size: 8.5pt; }
-.cell div { padding: 1mm 1.5mm; } .cell .v { white-space: normal; } .cell .why { font-size: 7.5pt; font-weight: 400; }
+.cell div { padding: 1mm 1.5mm; } .cell .v { white-space: normal; } .matrix .why { font-size: 7.5pt; font-weight: 400; }
 .v { font-weight: 700; white-space: nowrap; }
 .ok { background: #d9f2d9; } .bad { background: #f8cfcf; } .open { background: #fcefc2; } .na { background: #eee; color: #555; }
-.facts { display: grid; grid-template-columns: 34mm 1fr; gap: 0.6mm 3mm; margin: 3mm 0; font-size: 8.5pt; }
+.facts { display: grid; grid-template-columns: 22mm 1fr; gap: 0.4mm 3mm; margin: 2.5mm 0; font-size: 8pt; }
 .facts dt { font-weight: 700; } .facts dd { margin: 0; overflow-wrap: anywhere; }
-.mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 7.5pt; }
-.legend { font-size: 8pt; margin: 0; padding-left: 4mm; } .small { font-size: 8pt; color: #333; }
+.mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 7pt; }
+.legend { font-size: 7.5pt; margin: 0 0 1.5mm; padding-left: 4mm; } .small { font-size: 8pt; color: #333; }
 .party { break-before: page; }
 .pc { border: 0.25mm solid #999; margin: 0 0 2mm; padding: 1.2mm 2mm; break-inside: avoid; }
 .pc blockquote { margin: 0.5mm 0; font-style: italic; }
@@ -76,11 +76,11 @@ function matrix(view: DossierView): string {
     }
     const cells = p.preconditions.map((pc) =>
       `<td class="cell ${CLASS[pc.verdict]}"><div><span class="v">${esc(pc.nr)} ${esc(pc.verdict)}</span>` +
-      `${pc.because.length ? `<br><span class="why">${esc(pc.because.join('; '))}</span>` : ''}</div></td>`).join('');
-    rows.push(`<tr data-party="${esc(p.key)}" data-verdict="${esc(p.verdict)}"><td><b>${esc(p.label)}</b></td><td>${esc(p.product)}</td><td>${esc(p.testedAt)}</td>${cells}</tr>`);
+      `${pc.mainReason ? `<br><span class="why">${esc(pc.mainReason)}</span>` : ''}</div></td>`).join('');
+    rows.push(`<tr data-party="${esc(p.key)}" data-verdict="${esc(p.verdict)}"><td><b>${esc(p.label)}</b></td><td>${esc(p.product)}${p.vendor ? `<br><span class="why">${esc(p.vendor)}</span>` : ''}</td><td>${esc(p.testedOn)}</td>${cells}</tr>`);
   }
   return `<table class="matrix">
-<colgroup><col style="width:24%"><col style="width:17%"><col style="width:15%"><col style="width:22%"><col style="width:22%"></colgroup>
+<colgroup><col style="width:21%"><col style="width:21%"><col style="width:13%"><col style="width:22.5%"><col style="width:22.5%"></colgroup>
 <thead><tr><th>Partij</th><th>Product en versie</th><th>Getest op</th>${PRECONDITION_COLUMNS_NL.map((c) => `<th>${esc(c.kop)} (x.x.${c.suffix})</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -97,17 +97,16 @@ function answer(view: DossierView): string {
 }
 
 function facts(run: RunFacts, files: readonly string[]): string {
-  const item = (k: string, v: string, cls = '') => `<dt>${esc(k)}</dt><dd${cls ? ` class="${cls}"` : ''}>${esc(v)}</dd>`;
+  const item = (k: string, v: string, extra = '') => `<dt>${esc(k)}</dt><dd>${esc(v)}${extra}</dd>`;
   const c = run.calendar;
+  const mono = (text: string) => ` <span class="mono">${esc(text)}</span>`;
   return `<dl class="facts">
-${item('Kalender', `${c.name}${c.national ? ' (de landelijke kalender van de migratie)' : ' — NIET de landelijke kalender'}; T0 heenstop ${c.t0}; T1 retourstop ${c.t1}; T2 ingebruikname ${c.t2}; zone ${c.zone}`)}
-${item('Kalender SHA-256', c.sha256, 'mono')}
+${item('Kalender', `${c.name}${c.national ? ' (de landelijke kalender van de migratie)' : ' — NIET de landelijke kalender'}; T0 heenstop ${c.t0}; T1 retourstop ${c.t1}; T2 ingebruikname ${c.t2}; zone ${c.zone}; SHA-256`, mono(c.sha256))}
 ${item('Profiel', run.profile)}
 ${item('Suite', run.suite.text)}
 ${item('Schemaset', run.schemaSet.text)}
 ${item('Operator', run.operator)}
-${item('Run', run.runId)}
-${item('summary.json SHA-256', run.summarySha256 ?? 'onbekend', 'mono')}
+${item('Run', `${run.runId}; summary.json SHA-256`, mono(run.summarySha256 ?? 'onbekend'))}
 ${item('Bestanden', files.join('; '))}
 </dl>`;
 }
@@ -134,7 +133,7 @@ function partySection(p: PartyView, index: number): string {
   return `
 <section class="party" style="page: party${index}" data-party="${esc(p.key)}">
 <h2>${esc(p.label)}</h2>
-<p class="small">${esc(p.product)} · ${esc(p.build)} · getest ${esc(p.testedAt)}</p>
+<p class="small">${esc(p.product)}${p.vendor ? ` (${esc(p.vendor)})` : ''} · ${esc(p.build)} · getest ${esc(p.testedAt)}</p>
 ${pcs}
 ${findings}
 ${untested}

@@ -6,7 +6,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n
 const more = (e: Examples): string[] => (e.more ? [`en ${e.more} meer`] : []);
 
 function partySection(p: PartyView): string {
-  const lines = [`## ${p.label}`, '', `${p.product} · ${p.build} · getest ${p.testedAt}`, ''];
+  const lines = [`## ${p.label}`, '', `${p.product}${p.vendor ? ` (${p.vendor})` : ''} · ${p.build} · getest ${p.testedAt}`, ''];
   for (const pc of p.preconditions) {
     lines.push(`- **Randvoorwaarde ${pc.nr}: ${pc.verdict.toUpperCase()}**${pc.because.length ? ` (${pc.because.join('; ')})` : ''}`, `  > “${pc.text}”`);
   }
@@ -45,7 +45,7 @@ export function dossierMarkdown(view: DossierView, files: readonly string[]): st
       role = p.role;
       matrix.push(`| **${ROLE_NL[p.role].groep}** | | | | |`);
     }
-    matrix.push(`| ${[p.label, p.product, p.testedAt, ...p.preconditions.map((pc) => `**${pc.nr} ${pc.verdict}**${pc.because.length ? ` (${pc.because.join('; ')})` : ''}`)].map(cell).join(' | ')} |`);
+    matrix.push(`| ${[p.label, `${p.product}${p.vendor ? ` (${p.vendor})` : ''}`, p.testedAt, ...p.preconditions.map((pc) => `**${pc.nr} ${pc.verdict}**${pc.mainReason ? ` (${pc.mainReason})` : ''}`)].map(cell).join(' | ')} |`);
   }
   const facts = [
     `- Kalender: ${c.name}${c.national ? ' (de landelijke kalender van de migratie)' : ' — NIET de landelijke kalender'}; T0 heenstop ${c.t0}; T1 retourstop ${c.t1}; T2 ingebruikname ${c.t2}; zone ${c.zone}; SHA-256 ${c.sha256}`,

@@ -63,6 +63,8 @@ export interface PreconditionView {
   verdict: PreconditionVerdict;
   /** Why it is not "ondersteund": the requirement ids and run facts that stand in the way. */
   because: string[];
+  /** The first reason only, for the matrix: the failed ids, else what is missing. */
+  mainReason?: string;
 }
 
 export interface PartyView {
@@ -71,11 +73,15 @@ export interface PartyView {
   identity: string;
   /** `gemeente 0363 Amsterdam`. */
   label: string;
-  /** `Acme Pgb-Suite 4.2 (Acme B.V.)` or `product niet opgegeven`. */
+  /** `Acme Pgb-Suite 4.2` or `product niet opgegeven`. */
   product: string;
+  /** The vendor, when the party names one. */
+  vendor?: string;
   /** Endpoint, image and digest, or the bundled reference party. */
   build: string;
   testedAt: string;
+  /** `di 1 dec 2026 12.47 uur`, for the matrix. */
+  testedOn: string;
   verdict: PreconditionVerdict;
   preconditions: PreconditionView[];
   findings: FindingView[];
@@ -181,7 +187,7 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
   const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
   const runBlocks = [
     ...(run.calendar.national ? [] : [`kalender '${run.calendar.name}' is niet de landelijke`]),
-    ...(run.suite.modified === false ? [] : ['suite gewijzigd of niet vastgelegd']),
+    ...(run.suite.modified === false ? [] : [run.suite.modified ? 'suite gewijzigd' : 'niet vastgelegd dat de suite ongewijzigd was']),
   ];
   const preconditions = PRECONDITIONS.filter((pc) => pc.role === party.role).map((pc): PreconditionView => {
     const applicable = pc.shownBy.filter((id) => appliesTo(id, party.role)).map(row);
@@ -193,7 +199,8 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
       ...runBlocks,
     ];
     const verdict: PreconditionVerdict = failed.length ? 'niet ondersteund' : because.length ? 'onvolledig' : 'ondersteund';
-    return { nr: pc.nr, text: PRECONDITION_TEXTS_NL[pc.nr] ?? pc.text, verdict, because };
+    const mainReason = failed.length ? `niet gehaald: ${failed.join(', ')}` : untested.length ? `niet getest: ${untested.join(', ')}` : runBlocks[0];
+    return { nr: pc.nr, text: PRECONDITION_TEXTS_NL[pc.nr] ?? pc.text, verdict, because, ...(mainReason ? { mainReason } : {}) };
   });
   const about = party.about;
   const product = [about?.product, about?.version].filter(Boolean).join(' ');
@@ -204,9 +211,11 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
     role: party.role,
     identity: party.identity,
     label: party.role === 'svb' ? 'SVB' : `${ROLE_NL[party.role].een} ${party.identity}${name ? ` ${name}` : ''}`,
-    product: product ? `${product}${about?.vendor ? ` (${about.vendor})` : ''}` : about?.vendor ? `${about.vendor}, product niet opgegeven` : 'product niet opgegeven',
+    product: product || 'product niet opgegeven',
+    ...(about?.vendor ? { vendor: about.vendor } : {}),
     build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
     testedAt: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
+    testedOn: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone).replace(/ \(.*\)$/, '') : 'onbekend',
     verdict: preconditions.reduce<PreconditionVerdict>((w, p) => (VERDICT_RANK[p.verdict] < VERDICT_RANK[w] ? p.verdict : w), 'ondersteund'),
     preconditions,
     findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, party)),

@@ -48,6 +48,7 @@ describe('dossier', () => {
     expect(party('0599').preconditions.map((p) => [p.nr, p.verdict, p.because])).toEqual([
       ['4.3.1', 'niet ondersteund', ['AFS-1.2 niet gehaald']], ['4.3.2', 'ondersteund', []],
     ]);
+    expect(party('0599').preconditions[0]!.mainReason).toBe('niet gehaald: AFS-1.2');
     expect(party('SVB').preconditions.map((p) => p.verdict)).toEqual(['ondersteund', 'ondersteund']);
     expect(party('SVB').rows.find((r) => r.id === 'ING-3.5')).toMatchObject({ outcome: 'niet van toepassing', reason: 'de SVB heeft deze plicht niet' });
     expect(party('0363').preconditions[0]!.text).toBe(PRECONDITION_TEXTS_NL['4.3.1']);
@@ -55,7 +56,7 @@ describe('dossier', () => {
 
   it('puts failing parties first, grouped by role, with name, product and their own test time', () => {
     expect(view.parties.map((p) => p.label)).toEqual(['gemeente 0599 Rotterdam', 'gemeente 0363 Amsterdam', 'SVB']);
-    expect(party('0363')).toMatchObject({ product: 'Pgb 4.2 (Acme)', testedAt: 'ma 30 nov 2026 09.00 uur (08.00 UTC)' });
+    expect(party('0363')).toMatchObject({ product: 'Pgb 4.2', vendor: 'Acme', testedAt: 'ma 30 nov 2026 09.00 uur (08.00 UTC)', testedOn: 'ma 30 nov 2026 09.00 uur' });
     expect(party('0599')).toMatchObject({ product: 'product niet opgegeven', testedAt: 'ma 30 nov 2026 11.00 uur (10.00 UTC)' });
     expect(party('SVB').build).toBe('svb/party:1.2@sha256:feed');
     // A failing svb goes before passing gemeenten.
