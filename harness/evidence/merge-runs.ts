@@ -48,5 +48,9 @@ export async function mergeRuns(out: string, dirs: readonly string[]): Promise<S
 
   const first = summaries[0]!;
   const startedAt = summaries.map((s) => s.startedAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0]!;
-  return finishRun(out, { suiteVersion: first.suiteVersion, startedAt, calendar: first.calendar, schemas: first.schemas, parties: [...parties.values()] }, records);
+  const operators = [...new Set(summaries.flatMap((s) => (s.operator ? [s.operator] : [])))];
+  return finishRun(out, {
+    suiteVersion: first.suiteVersion, startedAt, calendar: first.calendar, schemas: first.schemas, parties: [...parties.values()],
+    ...(operators.length ? { operator: operators.join('; ') } : {}),
+  }, records);
 }
