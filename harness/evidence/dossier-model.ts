@@ -120,6 +120,12 @@ export function dossierView(inputs: readonly DossierInput[], summarySha256?: str
   if (!first) throw new Error('Cannot make a dossier of nothing: give at least one run (its summary.json and records).');
   const run = runFacts(first, summarySha256);
   const parties = inputs.flatMap(({ summary, records }) => summary.parties.map((p) => partyView(summary, run, p, records)));
+  const untested = parties.filter((p) => p.notTested.length > 0);
+  if (untested.length) {
+    const n = untested.reduce((sum, p) => sum + p.notTested.length, 0);
+    run.banners.push(`Onvolledige run: ${n} ${n === 1 ? 'eis is' : 'eisen zijn'} niet getest bij ${untested.length} van de ${parties.length} partij${parties.length === 1 ? '' : 'en'}; ` +
+      'per partij staat de reden erbij.');
+  }
   return { run, parties: orderForReading(parties) };
 }
 

@@ -99,6 +99,7 @@ describe('dossier', () => {
     expect(p.notTested.find((n) => n.id === 'TRA-2.3')!.reason).toBe('the party cannot be restarted (no POST /restart)');
     expect(p.notTested.find((n) => n.id === 'AFS-1.1')!.reason).toContain('geen scenario van deze run heeft deze eis getoetst');
     expect(partial.html).toContain('<b>TRA-2.3</b>: the party cannot be restarted');
+    expect(partial.view.run.banners).toEqual(['Onvolledige run: 17 eisen zijn niet getest bij 1 van de 1 partij; per partij staat de reden erbij.']);
   });
 
   it('shouts when the calendar is not the national one or the suite is modified or unknown, and then supports nothing', () => {
