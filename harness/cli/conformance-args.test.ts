@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,19 @@ describe('parseConformanceArgs', () => {
     expect(error(parse('--schemas', dir))).toContain('has no subfolder 2.3/');
     mkdirSync(join(dir, '2.3'));
     expect(ok(parse('--schemas', dir)).schemas).toBe(dir);
+  });
+
+  it('takes --calendar as a calendar file it can read, and --operator (or CONFORMANCE_OPERATOR) as one bounded line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
+    const file = join(dir, 'uitstel.json');
+    expect(error(parse('--calendar', file))).toContain('is not a file');
+    writeFileSync(file, JSON.stringify({ name: 'uitstel', heenStop: '2026-04-13T09:00:00+02:00', retourStop: '2026-04-13T08:00:00+02:00', goLive: '2026-04-15T09:00:00+02:00' }));
+    expect(error(parse('--calendar', file))).toContain('is not a usable calendar (Calendar is refused: its moments must satisfy heenStop < retourStop < goLive');
+    writeFileSync(file, JSON.stringify({ name: 'uitstel', heenStop: '2026-04-13T09:00:00+02:00', retourStop: '2026-04-13T17:00:00+02:00', goLive: '2026-04-15T09:00:00+02:00' }));
+    expect(ok(parseConformanceArgs(['--calendar', file], CWD, {})).calendar).toBe(file);
+    expect(ok(parseConformanceArgs([], CWD, {})).operator).toBeUndefined();
+    expect(ok(parseConformanceArgs([], CWD, { CONFORMANCE_OPERATOR: ' J. de Vries\n(Acme) ' })).operator).toBe('J. de Vries (Acme)');
+    expect(ok(parseConformanceArgs(['--operator', 'CI job 17'], CWD, { CONFORMANCE_OPERATOR: 'env' })).operator).toBe('CI job 17');
   });
 
   it('resolves --out against the working directory', () => {

@@ -2,9 +2,11 @@
  * The command line of `npm run conformance` (run-summary.md), parsed and checked. A bad argument
  * gives one line saying what is wrong and how to fix it; the CLI prints it and exits 2.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseCalendar } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
+import type { CalendarJson } from '../sut/protocol.js';
 import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
 import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
@@ -20,6 +22,10 @@ export interface ConformanceOptions {
   only?: RequirementId[];
   /** Absolute path of the XSD folder (with 2.0.2/ and 2.3/); undefined uses the bundled set. */
   schemas?: string;
+  /** Absolute path of the calendar JSON (`--calendar`); undefined uses the national one. */
+  calendar?: string;
+  /** Who runs the suite, named in the evidence (`--operator`, else env CONFORMANCE_OPERATOR). */
+  operator?: string;
   /** Absolute path where results, report and summary go. */
   out: string;
   /** Absolute path of the Ed25519 private key (PEM) that signs the evidence; env CONFORMANCE_SIGN_KEY otherwise. */
@@ -30,13 +36,13 @@ export interface ArgError { error: string }
 
 export const isArgError = (value: ConformanceOptions | ArgError): value is ArgError => 'error' in value;
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--schemas DIR] [--out DIR] [--sign-key FILE]';
-const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--schemas', '--out', '--sign-key'] as const;
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--calendar FILE] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
+const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key'] as const;
 type Single = typeof SINGLE[number];
 
 const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
 
-export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()): ConformanceOptions | ArgError {
+export function parseConformanceArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConformanceOptions | ArgError {
   const roles: Role[] = [];
   const single = new Map<Single, string>();
 
@@ -112,6 +118,15 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     return fail(`--sign-key ${signKeyArg} does not exist`, 'give the Ed25519 private key PEM; make one with npx tsx harness/cli/make-signing-key.ts <prefix>');
   }
 
+  const calendarArg = single.get('--calendar');
+  const calendar = calendarArg === undefined ? undefined : resolve(cwd, calendarArg);
+  if (calendarArg !== undefined) {
+    const problem = calendarProblem(calendar as string);
+    if (problem) return fail(`--calendar ${calendarArg} ${problem}`, 'give a calendar JSON with name, zone, heenStop, retourStop and goLive, e.g. --calendar fixtures/calendars/rehearsal-kto.json');
+  }
+  // A name, not a log line: one line, bounded, so the dossier can print it as it is.
+  const operator = (single.get('--operator') ?? env['CONFORMANCE_OPERATOR'])?.replace(/\s+/g, ' ').trim().slice(0, 120) || undefined;
+
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
     const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
@@ -125,6 +140,8 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     parties,
     ...(onlyIds ? { only: onlyIds } : {}),
     ...(schemas ? { schemas } : {}),
+    ...(calendar ? { calendar } : {}),
+    ...(operator ? { operator } : {}),
     out: resolve(cwd, single.get('--out') ?? 'reports'),
     ...(signKey ? { signKey } : {}),
   };
@@ -148,6 +165,16 @@ function hasExplicitTag(image: string): boolean {
   const last = name.slice(name.lastIndexOf('/') + 1);
   const colon = last.indexOf(':');
   return colon > 0 && colon < last.length - 1;
+}
+
+function calendarProblem(path: string): string | undefined {
+  if (!existsSync(path) || !statSync(path).isFile()) return 'is not a file';
+  try {
+    parseCalendar(JSON.parse(readFileSync(path, 'utf8')) as CalendarJson);
+  } catch (error) {
+    return `is not a usable calendar (${(error as Error).message.split('. Fix:')[0]})`;
+  }
+  return undefined;
 }
 
 function isDirectory(path: string): boolean {

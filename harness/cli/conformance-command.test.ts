@@ -48,6 +48,9 @@ describe('npm run conformance', () => {
     const endpoint = await run([...ONLY, '--endpoint', party.url, '--identity', '0363']);
     expect(endpoint.status, endpoint.output).toBe(0);
     expect(verdicts(endpoint.summary)).toEqual(verdicts(embedded!.summary));
+    // The evidence names who was tested (GET /about), when, on which calendar.
+    expect(endpoint.summary.parties[0]).toMatchObject({ about: { vendor: 'ipgb-cutover-conformance', version: '0.1.0' }, startedAt: endpoint.summary.startedAt });
+    expect(endpoint.summary.calendar).toMatchObject({ name: 'ipgb-2026', national: true });
   }, 180_000);
 
   it('gives the same verdicts for the reference image given as --image', async (context) => {

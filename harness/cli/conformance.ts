@@ -12,12 +12,13 @@ import { driverFor } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
 import { CONFORMANCE_TARGET_ENV } from '../sut/target.js';
-import { ENV, runCalendar } from '../scenario/run-settings.js';
+import { ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
-import type { PartyRun } from '../evidence/summary.js';
+import { pdfStatusLine } from '../evidence/dossier.js';
+import type { PartyAbout, PartyRun } from '../evidence/summary.js';
 import { signaturePlan, signRun } from '../evidence/attestation.js';
 import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
 import { suiteIdentity } from '../evidence/suite-identity.js';
@@ -49,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const suite = suiteIdentity(); // before the run: what judged it, not what the tree became after
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
+  // The workers read the calendar from the environment: --calendar is only its front door.
+  if (options.calendar) process.env[ENV.calendar] = options.calendar;
   const files = outFiles(options.out);
   rmSync(files.results, { recursive: true, force: true });
 
@@ -92,14 +95,15 @@ async function main(argv: string[]): Promise<number> {
     suite,
     ...(signKey ? { signature: signaturePlan(signKey) } : {}),
     startedAt,
-    calendar: calendarToJson(runCalendar()),
+    calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
+    ...(options.operator ? { operator: options.operator } : {}),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
-    parties: ready.runs,
+    parties: ready.runs.map((run) => ({ ...run, startedAt })),
   }, readRunRecords(options.out));
   if (signKey) signRun(options.out, signKey, { suite: summary.suite, startedAt: summary.startedAt });
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
+  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;
@@ -137,7 +141,7 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
   for (const target of options.parties) {
     if (target.kind === 'embedded') {
       targets.push(target);
-      runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)' });
+      runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)', ...await embeddedAbout(target) });
       continue;
     }
     const driver = driverFor(target);
@@ -149,10 +153,37 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
       return { error: (error as Error).message };
     }
     drivers.push(driver);
+    const about = await askAbout(party);
     targets.push({ role: target.role, identity: target.identity, kind: 'endpoint', url: party.url, ...(target.token ? { token: target.token } : {}) });
-    runs.push({ role: target.role, identity: target.identity, endpoint: party.url, ...(target.kind === 'image' ? { image: target.image, digest: party.description } : {}) });
+    runs.push({ role: target.role, identity: target.identity, endpoint: party.url, ...(target.kind === 'image' ? { image: target.image, digest: party.description } : {}), ...about });
   }
   return { targets, drivers, runs };
+}
+
+/**
+ * `GET /about` (v1.1, optional) for the evidence. A party without it (404) is named "product
+ * niet opgegeven" in the dossier; a wrong answer is said on stderr and does not stop the run.
+ */
+async function askAbout(party: PartyUnderTest): Promise<{ about?: PartyAbout }> {
+  try {
+    const answer = await party.control.about();
+    if (!answer) return {};
+    const { capabilities: _c, ...about } = answer;
+    return Object.keys(about).length ? { about } : {};
+  } catch (error) {
+    process.stderr.write(`conformance: ${party.role} ${party.identity}: ${(error as Error).message} The dossier names no product for it.\n`);
+    return {};
+  }
+}
+
+/** The bundled party runs inside each suite worker; one short start here asks it who it is. */
+async function embeddedAbout(target: PartyTarget & { kind: 'embedded' }): Promise<{ about?: PartyAbout }> {
+  const driver = driverFor(target);
+  try {
+    return await askAbout(await driver.start());
+  } finally {
+    await driver.stop();
+  }
 }
 
 main(process.argv.slice(2)).then(

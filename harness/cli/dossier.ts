@@ -10,6 +10,7 @@ import { mergeRuns } from '../evidence/merge-runs.js';
 import { manifestDigest } from '../evidence/manifest.js';
 import { outFiles } from '../evidence/out-layout.js';
 import { loadPrivateKey, loadPublicKey, signKeyPath } from '../evidence/signing-key.js';
+import { pdfStatusLine } from '../evidence/dossier.js';
 
 const USAGE = 'Usage: npm run dossier -- <out> <result dir>... [--public-key FILE] [--sign-key FILE]';
 
@@ -45,6 +46,7 @@ try {
   if (signKey) signRun(out, signKey, { suite: summary.suite, startedAt: summary.startedAt, mergedFrom: dirs.length });
   const files = outFiles(out);
   console.log(`dossier: ${files.dossierHtml} and ${files.dossierMd}`);
+  console.log(pdfStatusLine(out));
   console.log(`report: ${files.reportHtml}`);
   console.log(`summary: ${files.summary} (passed ${summary.totals.passed}, failed ${summary.totals.failed}, not applicable ${summary.totals.notApplicable}, not tested ${summary.totals.notTested})`);
   console.log(`manifest sha256: ${manifestDigest(out)}`);

@@ -1,33 +1,62 @@
-/** The dossier as Markdown: readable as plain text, pasteable into minutes. */
-import type { DossierInput, PartyView } from './dossier-model.js';
-import { dossierParties } from './dossier-model.js';
-import { DOSSIER_INTRO, DOSSIER_TITLE, OUTCOME_LEGEND } from './dossier-text.js';
+/** The dossier as Markdown: readable as plain text, pasteable into minutes; the same view as the HTML. */
+import { DOSSIER_INTRO_NL, DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL } from './dossier-nl.js';
+import type { DossierView, Examples, PartyView } from './dossier-model.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const more = (e: Examples): string[] => (e.more ? [`en ${e.more} meer`] : []);
 
 function partySection(p: PartyView): string {
-  const lines = [
-    `## ${p.role} ${p.identity}`,
-    '',
-    `- Partij: ${p.build}`,
-    `- Suiteversie: ${p.suiteVersion}`,
-    `- Schemaset: ${p.schemaSet}`,
-    `- Testdatum: ${p.runDate}`,
-    '',
-  ];
+  const lines = [`## ${p.label}`, '', `${p.product}${p.vendor ? ` (${p.vendor})` : ''} · ${p.build} · getest ${p.testedAt}`, ''];
   for (const pc of p.preconditions) {
-    lines.push(`### Randvoorwaarde ${pc.nr}: ${pc.verdict.toUpperCase()}`, '', `> ${pc.text}`, '');
-    lines.push('| Eis | Fase | Draaiboekstap | Plicht | Uitkomst | Bevindingen | Details in het rapport |', '|---|---|---|---|---|---|---|');
-    for (const r of pc.rows) {
-      lines.push(`| ${[r.id, r.phase, r.runbookStep, r.duty, `${r.outcome} (${r.tests} test${r.tests === 1 ? '' : 's'})`,
-        r.failures.join('<br>') || '-', r.reportPaths.join('<br>') || '-'].map(cell).join(' | ')} |`);
-    }
-    lines.push('');
+    lines.push(`- **Randvoorwaarde ${pc.nr}: ${pc.verdict.toUpperCase()}**${pc.because.length ? ` (${pc.because.join('; ')})` : ''}`, `  > “${pc.text}”`);
   }
+  lines.push('', '### Wat er misging', '');
+  if (!p.findings.length) lines.push('Niets: geen enkele getoetste eis is niet gehaald.');
+  for (const f of p.findings) {
+    lines.push(`- **${f.id}**: ${f.misging} ${f.betekent}`, ...[...f.examples.shown, ...more(f.examples)].map((x) => `  - ${x}`));
+  }
+  if (p.notTested.length) lines.push('', '### Niet getest', '', ...p.notTested.map((n) => `- **${n.id}**: ${n.reason}`));
+  lines.push('', `### Bijlage bij ${p.label}: alle ${p.rows.length} eisen`, '',
+    '| Eis | Plicht en de woorden van het draaiboek | Uitkomst | In het Allure-rapport |', '|---|---|---|---|');
+  for (const r of p.rows) {
+    const detail = [
+      r.quote ? `“${r.quote.text}”${r.quote.bron ? ` (draaiboek, ${r.quote.bron})` : ''}` : '',
+      r.reason ? `Reden: ${r.reason}` : '',
+      ...[...r.technical.shown, ...more(r.technical)].map((t) => `\`${t.replace(/`/g, "'")}\``),
+    ].filter(Boolean);
+    lines.push(`| ${[`${r.id} (${r.phase}, stap ${r.runbookStep})`, [r.plicht, ...detail].join('<br>'), `${r.outcome} (${r.tests} test${r.tests === 1 ? '' : 's'})`,
+      r.reportPaths.join('<br>') || '-'].map(cell).join(' | ')} |`);
+  }
+  lines.push('');
   return lines.join('\n');
 }
 
-export function dossierMarkdown(inputs: readonly DossierInput[]): string {
-  const legend = OUTCOME_LEGEND.map(([term, meaning]) => `- **${term}**: ${meaning}`).join('\n');
-  return [`# ${DOSSIER_TITLE}`, '', DOSSIER_INTRO, '', legend, '', ...dossierParties(inputs).map(partySection)].join('\n');
+export function dossierMarkdown(view: DossierView, files: readonly string[]): string {
+  const run = view.run;
+  const c = run.calendar;
+  const counts = (['niet ondersteund', 'onvolledig', 'ondersteund'] as const)
+    .map((v) => [v, view.parties.filter((p) => p.verdict === v).length] as const).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
+  const head = [`# ${DOSSIER_TITLE_NL}`, '', ...run.banners.map((b) => `> **LET OP: ${b}**\n`),
+    `**Uitslag (${view.parties.length} partij${view.parties.length === 1 ? '' : 'en'}): ${counts.join(', ')}.**`, ''];
+  const matrix = ['| Partij | Product en versie | Getest op | ' + PRECONDITION_COLUMNS_NL.map((x) => `${x.kop} (x.x.${x.suffix})`).join(' | ') + ' |', '|---|---|---|---|---|'];
+  let role: string | undefined;
+  for (const p of view.parties) {
+    if (p.role !== role) {
+      role = p.role;
+      matrix.push(`| **${ROLE_NL[p.role].groep}** | | | | |`);
+    }
+    matrix.push(`| ${[p.label, `${p.product}${p.vendor ? ` (${p.vendor})` : ''}`, p.testedAt, ...p.preconditions.map((pc) => `**${pc.nr} ${pc.verdict}**${pc.mainReason ? ` (${pc.mainReason})` : ''}`)].map(cell).join(' | ')} |`);
+  }
+  const facts = [
+    `- Kalender: ${c.name}${c.national ? ' (de landelijke kalender van de migratie)' : ' — NIET de landelijke kalender'}; T0 heenstop ${c.t0}; T1 retourstop ${c.t1}; T2 ingebruikname ${c.t2}; zone ${c.zone}; SHA-256 ${c.sha256}`,
+    `- Profiel: ${run.profile}`,
+    `- Suite: ${run.suite.text}`,
+    `- Schemaset: ${run.schemaSet.text}`,
+    `- Operator: ${run.operator}`,
+    `- Run: ${run.runId}; summary.json SHA-256 ${run.summarySha256 ?? 'onbekend'}`,
+    `- Bestanden: ${files.join('; ')}`,
+  ];
+  const legend = LEGEND_NL.map(([t, m]) => `- **${t}**: ${m}`);
+  return [...head, ...matrix, '', ...facts, '', ...legend, '', `${DOSSIER_INTRO_NL} ${PRECONDITION_COLUMNS_NL[0].toelichting}.`, '',
+    ...view.parties.map(partySection)].join('\n');
 }

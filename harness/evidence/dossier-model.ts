@@ -1,47 +1,110 @@
 /**
- * What the steering group reads: per party, per precondition of runbook chapter 4, whether the
- * suite shows it, and the requirement rows underneath. A precondition is only "voldaan" when
- * every requirement that applies to the role was tested and passed; an untested one leaves it
- * "niet aangetoond" (a partial run, `--only`, proves nothing about the rest).
+ * What the steering group reads, as data both renderings share: per party and per precondition
+ * of runbook chapter 4 whether the evidence *supports* it (cutover.md "Verdicts" and
+ * "Preconditions the evidence serves"), the run's facts (calendar, suite, schema set, operator),
+ * what went wrong in plain Dutch, and every requirement row for the appendix.
+ *
+ * A precondition is "ondersteund" only when every requirement it rests on passed, on the
+ * migration's own calendar, with a suite known to be unmodified; a failure makes it "niet
+ * ondersteund"; anything else (a requirement not tested, a rehearsal calendar, a modified or
+ * unknown suite) leaves it "onvolledig" and says why.
  */
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
-import { appliesTo, PRECONDITIONS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
-import { partyLabel } from './scenario-evidence.js';
+import { appliesTo, PRECONDITIONS, REQUIREMENT_IDS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
+import {
+  CATEGORY_NL, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
+} from './dossier-nl.js';
+import { partyName } from './party-names.js';
+import { instantOf, momentsIn, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { partyKey, type PartySummary, type Summary } from './summary.js';
 
 export interface DossierInput { summary: Summary; records: readonly ScenarioRecord[] }
 
-export type RowOutcome = 'geslaagd' | 'gefaald' | 'niet van toepassing' | 'niet getest';
-export type PreconditionVerdict = 'voldaan' | 'niet voldaan' | 'niet aangetoond';
+export type PreconditionVerdict = keyof typeof VERDICT_NL;
+export type RowOutcome = (typeof OUTCOME_NL)[keyof typeof OUTCOME_NL];
+
+/** At most this many examples per failed requirement, then "en N meer". */
+export const MAX_EXAMPLES = 3;
+
+export interface Examples { shown: string[]; more: number }
 
 export interface RequirementRow {
   id: RequirementId;
   phase: Phase;
   runbookStep: string;
-  duty: string;
+  plicht: string;
+  /** The runbook's words for this role, exactly, with where they stand. */
+  quote?: { text: string; bron?: string };
   outcome: RowOutcome;
   tests: number;
-  failures: string[];
-  /** Report tree paths (party › phase › step › requirement › test) of the tests that judged it. */
+  /** The technical failure lines of summary.json (English), bounded. */
+  technical: Examples;
+  /** Why not tested or not applicable, in Dutch where the suite's own reason is known. */
+  reason?: string;
+  /** Where in the party's branch of the report tree the tests that judged it are: phase, step numbers and test counts. */
   reportPaths: string[];
 }
 
-export interface PreconditionView { nr: string; text: string; verdict: PreconditionVerdict; rows: RequirementRow[] }
+export interface FindingView {
+  id: RequirementId;
+  /** One sentence: what went wrong, with the kinds of failure seen. */
+  misging: string;
+  betekent: string;
+  examples: Examples;
+}
+
+export interface PreconditionView {
+  nr: string;
+  /** The runbook's words. */
+  text: string;
+  verdict: PreconditionVerdict;
+  /** Why it is not "ondersteund": the requirement ids and run facts that stand in the way. */
+  because: string[];
+  /** The first reason only, for the matrix: the failed ids, else what is missing. */
+  mainReason?: string;
+}
 
 export interface PartyView {
+  key: string;
   role: Role;
   identity: string;
-  /** Endpoint, or image and digest when the suite started the party. */
+  /** `gemeente 0363 Amsterdam`. */
+  label: string;
+  /** `Acme Pgb-Suite 4.2` or `product niet opgegeven`. */
+  product: string;
+  /** The vendor, when the party names one. */
+  vendor?: string;
+  /** Endpoint, image and digest, or the bundled reference party. */
   build: string;
-  suiteVersion: string;
-  schemaSet: string;
-  runDate: string;
+  testedAt: string;
+  /** `di 1 dec 2026 12.47 uur`, for the matrix. */
+  testedOn: string;
+  verdict: PreconditionVerdict;
   preconditions: PreconditionView[];
+  findings: FindingView[];
+  notTested: Array<{ id: RequirementId; reason: string }>;
+  rows: RequirementRow[];
 }
+
+export interface RunFacts {
+  runId: string;
+  summarySha256?: string;
+  calendar: { name: string; national: boolean; t0: string; t1: string; t2: string; zone: string; sha256: string };
+  profile: string;
+  suite: { text: string; modified: boolean | undefined };
+  schemaSet: { text: string; official: boolean };
+  operator: string;
+  /** Loud lines for the top of every rendering: why this run supports no precondition. */
+  banners: string[];
+}
+
+export interface DossierView { run: RunFacts; parties: PartyView[] }
+
+/** What the integrity work adds to summary.json (`suite`); read as optional until every run has it. */
+interface SuiteStamp { version?: string; commit?: string; modified?: boolean }
 
 /** One short fingerprint for the whole schema set: equal sets give equal fingerprints. */
 export function schemaFingerprint(sha256: Record<string, string>): string {
@@ -49,50 +112,184 @@ export function schemaFingerprint(sha256: Record<string, string>): string {
   return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 12);
 }
 
-export function dossierParties(inputs: readonly DossierInput[]): PartyView[] {
-  return inputs.flatMap(({ summary, records }) => summary.parties.map((p) => partyView(summary, p, records)));
+const VERDICT_RANK: Readonly<Record<PreconditionVerdict, number>> = { 'niet ondersteund': 0, onvolledig: 1, ondersteund: 2 };
+const ROLE_ORDER: readonly Role[] = ['gemeente', 'zorgkantoor', 'svb'];
+
+export function dossierView(inputs: readonly DossierInput[], summarySha256?: string): DossierView {
+  const first = inputs[0]?.summary;
+  if (!first) throw new Error('Cannot make a dossier of nothing: give at least one run (its summary.json and records).');
+  const run = runFacts(first, summarySha256);
+  const parties = inputs.flatMap(({ summary, records }) => summary.parties.map((p) => partyView(summary, run, p, records)));
+  const untested = parties.filter((p) => p.notTested.length > 0);
+  if (untested.length) {
+    const n = untested.reduce((sum, p) => sum + p.notTested.length, 0);
+    run.banners.push(`Onvolledige run: ${n} ${n === 1 ? 'eis is' : 'eisen zijn'} niet getest bij ${untested.length} van de ${parties.length} partij${parties.length === 1 ? '' : 'en'}; ` +
+      'per partij staat de reden erbij.');
+  }
+  return { run, parties: orderForReading(parties) };
 }
 
-function partyView(summary: Summary, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
-  const own = records.filter((r) => partyKey(r) === partyKey(party));
-  const rowOf = (id: RequirementId): RequirementRow => requirementRow(party, id, own);
+/** Failing parties first, grouped by role; a group with a failing party before one without. */
+function orderForReading(parties: PartyView[]): PartyView[] {
+  const worst = (role: Role) => Math.min(...parties.filter((p) => p.role === role).map((p) => VERDICT_RANK[p.verdict]));
+  const roles = ROLE_ORDER.filter((r) => parties.some((p) => p.role === r))
+    .sort((a, b) => worst(a) - worst(b) || ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+  return roles.flatMap((role) => parties.filter((p) => p.role === role)
+    .sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.identity.localeCompare(b.identity)));
+}
+
+function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts {
+  const cal = summary.calendar;
+  const zone = cal.zone ?? DEFAULT_ZONE;
+  const moment = (iso: string) => {
+    const t = instantOf(iso);
+    return t ? runbookMomentShort(t, zone) : `onleesbaar (${iso.slice(0, 40)})`;
+  };
+  const calendarSha = createHash('sha256').update(JSON.stringify([zone, cal.heenStop, cal.retourStop, cal.goLive])).digest('hex');
+  const national = cal.national === true;
+  const name = cal.name ?? 'zonder naam';
+  const suite = (summary as Summary & { suite?: SuiteStamp }).suite;
+  const modified = suite?.modified;
+  const suiteText = [
+    `versie ${suite?.version ?? summary.suiteVersion}`,
+    suite?.commit ? `commit ${suite.commit.slice(0, 12)}` : 'commit niet vastgelegd',
+    modified === false ? 'ongewijzigd' : modified === true ? 'GEWIJZIGD' : 'niet vastgelegd of gewijzigd',
+  ].join(', ');
+  const bundled = summary.schemas.source === 'bundled';
+  const xsds = `${Object.keys(summary.schemas.sha256).length} XSD's, vingerafdruk ${schemaFingerprint(summary.schemas.sha256)}`;
+  const banners: string[] = [];
+  if (!national) {
+    banners.push(`Niet de landelijke kalender: deze run gebruikte kalender '${name}' (heenstop ${moment(cal.heenStop)}). ` +
+      'Een uitslag op een andere kalender ondersteunt geen randvoorwaarde van de migratie.');
+  }
+  if (modified !== false) {
+    banners.push(modified === true
+      ? 'Suite gewijzigd: dit is geen bewijs. De run is gedaan met een suite die afwijkt van haar commit.'
+      : 'Suite gewijzigd: dit is geen bewijs. Niet vastgelegd is dat de suite ongewijzigd was (summary.json noemt geen commit).');
+  }
   return {
-    role: party.role,
-    identity: party.identity,
-    build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
-    suiteVersion: summary.suiteVersion,
-    schemaSet: `${summary.schemas.source}, ${Object.keys(summary.schemas.sha256).length} XSD's, vingerafdruk ${schemaFingerprint(summary.schemas.sha256)}`,
-    // In the calendar's zone: the one the runbook's times are read in.
-    runDate: `${DateTime.fromISO(summary.startedAt, { setZone: true }).setZone(summary.calendar.zone ?? DEFAULT_ZONE).toFormat('dd-MM-yyyy HH:mm')} (${summary.calendar.zone ?? DEFAULT_ZONE})`,
-    preconditions: PRECONDITIONS.filter((pc) => pc.role === party.role).map((pc) => {
-      const rows = pc.shownBy.map(rowOf);
-      return { nr: pc.nr, text: pc.text, verdict: preconditionVerdict(rows), rows };
-    }),
+    runId: runIdOf(summary.startedAt),
+    ...(summarySha256 ? { summarySha256 } : {}),
+    calendar: { name, national, zone, t0: moment(cal.heenStop), t1: moment(cal.retourStop), t2: moment(cal.goLive), sha256: calendarSha },
+    profile: `iPgb 2.0 → 2.3, de ${REQUIREMENT_IDS.length} eisen van cutover.md (${REQUIREMENT_IDS[0]} tot en met ${REQUIREMENT_IDS.at(-1)})`,
+    suite: { text: suiteText, modified },
+    schemaSet: bundled
+      ? { text: `meegeleverd: gereconstrueerd, niet de officiële set (${xsds})`, official: false }
+      : { text: `${summary.schemas.source} (${xsds})`, official: true },
+    operator: summary.operator ?? 'niet opgegeven (--operator NAAM of CONFORMANCE_OPERATOR)',
+    banners,
   };
 }
+
+/** A stable, readable id for the run: its start in UTC, `20261130-100000Z`. */
+const runIdOf = (startedAt: string): string => {
+  const t = instantOf(startedAt);
+  return t ? t.toUTC().toFormat("yyyyMMdd-HHmmss'Z'") : 'onbekend';
+};
+
+function partyView(summary: Summary, run: RunFacts, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
+  const own = records.filter((r) => partyKey(r) === partyKey(party));
+  const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own));
+  const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
+  const runBlocks = [
+    ...(run.calendar.national ? [] : [`kalender '${run.calendar.name}' is niet de landelijke`]),
+    ...(run.suite.modified === false ? [] : [run.suite.modified ? 'suite gewijzigd' : 'niet vastgelegd dat de suite ongewijzigd was']),
+  ];
+  const preconditions = PRECONDITIONS.filter((pc) => pc.role === party.role).map((pc): PreconditionView => {
+    const applicable = pc.shownBy.filter((id) => appliesTo(id, party.role)).map(row);
+    const failed = applicable.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => r.id);
+    const untested = applicable.filter((r) => r.outcome === OUTCOME_NL['not-tested']).map((r) => r.id);
+    const because = [
+      ...(failed.length ? [`${failed.join(', ')} niet gehaald`] : []),
+      ...(untested.length ? [`${untested.join(', ')} niet getest`] : []),
+      ...runBlocks,
+    ];
+    const verdict: PreconditionVerdict = failed.length ? 'niet ondersteund' : because.length ? 'onvolledig' : 'ondersteund';
+    const mainReason = failed.length ? `niet gehaald: ${failed.join(', ')}` : untested.length ? `niet getest: ${untested.join(', ')}` : runBlocks[0];
+    return { nr: pc.nr, text: PRECONDITION_TEXTS_NL[pc.nr] ?? pc.text, verdict, because, ...(mainReason ? { mainReason } : {}) };
+  });
+  const about = party.about;
+  const product = [about?.product, about?.version].filter(Boolean).join(' ');
+  const startedAt = instantOf(party.startedAt ?? summary.startedAt);
+  const name = partyName(party.role, party.identity);
+  return {
+    key: partyKey(party),
+    role: party.role,
+    identity: party.identity,
+    label: party.role === 'svb' ? 'SVB' : `${ROLE_NL[party.role].een} ${party.identity}${name ? ` ${name}` : ''}`,
+    product: product || 'product niet opgegeven',
+    ...(about?.vendor ? { vendor: about.vendor } : {}),
+    build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
+    testedAt: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
+    testedOn: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone).replace(/ \(.*\)$/, '') : 'onbekend',
+    verdict: preconditions.reduce<PreconditionVerdict>((w, p) => (VERDICT_RANK[p.verdict] < VERDICT_RANK[w] ? p.verdict : w), 'ondersteund'),
+    preconditions,
+    findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, party)),
+    notTested: rows.filter((r) => r.outcome === OUTCOME_NL['not-tested']).map((r) => ({ id: r.id, reason: r.reason ?? NOT_TESTED_REASONS_NL['no reason given']! })),
+    rows,
+  };
+}
+
+const bounded = (items: readonly string[]): Examples =>
+  ({ shown: items.slice(0, MAX_EXAMPLES), more: Math.max(0, items.length - MAX_EXAMPLES) });
 
 function requirementRow(party: PartySummary, id: RequirementId, records: readonly ScenarioRecord[]): RequirementRow {
   const req = requirement(id);
-  const judged = party.requirements[id];
-  const outcome: RowOutcome = !appliesTo(id, party.role)
-    ? 'niet van toepassing'
-    : judged.verdict === 'passed' ? 'geslaagd' : judged.verdict === 'failed' ? 'gefaald' : 'niet getest';
-  // One line per runbook step in the report tree (party › phase › step), with the number of
-  // scenarios under it that verify this id: the reader opens that branch, not a list of titles.
-  const places = new Map<string, number>();
+  const nl = REQUIREMENT_TEXTS_NL[id];
+  const judged = party.requirements[id] ?? { verdict: 'not-tested' as const, tests: 0, reason: 'not in summary.json' };
+  const verdict = appliesTo(id, party.role) ? judged.verdict : 'not-applicable';
+  const quoteText = nl.draaiboek?.[party.role] ?? nl.draaiboek?.alle;
+  // Where the tests are in the report tree (phase › step), short: "Afsluiting 1.1 (3), 1.5 (1)".
+  const places = new Map<string, Map<string, number>>();
   for (const r of records.filter((x) => x.requirements.some((o) => o.id === id && o.verdict !== 'not-applicable'))) {
-    const place = [partyLabel(r.role, r.identity), r.phase, r.runbookStep].join(' › ');
-    places.set(place, (places.get(place) ?? 0) + 1);
+    const steps = places.get(r.phase) ?? new Map<string, number>();
+    const step = STEP_NUMBER.exec(r.runbookStep)?.[0] ?? r.runbookStep.split(' ')[0] ?? r.runbookStep;
+    steps.set(step, (steps.get(step) ?? 0) + 1);
+    places.set(r.phase, steps);
   }
-  const reportPaths = [...places].map(([place, n]) => `${place} (${n} scenario${n === 1 ? '' : "'s"})`);
+  const reason = verdict === 'not-tested'
+    ? NOT_TESTED_REASONS_NL[judged.reason ?? 'no reason given'] ?? judged.reason
+    : verdict === 'not-applicable' ? `de ${ROLE_NL[party.role].een} heeft deze plicht niet` : undefined;
   return {
-    id, phase: req.phase, runbookStep: req.runbookStep, duty: req.duty, outcome,
-    tests: judged.tests, failures: judged.failures ?? [], reportPaths,
+    id, phase: req.phase, runbookStep: req.runbookStep, plicht: nl.plicht,
+    ...(quoteText ? { quote: { text: quoteText, ...(nl.bron ? { bron: nl.bron } : {}) } } : {}),
+    outcome: OUTCOME_NL[verdict],
+    tests: judged.tests,
+    technical: bounded(verdict === 'failed' ? judged.failures ?? [] : []),
+    ...(reason ? { reason } : {}),
+    reportPaths: [...places].map(([phase, steps]) => `${phase} ${[...steps].map(([step, n]) => `${step} (${n})`).join(', ')}`),
   };
 }
 
-function preconditionVerdict(rows: readonly RequirementRow[]): PreconditionVerdict {
-  if (rows.some((r) => r.outcome === 'gefaald')) return 'niet voldaan';
-  if (rows.some((r) => r.outcome === 'niet getest')) return 'niet aangetoond';
-  return 'voldaan';
+const STEP_NUMBER = /^(?:\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?: en \d+(?:\.\d+)?)?|TR\d+)(?=\s|$)/;
+
+// `[timing] …`, or `broken: [unreachable] …` for a test that could not judge.
+const CATEGORY = /^(?:broken: )?\[([a-z]+)\]/;
+const MESSAGE_IDS = /\[([A-Z0-9][A-Za-z0-9-]*(?:, (?:\+\d+|[A-Z0-9][A-Za-z0-9-]*))*)\]\s*$/;
+
+function findingOf(row: RequirementRow, party: PartySummary): FindingView {
+  const nl = REQUIREMENT_TEXTS_NL[row.id];
+  const lines = party.requirements[row.id]?.failures ?? [];
+  const kinds = [...new Set(lines.map((l) => CATEGORY_NL[CATEGORY.exec(l)?.[1] ?? ''] ?? 'zie de technische regel'))];
+  return {
+    id: row.id,
+    misging: `${nl.misging.replace(/\.$/, '')} (${kinds.join('; ') || 'geen regel vastgelegd'}).`,
+    betekent: nl.betekent,
+    examples: bounded(lines.map(exampleOf)),
+  };
+}
+
+/** A failure line in words a reader can check: the messages involved and the moment, in runbook style. */
+function exampleOf(line: string): string {
+  const kind = CATEGORY_NL[CATEGORY.exec(line)?.[1] ?? ''] ?? 'bevinding';
+  const ids = MESSAGE_IDS.exec(line)?.[1];
+  // findingLine writes `expected …; happened`: what happened carries the moments that went wrong.
+  const split = line.indexOf('; ');
+  const happened = split >= 0 ? momentsIn(line.slice(split)) : [];
+  const named = happened.length ? [] : momentsIn(line);
+  const parts = [
+    ids ? `bericht${ids.includes(',') ? 'en' : ''} ${ids.replace(/\+(\d+)$/, '$1 andere')}` : undefined,
+    happened.length ? `op ${happened.slice(0, 2).join(' en ')}` : named.length ? `termijn ${named.at(-1)}` : undefined,
+  ].filter(Boolean);
+  return `${kind}: ${parts.length ? parts.join(', ') : 'zonder bericht of tijdstip; de technische regel staat in de bijlage'}`;
 }

@@ -1,61 +1,150 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_IDS } from '../verdicts/requirements.js';
+import { REQUIREMENT_IDS, appliesTo, type RequirementId } from '../verdicts/requirements.js';
 import { dossierHtml } from './dossier-html.js';
 import { dossierMarkdown } from './dossier-markdown.js';
-import { dossierParties } from './dossier-model.js';
+import { dossierView, type DossierView } from './dossier-model.js';
+import { PRECONDITION_TEXTS_NL } from './dossier-nl.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, type Summary, type SummaryEnv } from './summary.js';
 import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import type { Role } from '../messages/model.js';
 
-const ING = ['ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5', 'ING-3.6'] as const;
-const SVB_IDS = REQUIREMENT_IDS.filter((id) => id !== 'ING-3.5');
+const NATIONAL = { name: 'ipgb-2026', national: true, ...ENV.calendar };
+const CLEAN = { version: '0.1.0', commit: 'd436100aa1b2c3d4', modified: false };
+const FILES = ['dossier.html', 'dossier.md', 'dossier.pdf'];
 
-function dossierOf(records: ScenarioRecord[]) {
-  const summary = buildSummary(records, ENV);
-  return { views: dossierParties([{ summary, records }]), md: dossierMarkdown([{ summary, records }]), html: dossierHtml([{ summary, records }]) };
+const passAll = (role: Role, identity: string, fail: Partial<Record<RequirementId, string[]>> = {}): ScenarioRecord =>
+  rec(`all-${identity}`, role, identity, REQUIREMENT_IDS.filter((id) => appliesTo(id, role))
+    .map((id) => (fail[id] ? outcome(id, 'failed', fail[id]) : outcome(id, 'passed'))));
+
+function dossierOf(records: ScenarioRecord[], env: Partial<SummaryEnv> = {}, suite: object | null = CLEAN) {
+  const summary: Summary = buildSummary(records, { ...ENV, calendar: NATIONAL, parties: [], ...env });
+  if (suite) Object.assign(summary, { suite });
+  const view: DossierView = dossierView([{ summary, records }], 'f'.repeat(64));
+  return { view, md: dossierMarkdown(view, FILES), html: dossierHtml(view, FILES) };
 }
+
+const late = (n: number) => Array.from({ length: n }, (_, i) =>
+  `[timing] expected no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); 1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:0${i}:00.000 Europe/Amsterdam (07:0${i}:00.000Z) (IB103) [G059900000${i}]`);
 
 describe('dossier', () => {
   const records = [
-    rec('ing', 'gemeente', '0363', ING.map((id) => outcome(id, 'passed'))),
-    rec('afs', 'gemeente', '0363', [outcome('AFS-1.5', 'failed', ['[timing] Retour WMO502 on G0363000017 not processed by 17:00 <late>'])]),
-    rec('svb-all', 'svb', 'SVB', SVB_IDS.map((id) => outcome(id, 'passed'))),
+    passAll('gemeente', '0363'),
+    passAll('svb', 'SVB'),
+    passAll('gemeente', '0599', { 'AFS-1.2': late(5) }),
   ];
-  const { views, md, html } = dossierOf(records);
+  const env: Partial<SummaryEnv> = {
+    parties: [
+      { role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:8080', about: { vendor: 'Acme', product: 'Pgb', version: '4.2' }, startedAt: '2026-11-30T08:00:00Z' },
+      { role: 'svb', identity: 'SVB', endpoint: 'http://127.0.0.1:8081', image: 'svb/party:1.2', digest: 'sha256:feed' },
+      { role: 'gemeente', identity: '0599', endpoint: 'http://127.0.0.1:8082' },
+    ],
+  };
+  const { view, md, html } = dossierOf(records, env);
+  const party = (identity: string) => view.parties.find((p) => p.identity === identity)!;
 
-  it('gives each party the two preconditions of its role with an honest verdict', () => {
-    const gemeente = views.find((v) => v.role === 'gemeente')!;
-    expect(gemeente.preconditions.map((p) => [p.nr, p.verdict])).toEqual([['4.3.1', 'niet voldaan'], ['4.3.2', 'voldaan']]);
-    const svb = views.find((v) => v.role === 'svb')!;
-    expect(svb.preconditions.map((p) => [p.nr, p.verdict])).toEqual([['4.4.1', 'voldaan'], ['4.4.2', 'voldaan']]);
-    expect(svb.preconditions[1]!.rows.find((r) => r.id === 'ING-3.5')!.outcome).toBe('niet van toepassing');
-    expect(svb.build).toBe('svb/party:1.2@sha256:feed');
+  it('gives each party the preconditions of its role: supported only when every requirement passed', () => {
+    expect(party('0363').preconditions.map((p) => [p.nr, p.verdict])).toEqual([['4.3.1', 'ondersteund'], ['4.3.2', 'ondersteund']]);
+    expect(party('0599').preconditions.map((p) => [p.nr, p.verdict, p.because])).toEqual([
+      ['4.3.1', 'niet ondersteund', ['AFS-1.2 niet gehaald']], ['4.3.2', 'ondersteund', []],
+    ]);
+    expect(party('0599').preconditions[0]!.mainReason).toBe('niet gehaald: AFS-1.2');
+    expect(party('SVB').preconditions.map((p) => p.verdict)).toEqual(['ondersteund', 'ondersteund']);
+    expect(party('SVB').rows.find((r) => r.id === 'ING-3.5')).toMatchObject({ outcome: 'niet van toepassing', reason: 'de SVB heeft deze plicht niet' });
+    expect(party('0363').preconditions[0]!.text).toBe(PRECONDITION_TEXTS_NL['4.3.1']);
   });
 
-  it('calls a precondition with an untested requirement "niet aangetoond", not "voldaan"', () => {
-    const partial = dossierOf([rec('ing', 'gemeente', '0363', ING.filter((id) => id !== 'ING-3.5').map((id) => outcome(id, 'passed')))]);
-    const pc = partial.views[0]!.preconditions.find((p) => p.nr === '4.3.2')!;
-    expect(pc.verdict).toBe('niet aangetoond');
-    expect(pc.rows.find((r) => r.id === 'ING-3.5')!.outcome).toBe('niet getest');
+  it('puts failing parties first, grouped by role, with name, product and their own test time', () => {
+    expect(view.parties.map((p) => p.label)).toEqual(['gemeente 0599 Rotterdam', 'gemeente 0363 Amsterdam', 'SVB']);
+    expect(party('0363')).toMatchObject({ product: 'Pgb 4.2', vendor: 'Acme', testedAt: 'ma 30 nov 2026 09.00 uur (08.00 UTC)', testedOn: 'ma 30 nov 2026 09.00 uur' });
+    expect(party('0599')).toMatchObject({ product: 'product niet opgegeven', testedAt: 'ma 30 nov 2026 11.00 uur (10.00 UTC)' });
+    expect(party('SVB').build).toBe('svb/party:1.2@sha256:feed');
+    // A failing svb goes before passing gemeenten.
+    const svbFails = dossierOf([passAll('gemeente', '0363'), passAll('svb', 'SVB', { 'GEN-0.2': ['[lost] expected x; y [S1]'] })]);
+    expect(svbFails.view.parties.map((p) => p.role)).toEqual(['svb', 'gemeente']);
+    expect(dossierOf([passAll('zorgkantoor', '5501')]).view.parties[0]!.label).toBe('zorgkantoor 5501');
   });
 
-  it('shows rows with runbook step, duty, failure line and the report path', () => {
-    const row = views[0]!.preconditions[0]!.rows.find((r) => r.id === 'AFS-1.5')!;
-    expect(row).toMatchObject({ runbookStep: '1.5, 5 (eindsituatie)', outcome: 'gefaald', tests: 1 });
-    expect(row.reportPaths).toEqual(['gemeente 0363 › Afsluiting › 1.1 Alle beschikbare heenberichten zijn verzonden (1 scenario)']);
-    expect(md).toContain('### Randvoorwaarde 4.3.1: NIET VOLDAAN');
-    expect(md).toContain('De gemeenten hebben een geslaagde ketentest uitgevoerd');
-    expect(md).toContain('[timing] Retour WMO502 on G0363000017 not processed by 17:00 <late>');
-    expect(md).toContain('- Suiteversie: 0.1.0');
-    expect(md).toMatch(/- Schemaset: bundled, 2 XSD's, vingerafdruk [0-9a-f]{12}/);
-    expect(md).toContain('- Testdatum: 30-11-2026 11:00 (Europe/Amsterdam)');
+  it('says what went wrong in one Dutch sentence, with at most 3 examples in runbook time, then "en N meer"', () => {
+    const [finding] = party('0599').findings;
+    expect(finding).toMatchObject({ id: 'AFS-1.2', misging: 'De partij diende heenberichten in terwijl de keten daarvoor dicht was (op het verkeerde moment).' });
+    expect(finding!.examples).toEqual({
+      shown: [
+        'op het verkeerde moment: bericht G0599000000, op ma 30 mrt 2026 09.00 uur (07.00 UTC)',
+        'op het verkeerde moment: bericht G0599000001, op ma 30 mrt 2026 09.01 uur (07.01 UTC)',
+        'op het verkeerde moment: bericht G0599000002, op ma 30 mrt 2026 09.02 uur (07.02 UTC)',
+      ],
+      more: 2,
+    });
+    expect(md).toContain('  - en 2 meer');
+    expect(html).toContain('en 2 meer');
+    // The English technical lines stay, bounded, for engineers in the appendix.
+    expect(party('0599').rows.find((r) => r.id === 'AFS-1.2')!.technical.shown).toHaveLength(3);
   });
 
-  it('renders self-contained HTML: escaped text, A4 print CSS, nothing to fetch', () => {
-    expect(html).toContain('not processed by 17:00 &lt;late&gt;');
-    expect(html).not.toContain('<late>');
+  it('uses the vocabulary of cutover.md: the suite supports a precondition, it never declares it met', () => {
+    for (const text of [md, html]) {
+      expect(text).not.toMatch(/\bniet voldaan\b|\bvoldaan:|VOLDAAN/);
+      expect(text).toContain('x.x.1 is de landelijke ketentest zelf: de suite ondersteunt hem');
+    }
+    expect(md).toContain('**Randvoorwaarde 4.3.1: NIET ONDERSTEUND** (AFS-1.2 niet gehaald)');
+    expect(md).toContain('“De gemeenten hebben een geslaagde ketentest uitgevoerd, conform het landelijke ketentestplan iPgb.”');
+    expect(md).toContain('“Vanaf dit moment worden er geen heenberichten meer verstuurd door gemeenten.”');
+  });
+
+  it('shows a not-tested requirement with its reason and leaves the precondition incomplete', () => {
+    const partial = dossierOf([rec('ing', 'gemeente', '0363', [outcome('ING-3.1', 'passed'), outcome('TRA-2.3', 'not-tested', [], 'the party cannot be restarted (no POST /restart)')])]);
+    const p = partial.view.parties[0]!;
+    expect(p.preconditions.find((pc) => pc.nr === '4.3.2')).toMatchObject({ verdict: 'onvolledig', because: ['ING-3.2, ING-3.3, ING-3.4, ING-3.5, ING-3.6 niet getest'] });
+    expect(p.notTested.find((n) => n.id === 'TRA-2.3')!.reason).toBe('the party cannot be restarted (no POST /restart)');
+    expect(p.notTested.find((n) => n.id === 'AFS-1.1')!.reason).toContain('geen scenario van deze run heeft deze eis getoetst');
+    expect(partial.html).toContain('<b>TRA-2.3</b>: the party cannot be restarted');
+    expect(partial.view.run.banners).toEqual(['Onvolledige run: 17 eisen zijn niet getest bij 1 van de 1 partij; per partij staat de reden erbij.']);
+  });
+
+  it('shouts when the calendar is not the national one or the suite is modified or unknown, and then supports nothing', () => {
+    const rehearsal = dossierOf([passAll('gemeente', '0363')], {
+      calendar: { name: 'rehearsal-kto', national: false, zone: 'Europe/Amsterdam', heenStop: '2026-02-16T09:00:00+01:00', retourStop: '2026-02-16T17:00:00+01:00', goLive: '2026-02-18T09:00:00+01:00' },
+    });
+    expect(rehearsal.view.run.banners).toEqual([expect.stringContaining("Niet de landelijke kalender: deze run gebruikte kalender 'rehearsal-kto' (heenstop ma 16 feb 2026 09.00 uur (08.00 UTC))")]);
+    expect(rehearsal.view.parties[0]!.preconditions.map((p) => [p.verdict, p.because])).toEqual([
+      ['onvolledig', ["kalender 'rehearsal-kto' is niet de landelijke"]], ['onvolledig', ["kalender 'rehearsal-kto' is niet de landelijke"]],
+    ]);
+    expect(rehearsal.html).toMatch(/<div class="banner" role="alert">Niet de landelijke kalender/);
+    expect(view.run.banners).toEqual([]);
+
+    for (const suite of [null, { ...CLEAN, modified: true }]) {
+      const doubtful = dossierOf([passAll('gemeente', '0363')], {}, suite);
+      expect(doubtful.view.run.banners).toEqual([expect.stringMatching(/^Suite gewijzigd: dit is geen bewijs\./)]);
+      expect(doubtful.view.parties[0]!.verdict).toBe('onvolledig');
+    }
+  });
+
+  it('names calendar, profile, suite, schema set and operator on page one', () => {
+    const withOperator = dossierOf([passAll('gemeente', '0363')], { operator: 'J. de Vries' });
+    expect(withOperator.view.run).toMatchObject({
+      runId: '20261130-100000Z',
+      calendar: { name: 'ipgb-2026', national: true, t0: 'ma 30 mrt 2026 09.00 uur (07.00 UTC)', t2: 'wo 1 apr 2026 09.00 uur (07.00 UTC)' },
+      suite: { text: 'versie 0.1.0, commit d436100aa1b2, ongewijzigd' },
+      schemaSet: { official: false, text: expect.stringMatching(/^meegeleverd: gereconstrueerd, niet de officiële set \(2 XSD's, vingerafdruk [0-9a-f]{12}\)$/) },
+      operator: 'J. de Vries',
+    });
+    expect(withOperator.view.run.calendar.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(view.run.operator).toContain('niet opgegeven');
+    expect(withOperator.md).toContain('- Operator: J. de Vries');
+  });
+
+  it('renders self-contained HTML for A4: running header per party, page numbers, escaped text, nothing to fetch', () => {
+    const hostile = dossierOf([passAll('gemeente', '0363', { 'GEN-0.1': ['[content] expected <b>x</b>; "quoted" \\ [G1]'] })], {
+      parties: [{ role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:1', about: { product: 'P"; } body { color: red' } }],
+    }).html;
+    expect(hostile).toContain('expected &lt;b&gt;x&lt;/b&gt;');
+    expect(hostile).not.toContain('<b>x</b>');
     expect(html).toContain('@page { size: A4;');
-    expect(html).toContain('Randvoorwaarde 4.4.1');
+    expect(html).toContain('content: "pagina " counter(page) " van " counter(pages)');
+    expect(html).toContain(`@page party0 { @top-left { content: "gemeente 0599 Rotterdam · run 20261130-100000Z"; } }`);
+    expect(html).toContain(`content: "summary.json SHA-256 ${'f'.repeat(64)}"`);
+    expect(html).toContain('<section class="party" style="page: party2" data-party="svb');
     expect(html).not.toMatch(/<script|<link|<img|<iframe|url\(/i);
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1[:/])/);
   });

@@ -25,7 +25,7 @@ export function readRunRecords(out: string): ScenarioRecord[] {
 export async function finishRun(out: string, env: SummaryEnv, records: readonly ScenarioRecord[] = readRunRecords(out)): Promise<Summary> {
   const summary = buildSummary(records, env);
   writeSummary(out, summary);
-  writeDossier(out, [{ summary, records }]);
+  await writeDossier(out, [{ summary, records }]);
   await generateReport(out);
   writeManifest(out, { suiteVersion: summary.suiteVersion, parties: summary.parties.map(({ requirements: _r, ...run }) => run), schemas: summary.schemas });
   return summary;

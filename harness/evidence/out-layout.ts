@@ -22,6 +22,7 @@ export const outFiles = (out: string) => ({
   summary: join(out, 'summary.json'),
   dossierMd: join(out, 'dossier.md'),
   dossierHtml: join(out, 'dossier.html'),
+  dossierPdf: join(out, 'dossier.pdf'),
   manifest: join(out, 'manifest.json'),
   envelope: join(out, ENVELOPE_FILE),
   allureConfig: join(out, 'allurerc.json'),

@@ -14,6 +14,17 @@ describe('buildSummary', () => {
     expect(s.parties[1]!.requirements['ING-3.5']).toEqual({ verdict: 'not-applicable', tests: 0, reason: 'the svb has no such duty' });
   });
 
+  it('carries the calendar\'s name and whether it is national, the operator, and each party\'s about and start', () => {
+    const s = buildSummary([], {
+      ...ENV, operator: 'CI job 17', calendar: { name: 'rehearsal-kto', national: false, ...ENV.calendar },
+      parties: [{ role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:1', about: { vendor: 'Acme', product: 'Pgb', version: '4.2' }, startedAt: '2026-11-30T09:00:00Z' }],
+    });
+    expect(s.calendar).toMatchObject({ name: 'rehearsal-kto', national: false });
+    expect(s.operator).toBe('CI job 17');
+    expect(s.parties[0]).toMatchObject({ about: { vendor: 'Acme', product: 'Pgb', version: '4.2' }, startedAt: '2026-11-30T09:00:00Z' });
+    expect('operator' in buildSummary([], ENV)).toBe(false);
+  });
+
   it('passes an id only when a test passed it and none failed it', () => {
     const s = buildSummary([
       rec('a', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'passed')]),

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../messages/model.js';
+import type { PartyAbout as ClientAbout } from '../sut/control-client.js';
 import type { CalendarJson } from '../sut/protocol.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
@@ -11,12 +12,25 @@ import type { ScenarioRecord, Verdict } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
 import type { SignaturePlan } from './attestation.js';
 
+/** What the party says about itself (`GET /about`, party-protocol v1.1), without its capabilities. */
+export type PartyAbout = Pick<ClientAbout, 'vendor' | 'product' | 'version'>;
+
 export interface PartyRun {
   role: Role;
   identity: string;
   endpoint: string;
   image?: string;
   digest?: string;
+  /** `GET /about`'s answer; absent when the party answered 404 (or was not asked). */
+  about?: PartyAbout;
+  /** When this party's own run started (wall clock): each party keeps its own date in a merge. */
+  startedAt?: string;
+}
+
+/** The run's calendar as run-summary.md states it: the protocol's JSON, its name, and whether it is the national one. */
+export interface SummaryCalendar extends CalendarJson {
+  name?: string;
+  national?: boolean;
 }
 
 export interface SchemaSet {
@@ -33,7 +47,9 @@ export interface SummaryEnv {
   /** Set when the run is signed: the envelope is written after the summary, so it says so in advance. */
   signature?: SignaturePlan;
   startedAt: string;
-  calendar: CalendarJson;
+  calendar: SummaryCalendar;
+  /** Who ran the suite (`--operator` or CONFORMANCE_OPERATOR). */
+  operator?: string;
   schemas: SchemaSet;
   parties: PartyRun[];
 }
@@ -57,7 +73,8 @@ export interface Summary {
   /** Absent: the run is not signed ("niet ondertekend", see `signatureText`). */
   signature?: SignaturePlan;
   startedAt: string;
-  calendar: CalendarJson;
+  calendar: SummaryCalendar;
+  operator?: string;
   schemas: SchemaSet;
   parties: PartySummary[];
   totals: { passed: number; failed: number; notApplicable: number; notTested: number };
@@ -79,6 +96,7 @@ export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv
     ...(env.signature ? { signature: env.signature } : {}),
     startedAt: env.startedAt,
     calendar: env.calendar,
+    ...(env.operator !== undefined ? { operator: env.operator } : {}),
     schemas: env.schemas,
     parties,
     totals: {

@@ -5,6 +5,7 @@
  * A plain `npm test` sets none of them and gets the defaults.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Calendar } from '../clock/calendar.js';
 import { parseCalendar } from '../clock/calendar.js';
@@ -29,8 +30,28 @@ export function onlyIds(env: NodeJS.ProcessEnv = process.env): RequirementId[] |
   return raw.split(',').map((id) => requirement(id.trim() as RequirementId).id);
 }
 
+const readCalendarFile = (path: string): CalendarJson & { name?: unknown } =>
+  JSON.parse(readFileSync(path, 'utf8')) as CalendarJson & { name?: unknown };
+
 /** A calendar file (JSON as in party-protocol.md) given by path, or the national one. */
 export function runCalendar(env: NodeJS.ProcessEnv = process.env): Calendar {
+  return parseCalendar(readCalendarFile(env[ENV.calendar] || DEFAULT_CALENDAR));
+}
+
+/** What the evidence says about the run's calendar: its name, and whether it is the migration's own. */
+export interface CalendarIdentity {
+  /** The file's `name`, else the file name without `.json`. */
+  name: string;
+  /** True only when T0, T1 and T2 are the national calendar's instants, whatever the file is called. */
+  national: boolean;
+}
+
+export function runCalendarIdentity(env: NodeJS.ProcessEnv = process.env): CalendarIdentity {
   const path = env[ENV.calendar] || DEFAULT_CALENDAR;
-  return parseCalendar(JSON.parse(readFileSync(path, 'utf8')) as CalendarJson);
+  const json = readCalendarFile(path);
+  const name = typeof json.name === 'string' && json.name.trim() !== '' ? json.name.trim().slice(0, 80) : basename(path).replace(/\.json$/i, '');
+  const ours = parseCalendar(json);
+  const national = parseCalendar(readCalendarFile(DEFAULT_CALENDAR));
+  const same = (['heenStop', 'retourStop', 'goLive'] as const).every((k) => ours[k].toMillis() === national[k].toMillis());
+  return { name, national: same };
 }

@@ -66,6 +66,26 @@ describe('ControlClient', () => {
     expect(JSON.parse(party.seen[1]?.body ?? '')).toEqual({ now: NOW });
   });
 
+  it('reads GET /about: bounded one-line fields, 404 as "not stated", anything else a protocol error', async () => {
+    const full = await fakeParty((_req, res) =>
+      json(res, 200, { vendor: ' Acme\nZorg ', product: 'P'.repeat(200), version: 7, capabilities: ['restart', 3] }));
+    const client = new ControlClient(full.url, { token: 't' });
+    expect(await client.about()).toEqual({ vendor: 'Acme Zorg', product: 'P'.repeat(80), capabilities: ['restart'] });
+    expect(full.seen.at(-1)).toMatchObject({ method: 'GET', url: '/conformance/v1/about', auth: 'Bearer t' });
+    client.close();
+
+    const v1 = await fakeParty((_req, res) => json(res, 404, { error: 'Unknown control route' }));
+    const v1Client = new ControlClient(v1.url);
+    expect(await v1Client.about()).toBeUndefined();
+    v1Client.close();
+
+    const wrong = await fakeParty((_req, res) => json(res, 200, ['not', 'an', 'object']));
+    const wrongClient = new ControlClient(wrong.url);
+    const error = await failure(wrongClient.about());
+    expect(error.message).toContain('/about answers 200 with a JSON object');
+    wrongClient.close();
+  });
+
   it('reports a party that does not answer in time as a timeout naming the call and the wait', async () => {
     const party = await fakeParty(() => undefined);
     const error = await failure(new ControlClient(party.url, { timeoutMs: 300 }).clock(NOW));

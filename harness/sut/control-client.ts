@@ -20,6 +20,9 @@ export interface ControlClientOptions {
 
 interface Answer { status: number; text: string }
 
+/** `GET /about` (v1.1, optional): who is under test. Every field is optional and bounded. */
+export type PartyAbout = About;
+
 /** Why a call may be slow, per call: the "why" of a timeout message. */
 const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
   startSession: 'the party hangs or takes too long to drop its state',
@@ -86,13 +89,39 @@ export class ControlClient {
   }
 
   /**
-   * `GET /about` (v1.1, optional): what the party says it is; undefined when it has no such route
-   * (404 as the protocol says, or the 405/501 a v1 adapter's framework may give).
+   * `GET /about` (party-protocol v1.1): vendor, product, version and capabilities for the
+   * evidence, or undefined when the party has no such route (404 as the protocol says, or the
+   * 405/501 a v1 adapter's framework may give: the evidence says the product was not stated).
+   * Any other answer but 200 with a JSON object is a PartyError.
    */
-  async about(): Promise<About | undefined> {
-    const answer = await this.send('readAbout', 'GET', this.urlOf('/about'), undefined);
+  async about(): Promise<PartyAbout | undefined> {
+    const url = this.urlOf('/about');
+    const answer = await this.send('readAbout', 'GET', url, undefined);
     if ([404, 405, 501].includes(answer.status)) return undefined;
-    return await this.judged('readAbout', 'GET', this.urlOf('/about'), answer) as About;
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      json = undefined;
+    }
+    if (answer.status !== 200 || json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new PartyError('protocol',
+        `GET ${url} answered ${answer.status} ${excerpt(answer.text)}: /about answers 200 with a JSON object (vendor, product, version, capabilities; all optional) or 404. Fix: answer as party-protocol v1.1 describes, or answer 404 if the party does not say.`,
+        { status: answer.status, body: answer.text });
+    }
+    const fields = json as Record<string, unknown>;
+    // What a party says about itself goes into the dossier: one line each, bounded.
+    const text = (value: unknown): string | undefined =>
+      typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim().slice(0, 80) : undefined;
+    const about: PartyAbout = {};
+    for (const key of ['vendor', 'product', 'version'] as const) {
+      const value = text(fields[key]);
+      if (value !== undefined) about[key] = value;
+    }
+    if (Array.isArray(fields.capabilities)) {
+      about.capabilities = fields.capabilities.map(text).filter((c): c is string => c !== undefined).slice(0, 20);
+    }
+    return about;
   }
 
   /** `POST /restart` (v1.1, capability `restart`): resolves once the party answers again. */
