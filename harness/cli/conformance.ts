@@ -18,7 +18,11 @@ import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import type { PartyRun } from '../evidence/summary.js';
+import { fileURLToPath } from 'node:url';
+import { failedScenarios, selectScenarios, type Selection } from './scenario-selection.js';
 
+/** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +35,15 @@ async function main(argv: string[]): Promise<number> {
   if (shard !== undefined && 'error' in shard) {
     process.stderr.write(`conformance: ${shard.error}\n`);
     return 2;
+  }
+  const selection = chosenScenarios(options);
+  if (selection !== undefined && 'error' in selection) {
+    process.stderr.write(`conformance: ${selection.error}\n`);
+    return 2;
+  }
+  if (selection?.ids.length === 0) {
+    process.stdout.write(`conformance: no scenario failed in ${options.rerunFailed}; nothing to run again.\n`);
+    return 0;
   }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   const files = outFiles(options.out);
@@ -47,8 +60,13 @@ async function main(argv: string[]): Promise<number> {
     process.env.CONFORMANCE_OUT = options.out;
     if (options.only) process.env[ENV.only] = options.only.join(',');
     if (options.schemas) process.env[ENV.schemas] = options.schemas;
+    // --- network and selection (issue 15) ---
+    if (options.switchListen) process.env[ENV.switchListen] = options.switchListen;
+    if (options.switchUrl) process.env[ENV.switchUrl] = options.switchUrl;
+    if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
-    const vitest = await startVitest('test', [], {
+    const vitest = await startVitest('test', selection?.files ?? [], {
+      root: ROOT,
       project: ['suites'],
       watch: false,
       reporters: [
@@ -102,6 +120,14 @@ function shardOf(env: NodeJS.ProcessEnv): { value: string } | { error: string } 
     return { error: `CONFORMANCE_SHARD="${raw}" is not a shard: it must be i/n with 1 <= i <= n. Fix: set e.g. CONFORMANCE_SHARD=2/3, or unset it to run every scenario.` };
   }
   return { value: `${index}/${count}` };
+}
+
+/** `--scenario` or `--rerun-failed`; undefined runs every scenario. */
+function chosenScenarios(options: ConformanceOptions): Selection | { error: string } | undefined {
+  const ids = options.scenarios ?? (options.rerunFailed ? failedScenarios(options.rerunFailed) : undefined);
+  if (ids === undefined) return undefined;
+  if (ids.length === 0) return { ids: [], files: [] };
+  return selectScenarios(ids, ROOT);
 }
 
 interface ReadyParties { targets: PartyTarget[]; drivers: PartyDriver[]; runs: PartyRun[] }
