@@ -20,6 +20,9 @@ import { outFiles } from '../evidence/out-layout.js';
 import type { PartyRun } from '../evidence/summary.js';
 import { fileURLToPath } from 'node:url';
 import { failedScenarios, selectScenarios, type Selection } from './scenario-selection.js';
+import { writeJunit } from './junit-report.js';
+import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
+import { appendFileSync } from 'node:fs';
 
 /** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const schemas = loadSchemaSet(options.schemas);
+  // Written before finishRun, so the manifest covers it.
+  const junit = writeJunit(options.out, readRunRecords(options.out), { suiteVersion: SUITE_VERSION, startedAt });
   const summary = await finishRun(options.out, {
     suiteVersion: SUITE_VERSION,
     startedAt,
@@ -98,7 +103,11 @@ async function main(argv: string[]): Promise<number> {
   }, readRunRecords(options.out));
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\njunit: ${junit}\n`);
+  // --- CI job page (issue 15) ---
+  const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+  if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
+  if (process.env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary)) process.stdout.write(`${line}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;
