@@ -12,6 +12,7 @@ import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 // A switch under test (--switch) has a command line of its own.
 import { SWITCH_USAGE } from './switch-conformance-args.js';
+import { parseHostPort } from '../scenario/run-settings.js';
 
 export interface ConformanceOptions {
   /** The roles to test, in the order given; all three when no --role was given. */
@@ -30,14 +31,25 @@ export interface ConformanceOptions {
   out: string;
   /** Absolute path of the Ed25519 private key (PEM) that signs the evidence; env CONFORMANCE_SIGN_KEY otherwise. */
   signKey?: string;
+  // --- network and selection (issue 15) ---
+  /** `--switch-listen HOST:PORT`: where the switch listens (worker k: PORT+k). */
+  switchListen?: string;
+  /** `--switch-url URL`: what the party is told in POST /session's switchUrl. */
+  switchUrl?: string;
+  /** `--scenario ID,...`: just these scenarios by their stable ids. */
+  scenarios?: string[];
+  /** `--rerun-failed DIR`: absolute path of an earlier run's out folder; its failed scenarios run. */
+  rerunFailed?: string;
 }
 
 export interface ArgError { error: string }
 
 export const isArgError = (value: ConformanceOptions | ArgError): value is ArgError => 'error' in value;
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--calendar FILE] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
-const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key'] as const;
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
+/** Network and scenario selection flags (issue 15). */
+const CI_FLAGS = ['--switch-listen', '--switch-url', '--scenario', '--rerun-failed'] as const;
+const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
 type Single = typeof SINGLE[number];
 
 const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
@@ -127,6 +139,9 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   // A name, not a log line: one line, bounded, so the dossier can print it as it is.
   const operator = (single.get('--operator') ?? env['CONFORMANCE_OPERATOR'])?.replace(/\s+/g, ' ').trim().slice(0, 120) || undefined;
 
+  const ci = ciOptions(single, cwd);
+  if ('error' in ci) return ci;
+
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
     const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
@@ -144,7 +159,44 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     ...(operator ? { operator } : {}),
     out: resolve(cwd, single.get('--out') ?? 'reports'),
     ...(signKey ? { signKey } : {}),
+    ...ci,
   };
+}
+
+type CiOptions = Pick<ConformanceOptions, 'switchListen' | 'switchUrl' | 'scenarios' | 'rerunFailed'>;
+
+/** --switch-listen, --switch-url, --scenario, --rerun-failed. */
+function ciOptions(single: Map<Single, string>, cwd: string): CiOptions | ArgError {
+  const listen = single.get('--switch-listen');
+  const url = single.get('--switch-url');
+  const scenario = single.get('--scenario');
+  const rerun = single.get('--rerun-failed');
+  const result: CiOptions = {};
+  if (listen !== undefined) {
+    const hostPort = parseHostPort(listen);
+    if ('error' in hostPort) return fail(`--switch-listen ${listen} ${hostPort.error}`, 'write --switch-listen HOST:PORT with an address of this machine the party can reach');
+    result.switchListen = listen;
+  }
+  if (url !== undefined) {
+    if (listen === undefined || (parseHostPort(listen) as { port: number }).port === 0) {
+      return fail('--switch-url needs --switch-listen with a fixed port', 'add --switch-listen HOST:PORT (e.g. 0.0.0.0:9300) so the URL the party is told leads to the switch');
+    }
+    const problem = endpointProblem(url);
+    if (problem) return fail(`--switch-url ${url} ${problem}`, 'give the switch\'s base URL as the party must write it, e.g. --switch-url http://10.200.0.1:9300');
+    result.switchUrl = url.replace(/\/+$/, '');
+  }
+  if (scenario !== undefined && rerun !== undefined) return fail('--scenario and --rerun-failed are both given', 'give one of them');
+  if (scenario !== undefined) {
+    const ids = [...new Set(scenario.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+    if (ids.length === 0) return fail('--scenario names no scenario id', 'give stable scenario ids separated by commas, as listed in records.jsonl and the report');
+    result.scenarios = ids;
+  }
+  if (rerun !== undefined) {
+    const dir = resolve(cwd, rerun);
+    if (!existsSync(join(dir, 'records.jsonl'))) return fail(`--rerun-failed ${rerun} holds no records.jsonl`, 'point --rerun-failed at the --out folder of an earlier run');
+    result.rerunFailed = dir;
+  }
+  return result;
 }
 
 function endpointProblem(endpoint: string): string | undefined {

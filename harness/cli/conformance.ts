@@ -24,7 +24,14 @@ import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
 import { suiteIdentity } from '../evidence/suite-identity.js';
 import { isSwitchRun } from './switch-conformance-args.js';
 import { runSwitchConformance } from './switch-conformance.js';
+import { fileURLToPath } from 'node:url';
+import { failedScenarios, selectScenarios, type Selection } from './scenario-selection.js';
+import { writeJunit } from './junit-report.js';
+import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
+import { appendFileSync } from 'node:fs';
 
+/** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +56,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const suite = suiteIdentity(); // before the run: what judged it, not what the tree became after
+  const selection = chosenScenarios(options);
+  if (selection !== undefined && 'error' in selection) {
+    process.stderr.write(`conformance: ${selection.error}\n`);
+    return 2;
+  }
+  if (selection?.ids.length === 0) {
+    process.stdout.write(`conformance: no scenario failed in ${options.rerunFailed}; nothing to run again.\n`);
+    return 0;
+  }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
@@ -66,8 +82,13 @@ async function main(argv: string[]): Promise<number> {
     process.env.CONFORMANCE_OUT = options.out;
     if (options.only) process.env[ENV.only] = options.only.join(',');
     if (options.schemas) process.env[ENV.schemas] = options.schemas;
+    // --- network and selection (issue 15) ---
+    if (options.switchListen) process.env[ENV.switchListen] = options.switchListen;
+    if (options.switchUrl) process.env[ENV.switchUrl] = options.switchUrl;
+    if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
-    const vitest = await startVitest('test', [], {
+    const vitest = await startVitest('test', selection?.files ?? [], {
+      root: ROOT,
       project: ['suites'],
       watch: false,
       reporters: [
@@ -90,6 +111,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const schemas = loadSchemaSet(options.schemas);
+  // Written before finishRun, so the manifest covers it.
+  const junit = writeJunit(options.out, readRunRecords(options.out), { suiteVersion: SUITE_VERSION, startedAt });
   const summary = await finishRun(options.out, {
     suiteVersion: SUITE_VERSION,
     suite,
@@ -103,7 +126,11 @@ async function main(argv: string[]): Promise<number> {
   if (signKey) signRun(options.out, signKey, { suite: summary.suite, startedAt: summary.startedAt });
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
+  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\njunit: ${junit}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
+  // --- CI job page (issue 15) ---
+  const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+  if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
+  if (process.env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary)) process.stdout.write(`${line}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;
@@ -125,6 +152,14 @@ function shardOf(env: NodeJS.ProcessEnv): { value: string } | { error: string } 
     return { error: `CONFORMANCE_SHARD="${raw}" is not a shard: it must be i/n with 1 <= i <= n. Fix: set e.g. CONFORMANCE_SHARD=2/3, or unset it to run every scenario.` };
   }
   return { value: `${index}/${count}` };
+}
+
+/** `--scenario` or `--rerun-failed`; undefined runs every scenario. */
+function chosenScenarios(options: ConformanceOptions): Selection | { error: string } | undefined {
+  const ids = options.scenarios ?? (options.rerunFailed ? failedScenarios(options.rerunFailed) : undefined);
+  if (ids === undefined) return undefined;
+  if (ids.length === 0) return { ids: [], files: [] };
+  return selectScenarios(ids, ROOT);
 }
 
 interface ReadyParties { targets: PartyTarget[]; drivers: PartyDriver[]; runs: PartyRun[] }

@@ -20,7 +20,8 @@ import { storeRecord } from '../evidence/record-store.js';
 import type { ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
-import { onlyIds, runCalendar } from './run-settings.js';
+import { onlyIds, runCalendar, scenarioIds } from './run-settings.js';
+import { reachabilityHint } from './reachability-hint.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
 
@@ -43,6 +44,7 @@ const SEVERITY_ORDER = ['normal', 'critical', 'blocker'] as const;
 
 export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
   const only = onlyIds();
+  const chosen = scenarioIds();
   for (const target of partiesUnderTest()) {
     describe(partyLabel(target.role, target.identity), () => {
       const ids = def.verifies.filter((id) => appliesTo(id, target.role) && (!only || only.includes(id)));
@@ -50,6 +52,10 @@ export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
       // Left out, yet shown in the report with its reason (skipped): never invisible.
       if (only && !def.verifies.some((id) => only.includes(id))) {
         notRun(def, target, 'not-tested', `niet gekozen met --only ${only.join(',')}`);
+        return;
+      }
+      if (chosen && !chosen.includes(def.id)) {
+        notRun(def, target, 'not-tested', `niet gekozen met --scenario (${def.id})`);
         return;
       }
       if (!forRole || !ids.length) {
@@ -130,12 +136,15 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       }
       const judgements = judge(ids, world.observations());
       await writeScenarioEvidence(world, judgements);
+      const findings = judgements.flatMap((j) => j.findings);
+      // Only a failing scenario gets the hint, first among each failed requirement's lines.
+      const hint = findings.length ? reachabilityHint(world.observations(), host.url) : undefined;
       // A duty the scenario ended before is not-tested with its reason, never failed.
       storeRecord(context.task, record(judgements.map((j) => ({
-        id: j.id, verdict: j.verdict, failures: j.findings.map(findingLine), ...(j.reason ? { reason: j.reason } : {}),
+        id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
+        ...(j.reason ? { reason: j.reason } : {}),
       }))));
-      const findings = judgements.flatMap((j) => j.findings);
-      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(failureMessage(findings, evidenceAt)));
+      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}`));
     } catch (error) {
       if (error instanceof ConformanceFailure) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.

@@ -1,7 +1,7 @@
 /**
  * What the conformance command passes to the suites' worker processes, through the environment:
- * which requirement ids to run, which calendar and schema set to use (the output folder is
- * evidence/out-layout.ts's).
+ * which requirement ids and scenarios to run, which calendar and schema set to use, where the
+ * switch listens and what URL the party is told (the output folder is evidence/out-layout.ts's).
  * A plain `npm test` sets none of them and gets the defaults.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,9 @@ export const ENV = {
   only: 'CONFORMANCE_ONLY',
   calendar: 'CONFORMANCE_CALENDAR',
   schemas: SCHEMAS_ENV,
+  scenarios: 'CONFORMANCE_SCENARIOS',
+  switchListen: 'CONFORMANCE_SWITCH_LISTEN',
+  switchUrl: 'CONFORMANCE_SWITCH_URL',
 } as const;
 
 /** The national calendar ships as a fixture: the harness itself holds no dates. */
@@ -54,4 +57,45 @@ export function runCalendarIdentity(env: NodeJS.ProcessEnv = process.env): Calen
   const national = parseCalendar(readCalendarFile(DEFAULT_CALENDAR));
   const same = (['heenStop', 'retourStop', 'goLive'] as const).every((k) => ours[k].toMillis() === national[k].toMillis());
   return { name, national: same };
+}
+
+/** The scenario ids `--scenario` (or `--rerun-failed`) asked for, or undefined for all. */
+export function scenarioIds(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const raw = env[ENV.scenarios];
+  if (!raw) return undefined;
+  return raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+}
+
+/** Where this worker's switch listens, and the URL its party is told (undefined: derive it from the listener). */
+export interface SwitchNetwork { host: string; port: number; url?: string }
+
+/**
+ * `--switch-listen HOST:PORT` and `--switch-url URL`. Scenarios run in parallel worker processes,
+ * each with its own switch: with a fixed PORT, worker k (VITEST_POOL_ID k+1) listens on PORT+k and
+ * tells its party the URL's port plus k. Against an endpoint or image there is one worker, so
+ * exactly PORT and URL are used. Default: 127.0.0.1, a free port, the listener's own URL.
+ */
+export function switchNetwork(env: NodeJS.ProcessEnv = process.env): SwitchNetwork {
+  const listen = env[ENV.switchListen];
+  if (!listen) return { host: '127.0.0.1', port: 0 };
+  const parsed = parseHostPort(listen);
+  if ('error' in parsed) throw new Error(`${ENV.switchListen}=${listen}: ${parsed.error}`);
+  const offset = parsed.port === 0 ? 0 : Math.max(0, Number(env['VITEST_POOL_ID'] ?? 1) - 1);
+  const rawUrl = env[ENV.switchUrl];
+  let url: string | undefined;
+  if (rawUrl) {
+    const u = new URL(rawUrl);
+    if (offset > 0) u.port = String(Number(u.port || 80) + offset);
+    url = u.toString().replace(/\/+$/, '');
+  }
+  return { host: parsed.host, port: parsed.port + offset, ...(url ? { url } : {}) };
+}
+
+/** `HOST:PORT`, `[v6]:PORT` or `:PORT` (all interfaces). */
+export function parseHostPort(text: string): { host: string; port: number } | { error: string } {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(text);
+  const port = Number(match?.[3]);
+  if (!match || port > 65535) return { error: 'is not HOST:PORT (e.g. 0.0.0.0:9300, [::]:9300; port 0 picks a free one)' };
+  const host = match[1] ?? (match[2] || '0.0.0.0');
+  return { host, port };
 }

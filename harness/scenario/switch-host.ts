@@ -1,10 +1,12 @@
 /**
  * One switch server for a scenario's party: the node:http adapter in front of whichever switch
  * core the current scenario runs, so the party keeps one switchUrl while each scenario starts
- * from an empty ledger. It also hands the world every message the switch accepted.
+ * from an empty ledger. It also hands the world every message the switch accepted. Where it
+ * listens and what URL the party is told come from `--switch-listen`/`--switch-url` (run-settings).
  */
 import type { SubmissionOrigin, SubmissionResult, SwitchCore } from '../switch/switch-core.js';
 import { startSwitchServer } from '../switch/http-adapter.js';
+import { switchNetwork, type SwitchNetwork } from './run-settings.js';
 
 export class SwitchHost {
   private core: SwitchCore | undefined;
@@ -12,14 +14,17 @@ export class SwitchHost {
 
   private constructor(readonly url: string, private readonly closeServer: () => Promise<void>) {}
 
-  static async start(): Promise<SwitchHost> {
+  /** `url`: what the party is told in `POST /session`'s switchUrl. */
+  static async start(network: SwitchNetwork = switchNetwork()): Promise<SwitchHost> {
     let host: SwitchHost | undefined;
     const server = await startSwitchServer({
       submit: (body, origin) => (host as SwitchHost).submit(body, origin),
       refuseTooLarge: (origin, bytesSeen) => (host as SwitchHost).current().refuseTooLarge(origin, bytesSeen),
       refuseMalformedHttp: (origin, why, bytesSeen) => (host as SwitchHost).current().refuseMalformedHttp(origin, why, bytesSeen),
+    }, { host: network.host, port: network.port }).catch((error: Error) => {
+      throw new Error(`The switch cannot listen on ${network.host}:${network.port}: ${error.message}. Fix: give --switch-listen an address of this machine and a free port (worker k uses PORT+k).`);
     });
-    host = new SwitchHost(server.url, () => server.close());
+    host = new SwitchHost(network.url ?? server.url, () => server.close());
     return host;
   }
 

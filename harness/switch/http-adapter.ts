@@ -1,5 +1,5 @@
 /**
- * The switch on the wire: `POST /berichten` on 127.0.0.1 over node:http with keep-alive, for a
+ * The switch on the wire: `POST /berichten` on 127.0.0.1 (or the given host) over node:http with keep-alive, for a
  * party under test running in its own process. A body past 25 MB is answered IB003 as soon as
  * the limit is crossed; the rest is drained and dropped (never buffered) so the sender still
  * reads the answer instead of a reset connection. A request that is not readable HTTP (a bad
@@ -15,6 +15,8 @@ import { perTurn } from './turn-batch.js';
 export interface SwitchServerOptions {
   /** 0 or absent: a free port. */
   port?: number;
+  /** The address to listen on; absent: 127.0.0.1. The URL then names 127.0.0.1 for a wildcard. */
+  host?: string;
   /** Whose submissions arrive here (default: the party under test). */
   origin?: SubmissionOrigin;
 }
@@ -97,11 +99,11 @@ export async function startSwitchServer(core: SwitchFront, options: SwitchServer
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${urlHost(options.host ?? '127.0.0.1')}:${port}`,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();
@@ -142,4 +144,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** The host part of a URL reaching a listener on `host`: loopback for a wildcard, brackets for IPv6. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

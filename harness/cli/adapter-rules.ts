@@ -1,0 +1,276 @@
+/**
+ * The rules `npm run check-adapter` checks, in the order an adapter is usually written: first the
+ * control calls of party-protocol.md (raw HTTP, so each status code is seen as sent), then the
+ * message plane, each rule a short scenario through the suite's own world and judge (the same
+ * verdicts as the full run, on far fewer messages). One line each: pass, or what to fix.
+ */
+import type { Role } from '../messages/model.js';
+import type { RequirementId } from '../verdicts/requirements.js';
+import type { CutoverWorld } from '../scenario/cutover-world.js';
+import type { HostileKind } from '../scenario/hostile-deliveries.js';
+
+export interface ControlProbe {
+  call(method: 'GET' | 'POST', path: string, body?: unknown, options?: { token?: string | null }): Promise<{ status: number; json: unknown; text: string }>;
+  /** A valid session body at `now`, as the suite sends it. */
+  session(now?: string): Record<string, unknown>;
+  /** A valid intent for this role. */
+  intent(): Record<string, unknown>;
+  token: string | undefined;
+}
+
+export interface ControlRule {
+  kind: 'control';
+  name: string;
+  /** Undefined when the rule holds, else what the party did. */
+  check(probe: ControlProbe): Promise<string | undefined>;
+  fix: string;
+  /** Only checked when the run was given a token. */
+  needsToken?: true;
+}
+
+export interface MessageRule {
+  kind: 'message';
+  name: string;
+  verifies: RequirementId[];
+  roles?: Role[];
+  body(world: CutoverWorld): Promise<void>;
+  fix: string;
+}
+
+export type AdapterRule = ControlRule | MessageRule;
+
+const expectStatus = (want: number[], got: { status: number; text: string }): string | undefined =>
+  want.includes(got.status) ? undefined : `answered ${got.status} ${got.text.slice(0, 120)}`;
+
+export const CONTROL_RULES: ControlRule[] = [
+  {
+    kind: 'control', name: 'GET /about answers 200 with JSON, or 404 (optional)',
+    check: async (p) => {
+      const r = await p.call('GET', '/about');
+      if (r.status === 404) return undefined;
+      if (r.status !== 200 || typeof r.json !== 'object' || r.json === null) return `answered ${r.status} ${r.text.slice(0, 120)}`;
+      return undefined;
+    },
+    fix: 'serve GET {put}/conformance/v1/about with {"vendor","product","version"} or answer 404',
+  },
+  {
+    kind: 'control', name: 'a control request without the token answers 401', needsToken: true,
+    check: async (p) => expectStatus([401], await p.call('POST', '/session', p.session(), { token: null })),
+    fix: 'check Authorization: Bearer <token> on every control request and answer 401 without it',
+  },
+  {
+    kind: 'control', name: 'POST /session with heenStop after goLive answers 400',
+    check: async (p) => {
+      const body = p.session();
+      const calendar = body['calendar'] as Record<string, string>;
+      return expectStatus([400], await p.call('POST', '/session', { ...body, calendar: { ...calendar, heenStop: calendar['goLive'], goLive: calendar['heenStop'] } }));
+    },
+    fix: 'refuse a calendar without heenStop < retourStop < goLive with 400 {"error": "..."}',
+  },
+  {
+    kind: 'control', name: 'POST /session answers 204 and GET /state then shows its now and nothing else',
+    check: async (p) => {
+      const body = p.session();
+      const s = await p.call('POST', '/session', body);
+      if (s.status !== 204) return `POST /session answered ${s.status} ${s.text.slice(0, 120)}`;
+      const st = await p.call('GET', '/state');
+      const state = st.json as { now?: string; outgoing?: unknown[]; incoming?: unknown[] } | null;
+      if (st.status !== 200 || !state) return `GET /state answered ${st.status} ${st.text.slice(0, 120)}`;
+      if (Date.parse(state.now ?? '') !== Date.parse(body['now'] as string)) return `GET /state says now ${state.now}, the session started at ${body['now'] as string}`;
+      if (!Array.isArray(state.outgoing) || !Array.isArray(state.incoming) || state.outgoing.length || state.incoming.length) return 'GET /state lists outgoing or incoming messages right after POST /session (or not as arrays)';
+      return undefined;
+    },
+    fix: 'on POST /session drop all state, take the calendar and clock, answer 204; GET /state answers {now, outgoing: [], incoming: []}',
+  },
+  {
+    kind: 'control', name: 'POST /clock backwards answers 400, forwards 200 {now}',
+    check: async (p) => {
+      const body = p.session();
+      await p.call('POST', '/session', body);
+      const start = Date.parse(body['now'] as string);
+      const back = await p.call('POST', '/clock', { now: new Date(start - 60_000).toISOString() });
+      if (back.status !== 400) return `a clock one minute back answered ${back.status}, not 400`;
+      const later = new Date(start + 60_000).toISOString();
+      const fwd = await p.call('POST', '/clock', { now: later });
+      if (fwd.status !== 200 || Date.parse((fwd.json as { now?: string } | null)?.now ?? '') !== Date.parse(later)) return `a clock one minute on answered ${fwd.status} ${fwd.text.slice(0, 120)}`;
+      return undefined;
+    },
+    fix: 'never move the clock backwards (400); answer 200 {"now": t} once all work due at t is done',
+  },
+  {
+    kind: 'control', name: 'POST /intents: an array answers 201 with as many ids; a Bsn failing the 11-test answers 400',
+    check: async (p) => {
+      await p.call('POST', '/session', p.session());
+      const ok = await p.call('POST', '/intents', [p.intent(), p.intent()]);
+      if (ok.status !== 201 || !Array.isArray(ok.json) || ok.json.length !== 2) return `two intents answered ${ok.status} ${ok.text.slice(0, 120)}`;
+      const bad = { ...p.intent(), bsn: '123456789' };
+      return expectStatus([400], await p.call('POST', '/intents', bad));
+    },
+    fix: 'answer 201 with [{"intentId"}...] in order for an array; refuse an intent you cannot honour (Bsn 11-test, wrong law or kind) with 400',
+  },
+];
+
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch'];
+
+export const MESSAGE_RULES: MessageRule[] = [
+  {
+    kind: 'message', name: 'heen made before the heenstop go out once each, valid iPgb 2.0.2, in time, with your identity',
+    verifies: ['AFS-1.1', 'GEN-0.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(3));
+      await w.at(heenStop.minus({ minutes: 1 }));
+      await w.createEvents(w.events.fresh(2));
+      await w.at(heenStop.minus({ milliseconds: 1 }));
+      await w.createEvents(w.events.fresh(1));
+      await w.at(heenStop);
+      await w.at(retourStop);
+      await w.at(goLive);
+    },
+    fix: 'submit every heen at the /clock after its intent, before heenStop, in the release of the calendar, exactly once, with your identity as sender',
+  },
+  {
+    kind: 'message', name: 'a night-time event carries the local date (Europe/Amsterdam) as Dagtekening',
+    verifies: ['GEN-0.1', 'AFS-1.1'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.startOf('day').plus({ minutes: 30 }));
+      await w.createEvents(w.events.fresh(1));
+      await w.at(heenStop);
+    },
+    fix: 'take dates in the calendar\'s zone (Europe/Amsterdam), never in UTC',
+  },
+  {
+    kind: 'message', name: 'no heen from the heenstop on; what waits goes after go-live as iPgb 2.3',
+    verifies: ['AFS-1.2', 'TRA-2.1', 'ING-3.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop);
+      await w.createEvents(w.events.fresh(1));
+      await w.at(heenStop.plus({ hours: 2 }));
+      await w.createEvents(w.events.fresh(1));
+      await w.at(retourStop);
+      await w.at(goLive.minus({ milliseconds: 1 }));
+      await w.at(goLive);
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'hold heen from calendar.heenStop (an instant with its offset: 09:00 local is 07:00Z in summer) until goLive, then build them as iPgb 2.3',
+  },
+  {
+    kind: 'message', name: 'a refused heen (IB103) stays queued and is offered again once the switch takes it',
+    verifies: ['TRA-2.2', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      w.blockSwitch({ from: heenStop.minus({ hours: 1 }), until: heenStop.minus({ minutes: 30 }), scope: 'heen' });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(2));
+      await w.at(heenStop.minus({ minutes: 45 }));
+      await w.at(heenStop.minus({ minutes: 30 }));
+      await w.at(heenStop);
+    },
+    fix: 'a 4xx/503 answer of the switch means NOT sent: keep the message (state queued) and offer it again at a later /clock',
+  },
+  {
+    kind: 'message', name: 'a heen refused until the heenstop goes after go-live as iPgb 2.3, not in its first release',
+    verifies: ['TRA-2.2', 'AFS-1.2', 'ING-3.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      w.blockSwitch({ from: heenStop.minus({ hours: 1 }), until: heenStop, scope: 'heen' });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(2));
+      await w.at(heenStop.minus({ minutes: 1 }));
+      await w.at(heenStop);
+      await w.at(retourStop);
+      await w.at(goLive);
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'build a heen that never got accepted anew in the release that applies when it is offered again: iPgb 2.3 after goLive',
+  },
+  {
+    kind: 'message', name: 'a delivered heen is taken (202) and answered with a valid retour before the retourstop',
+    verifies: ['AFS-1.3', 'AFS-1.4', 'GEN-0.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.counterpartySendsHeen(2);
+      await w.at(heenStop);
+      await w.at(retourStop);
+      await w.at(goLive);
+    },
+    fix: 'answer every heen delivered before the heenstop with its retour in the same release, submitted before retourStop',
+  },
+  {
+    kind: 'message', name: 'a retour still owed at the retourstop waits, and goes after go-live in iPgb 2.0.2 (the release of its heen)',
+    verifies: ['ING-3.4', 'AFS-1.4', 'TRA-2.2', 'GEN-0.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      w.blockSwitch({ from: heenStop.minus({ minutes: 2 }), until: retourStop, scope: 'retour' });
+      await w.at(heenStop.minus({ minutes: 1 }));
+      await w.counterpartySendsHeen(2);
+      await w.at(heenStop.plus({ hours: 4 }));
+      await w.at(retourStop);
+      await w.at(goLive);
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'offer no retour between retourStop and goLive; after goLive send a retour in the release of its heen (2.0.2 for a 2.0.2 heen)',
+  },
+  {
+    kind: 'message', name: 'a late iPgb 2.0.2 retour after go-live is taken and matched to its heen',
+    verifies: ['ING-3.3', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+      await w.at(heenStop);
+      await w.at(retourStop);
+      await w.at(goLive);
+      await w.at(goLive.plus({ minutes: 30 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'keep reading iPgb 2.0.2 retours after go-live and correlate them with the heen they answer',
+  },
+  {
+    kind: 'message', name: 'a follow-up 501 (TR507) waits for the retour on the previous one',
+    verifies: ['ING-3.5', 'GEN-0.2'], roles: ['gemeente', 'zorgkantoor'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: heenStop.minus({ minutes: 30 }) });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents([w.events.followUp(first)]);
+      await w.at(heenStop.minus({ minutes: 30 }));
+      await w.at(heenStop.minus({ minutes: 10 }));
+      await w.at(heenStop);
+    },
+    fix: 'hold a 501 for the same Bsn and budget until the retour on the previous 501 has arrived',
+  },
+  {
+    kind: 'message', name: 'unreadable or hostile deliveries are refused (400) and the party works on; a redelivery changes nothing',
+    verifies: ['GEN-0.3', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      await w.createEvents(w.events.fresh(1));
+      await w.counterpartySendsHeen(1);
+      for (const kind of HOSTILE) await w.deliverHostile(kind);
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.counterpartySendsHeen(1);
+      await w.redeliverLast();
+      await w.at(heenStop.minus({ minutes: 30 }));
+    },
+    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), keep working, and take a byte-identical redelivery as a no-op 202',
+  },
+  {
+    kind: 'message', name: 'a backlog of 200 events is drained within one /clock before the heenstop',
+    verifies: ['AFS-1.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.minus({ minutes: 30 }));
+      await w.createEvents(w.events.fresh(200));
+      await w.at(heenStop.minus({ minutes: 15 }));
+      await w.at(heenStop);
+    },
+    fix: 'submit everything that may be submitted during the /clock call itself, not a fixed number per call',
+  },
+];

@@ -1,0 +1,35 @@
+/**
+ * check-adapter against the bundled reference party (every rule holds, also with a token) and
+ * against each known-faulty party in a role its fault shows for (a rule breaks, and the line
+ * says what to fix).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
+import { FAULTY_PARTIES } from '../../fixtures/parties/faulty/index.js';
+import { DEFAULT_IDENTITY } from '../sut/party-target.js';
+import { checkAdapter, ruleLine } from './adapter-check.js';
+
+const parties: RunningReferenceParty[] = [];
+afterAll(async () => { await Promise.all(parties.map((p) => p.close())); });
+
+describe('check-adapter', () => {
+  it('passes every rule of the reference party, the token rule included', async () => {
+    const party = await startReferenceParty({ token: 't0ken' });
+    parties.push(party);
+    const results = await checkAdapter({ url: party.url, role: 'gemeente', identity: '0363', token: 't0ken' });
+    expect(results.filter((r) => !r.passed).map(ruleLine)).toEqual([]);
+    expect(results.filter((r) => r.skipped)).toEqual([]);
+    expect(results.length).toBeGreaterThanOrEqual(15);
+  }, 120_000);
+
+  it.each(FAULTY_PARTIES.map((f) => [f.id, f] as const))('names the first broken rule of the faulty party %s', async (_id, faulty) => {
+    const party = await startReferenceParty({ party: faulty.create });
+    parties.push(party);
+    const role = faulty.roles[0]!;
+    const results = await checkAdapter({ url: party.url, role, identity: DEFAULT_IDENTITY[role] });
+    const broken = results.find((r) => !r.passed);
+    expect(broken, `${faulty.id} (${faulty.fault}) broke no rule as ${role}`).toBeDefined();
+    expect(ruleLine(broken!)).toMatch(/^✘ .+: .+\. Fix: .+/);
+    await party.close();
+  }, 120_000);
+});
