@@ -16,6 +16,8 @@ export interface ControlClientOptions {
   token?: string;
   /** Upper bound for one call, connect to last byte. */
   timeoutMs?: number;
+  /** Upper bound for one answer's body; a party sending more is cut off with a protocol error. */
+  maxAnswerBytes?: number;
 }
 
 interface Answer { status: number; text: string }
@@ -34,19 +36,33 @@ const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
  * 10 s per call (issue 4: a party that hangs fails its scenario within 10 s). The suite's own
  * tests of hanging parties shorten it with CONFORMANCE_CONTROL_TIMEOUT_MS.
  */
-const DEFAULT_TIMEOUT_MS = Number(process.env.CONFORMANCE_CONTROL_TIMEOUT_MS) || 10_000;
+export const CONTROL_TIMEOUT_MS = Number(process.env.CONFORMANCE_CONTROL_TIMEOUT_MS) || 10_000;
+/**
+ * 1 MB per answer: a `GET /state` of a backlog of a few thousand messages fits many times over,
+ * and a party that answers 100 MB cannot grow the suite's memory. CONFORMANCE_MAX_CONTROL_BYTES
+ * raises it for a party whose honest state is bigger.
+ */
+export const MAX_CONTROL_BYTES_ENV = 'CONFORMANCE_MAX_CONTROL_BYTES';
+export const MAX_CONTROL_BYTES = Number(process.env[MAX_CONTROL_BYTES_ENV]) || 1_000_000;
+/** The one line a 401 gets, wherever it happens: the run cannot be done without the token. */
+export const UNAUTHORIZED_LINE = 'the party answered 401: give the token with --token-file or CONFORMANCE_TOKEN';
 
 export class ControlClient {
   readonly baseUrl: string;
   private readonly token: string | undefined;
   private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
   // One connection reused across the many small calls of a scenario.
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /** Set once the scenario's deadline passed: no call reaches the party any more. */
+  private abortedBecause: string | undefined;
+  private readonly inFlight = new Set<() => void>();
 
   constructor(baseUrl: string, options: ControlClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.token = options.token;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs ?? CONTROL_TIMEOUT_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_CONTROL_BYTES;
   }
 
   /** `POST /session`: the party drops all state and takes this configuration. */
@@ -85,6 +101,16 @@ export class ControlClient {
     this.agent.destroy();
   }
 
+  /**
+   * Ends every call in flight and refuses every later one with `reason`: a scenario past its
+   * deadline must not go on driving the party while the next scenario starts.
+   */
+  abort(reason: string): void {
+    this.abortedBecause ??= reason;
+    for (const cancel of [...this.inFlight]) cancel();
+    this.agent.destroy();
+  }
+
   private urlOf(path: string): string {
     return `${this.baseUrl}${CONTROL_BASE}${path}`;
   }
@@ -93,6 +119,8 @@ export class ControlClient {
     const url = this.urlOf(path);
     const what = `${method} ${url}`;
     const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body));
+    // Whatever its body, a 401 means the run cannot be done without the token: one clear line.
+    if (answer.status === 401) throw new PartyError('unauthorized', UNAUTHORIZED_LINE, { status: 401, body: answer.text.slice(0, 1_000) });
     let json: unknown;
     if (answer.text.length > 0) {
       try {
@@ -120,29 +148,47 @@ export class ControlClient {
   }
 
   private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
+    const what = `${method} ${url}`;
+    if (this.abortedBecause !== undefined) {
+      return Promise.reject(new PartyError('aborted', `${what} was not sent: ${this.abortedBecause}`));
+    }
     const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
       headers['Content-Length'] = Buffer.byteLength(payload);
     }
     if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
-    const what = `${method} ${url}`;
+    const limit = this.maxAnswerBytes;
+    const tooLarge = (seen: string): PartyError => new PartyError('protocol',
+      `${what} answered ${seen}, more than the suite takes from a control answer (${limit.toLocaleString('en')} bytes); it stopped reading there. Fix: keep control answers small (GET /state lists only this session's messages), or raise the bound with ${MAX_CONTROL_BYTES_ENV}=BYTES if the party's honest answer is bigger.`);
 
     return new Promise<Answer>((resolve, reject) => {
       const request = http.request(url, { method, headers, agent: this.agent });
-      // Exactly one outcome per call, whichever of answer, error or timeout comes first.
+      // Exactly one outcome per call, whichever of answer, error, timeout or abort comes first.
       let settled = false;
+      let connected = false;
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.inFlight.delete(cancel);
         outcome();
       };
-      const timer = setTimeout(() => {
-        settle(() => reject(new PartyError('timeout',
-          `${what} did not answer within ${formatWait(this.timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(this.timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)));
+      const cancel = (): void => {
+        settle(() => reject(new PartyError('aborted', `${what} was cut off: ${this.abortedBecause ?? 'the scenario ended'}`)));
         request.destroy();
-      }, this.timeoutMs);
+      };
+      this.inFlight.add(cancel);
+      const cutOff = (error: PartyError): void => {
+        settle(() => reject(error));
+        request.destroy();
+      };
+      const timer = setTimeout(() => cutOff(new PartyError('timeout',
+        `${what} did not answer within ${formatWait(this.timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(this.timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)), this.timeoutMs);
+      request.on('socket', (socket) => {
+        if (request.reusedSocket) connected = true;
+        else socket.once('connect', () => { connected = true; });
+      });
       request.on('error', (error: NodeJS.ErrnoException) => settle(() => {
         // A kept-alive connection the party closed while idle: the request never reached it,
         // so sending it again on a fresh connection is safe (Node's documented pattern).
@@ -150,12 +196,26 @@ export class ControlClient {
           this.send(op, method, url, payload, true).then(resolve, reject);
           return;
         }
-        reject(new PartyError('unreachable',
-          `${what} failed before an answer (${error.code ?? error.message}): nothing accepts HTTP at ${this.baseUrl}. Fix: start the party and check the URL, host and port.`));
+        const code = error.code ?? error.message;
+        reject(connected
+          ? new PartyError('protocol',
+            `${what} failed before an answer (${code}): the party took the connection, then closed it without answering. Fix: let the party answer every control request; check its log for a crash or a request it drops.`)
+          : new PartyError('unreachable',
+            `${what} failed before an answer (${code}): nothing accepts HTTP at ${this.baseUrl}. Fix: start the party and check the URL, host and port.`));
       }));
       request.on('response', (response) => {
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
+          cutOff(tooLarge(`${response.statusCode} with Content-Length ${declared.toLocaleString('en')}`));
+          return;
+        }
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > limit) cutOff(tooLarge(`${response.statusCode} with a body of more than ${limit.toLocaleString('en')} bytes`));
+          else chunks.push(chunk);
+        });
         response.on('end', () => settle(() =>
           resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
         response.on('error', (error) => settle(() => reject(new PartyError('protocol',
@@ -169,7 +229,6 @@ export class ControlClient {
 
 const REFUSAL_FIX: Readonly<Record<number, string>> = {
   400: 'send a request the protocol allows (see the reason), or, if the request is valid, make the party accept it',
-  401: 'pass the party\'s token (--token) or configure the party without one',
   409: 'start a session (POST /session) before any other control request',
 };
 

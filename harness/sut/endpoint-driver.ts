@@ -1,6 +1,7 @@
 /** A party that is already running at a URL (`--endpoint`): the suite only checks it is there. */
 import type { Role } from '../messages/model.js';
-import { ControlClient } from './control-client.js';
+import { CONTROL_TIMEOUT_MS, ControlClient, UNAUTHORIZED_LINE } from './control-client.js';
+import { PartyError } from './party-error.js';
 import { probeParty } from './party-probe.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 
@@ -10,8 +11,6 @@ export interface EndpointTarget {
   timeoutMs?: number;
 }
 
-const REACHABLE_WITHIN_MS = 3_000;
-
 export class EndpointDriver implements PartyDriver {
   private party: PartyUnderTest | undefined;
 
@@ -19,7 +18,10 @@ export class EndpointDriver implements PartyDriver {
 
   async start(): Promise<PartyUnderTest> {
     const url = this.target.url.replace(/\/+$/, '');
-    await probeParty(url, REACHABLE_WITHIN_MS);
+    // GET /state is a control call: the protocol's bound, not a shorter one of the suite's.
+    const status = await probeParty(url, this.target.timeoutMs ?? CONTROL_TIMEOUT_MS, this.target.token);
+    // A missing or wrong token would fail every scenario alike: say it once, before any runs.
+    if (status === 401) throw new PartyError('unauthorized', `${UNAUTHORIZED_LINE} (GET ${url}/conformance/v1/state)`);
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
