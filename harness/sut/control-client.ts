@@ -44,6 +44,8 @@ export const CONTROL_TIMEOUT_MS = Number(process.env.CONFORMANCE_CONTROL_TIMEOUT
  */
 export const MAX_CONTROL_BYTES_ENV = 'CONFORMANCE_MAX_CONTROL_BYTES';
 export const MAX_CONTROL_BYTES = Number(process.env[MAX_CONTROL_BYTES_ENV]) || 1_000_000;
+/** Room for one `{"intentId": "..."}` in an answer to /intents, on top of the bound. */
+const ID_BYTES = 256;
 /** The one line a 401 gets, wherever it happens: the run cannot be done without the token. */
 export const UNAUTHORIZED_LINE = 'the party answered 401: give the token with --token-file or CONFORMANCE_TOKEN';
 
@@ -80,7 +82,9 @@ export class ControlClient {
   intents(intents: Intent[]): Promise<string[]>;
   async intents(body: Intent | Intent[]): Promise<string | string[]> {
     const url = this.urlOf('/intents');
-    const created = await this.call('createIntents', 'POST', '/intents', body) as IntentCreated | IntentCreated[];
+    // The answer grows with the intents sent (one id each): a national backlog in one call is honest.
+    const count = Array.isArray(body) ? body.length : 1;
+    const created = await this.call('createIntents', 'POST', '/intents', body, this.maxAnswerBytes + ID_BYTES * count) as IntentCreated | IntentCreated[];
     if (Array.isArray(body) !== Array.isArray(created) || (Array.isArray(body) && Array.isArray(created) && body.length !== created.length)) {
       const sent = Array.isArray(body) ? `an array of ${body.length}` : 'one intent';
       const got = Array.isArray(created) ? `an array of ${created.length} ids` : 'one id';
@@ -115,10 +119,10 @@ export class ControlClient {
     return `${this.baseUrl}${CONTROL_BASE}${path}`;
   }
 
-  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown, limit = this.maxAnswerBytes): Promise<unknown> {
     const url = this.urlOf(path);
     const what = `${method} ${url}`;
-    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body));
+    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), limit);
     // Whatever its body, a 401 means the run cannot be done without the token: one clear line.
     if (answer.status === 401) throw new PartyError('unauthorized', UNAUTHORIZED_LINE, { status: 401, body: answer.text.slice(0, 1_000) });
     let json: unknown;
@@ -147,7 +151,7 @@ export class ControlClient {
     return json;
   }
 
-  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false): Promise<Answer> {
+  private send(op: OperationId, method: string, url: string, payload: string | undefined, limit: number, retried = false): Promise<Answer> {
     const what = `${method} ${url}`;
     if (this.abortedBecause !== undefined) {
       return Promise.reject(new PartyError('aborted', `${what} was not sent: ${this.abortedBecause}`));
@@ -158,7 +162,6 @@ export class ControlClient {
       headers['Content-Length'] = Buffer.byteLength(payload);
     }
     if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
-    const limit = this.maxAnswerBytes;
     const tooLarge = (seen: string): PartyError => new PartyError('protocol',
       `${what} answered ${seen}, more than the suite takes from a control answer (${limit.toLocaleString('en')} bytes); it stopped reading there. Fix: keep control answers small (GET /state lists only this session's messages), or raise the bound with ${MAX_CONTROL_BYTES_ENV}=BYTES if the party's honest answer is bigger.`);
 
@@ -193,7 +196,7 @@ export class ControlClient {
         // A kept-alive connection the party closed while idle: the request never reached it,
         // so sending it again on a fresh connection is safe (Node's documented pattern).
         if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
-          this.send(op, method, url, payload, true).then(resolve, reject);
+          this.send(op, method, url, payload, limit, true).then(resolve, reject);
           return;
         }
         const code = error.code ?? error.message;
