@@ -25,8 +25,8 @@ export function runConformance(args: readonly string[], env: NodeJS.ProcessEnv =
 }
 
 /**
- * `out`: an existing folder to write to (default a fresh one). `launcher`: a command that runs
- * the entry point as its own child (e.g. `sh -c`), standing in for `npm run`.
+ * `out`: an existing folder to write to (default a fresh one). `viaShell`: start the entry point
+ * as the child of a shell that stays its parent, standing in for `npm run`.
  */
 export function startConformance(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: { out?: string; viaShell?: boolean } = {}): StartedConformance {
   const out = options.out ?? mkdtempSync(join(tmpdir(), 'conformance-'));

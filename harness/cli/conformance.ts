@@ -41,12 +41,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   const files = outFiles(options.out);
-  try {
-    claimOut(options.out, { suiteVersion: SUITE_VERSION, startedAt });
-  } catch (error) {
-    process.stderr.write(`conformance: --out ${options.out} cannot hold the evidence: ${(error as Error).message}. Fix: give --out a folder this user may write.\n`);
-    return 2;
-  }
   const schemas = loadSchemaSet(options.schemas);
   const env: SummaryEnv = {
     suiteVersion: SUITE_VERSION, startedAt, calendar: calendarToJson(runCalendar()),
@@ -55,11 +49,20 @@ async function main(argv: string[]): Promise<number> {
   // The token travels to the workers in a file only this user can read, not in their environment.
   delete process.env[TOKEN_ENV];
   const secrets = new TokenFile();
+  let claimed = false;
   const guard = guardRun((reason) => {
     secrets.remove();
-    abandonRun(options.out, env, reason);
-    process.stderr.write(`\nconformance: ${reason}: the run is incomplete; ${files.summary} says so ("complete": false).\n`);
+    if (claimed) abandonRun(options.out, env, reason);
+    process.stderr.write(`\nconformance: ${reason}: the run is incomplete${claimed ? `; ${files.summary} says so ("complete": false)` : ''}.\n`);
   });
+  try {
+    claimOut(options.out, { suiteVersion: SUITE_VERSION, startedAt });
+    claimed = true;
+  } catch (error) {
+    guard.dispose();
+    process.stderr.write(`conformance: --out ${options.out} cannot hold the evidence: ${(error as Error).message}. Fix: give --out a folder this user may write.\n`);
+    return 2;
+  }
   try {
     return await conduct(options, env, secrets, shard?.value);
   } finally {
