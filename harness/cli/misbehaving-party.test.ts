@@ -130,7 +130,7 @@ describe('a misbehaving party ends the run with status 2 and a clear message', (
       }
       forward();
     });
-    const run = await conformance(url, SHORT, 'AFS-1.1');
+    const run = await conformance(url, SHORT, 'AFS-1.5');
     expect(run.status, run.output).toBe(2);
     expect(run.output).toContain('more than the suite takes from a control answer (1,000,000 bytes)');
     expect(sent).toBeLessThan(50 << 20);
@@ -146,6 +146,21 @@ describe('a misbehaving party ends the run with status 2 and a clear message', (
     expect(calls).toBe(1);
     expect(run.summary).toMatchObject({ complete: false });
   }, 60_000);
+
+  it('refusing the session with 401 after a good probe: the run ends after the first scenario, with the one line', async () => {
+    let sessions = 0;
+    const url = await serve((req, res) => {
+      req.resume();
+      if (req.url?.endsWith('/session')) sessions++;
+      if (req.method === 'GET' && req.url?.endsWith('/state')) res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":"no session"}');
+      else res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"token required"}');
+    });
+    const run = await conformance(url, SHORT, 'AFS-1.1');
+    expect(run.status).toBe(2);
+    expect(run.output.match(/the party answered 401: give the token with --token-file or CONFORMANCE_TOKEN/g)).toHaveLength(1);
+    expect(sessions).toBe(1);
+    expect(run.summary).toMatchObject({ complete: false, reason: expect.stringContaining('401') });
+  }, 120_000);
 });
 
 describe('an interrupted run leaves no stale evidence and says it is incomplete', () => {
@@ -166,7 +181,7 @@ describe('an interrupted run leaves no stale evidence and says it is incomplete'
     writeFileSync(join(out, 'summary.json'), JSON.stringify({ complete: true, totals: { passed: 43, failed: 0 } }));
     writeFileSync(join(out, 'dossier.html'), '<p>voldaan</p>');
     writeFileSync(join(out, 'manifest.json'), '{}');
-    const run = startConformance(['--endpoint', url, ...GEMEENTE, '--only', 'AFS-1.1'], {}, { out });
+    const run = startConformance(['--endpoint', url, ...GEMEENTE, '--only', 'AFS-1.5'], {}, { out });
     await until(() => sessions() > 0, run.output);
     run.child.kill('SIGTERM');
     const ended = await run.done;
@@ -176,7 +191,7 @@ describe('an interrupted run leaves no stale evidence and says it is incomplete'
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
     expect(summary).toMatchObject({ complete: false, reason: 'interrupted by SIGTERM' });
     expect(summary.totals.passed).toBeLessThan(43);
-    expect(summary.parties[0]?.requirements['AFS-1.1']?.verdict).not.toBe('passed');
+    expect(summary.parties[0]?.requirements['AFS-1.5']?.verdict).not.toBe('passed');
     const verify = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'harness/cli/verify.ts', out]).then(() => undefined, (e: { code: number; stdout: string }) => e);
     expect(verify?.code).toBe(1);
     expect(verify?.stdout).toContain('incomplete run: interrupted by SIGTERM');
@@ -185,7 +200,7 @@ describe('an interrupted run leaves no stale evidence and says it is incomplete'
 
   it('the process that started it killed: the run ends by itself and says why', async () => {
     const { url, sessions } = await slowControl();
-    const run = startConformance(['--endpoint', url, ...GEMEENTE, '--only', 'AFS-1.1'], {}, { viaShell: true });
+    const run = startConformance(['--endpoint', url, ...GEMEENTE, '--only', 'AFS-1.5'], {}, { viaShell: true });
     const summaryPath = join(run.out, 'summary.json');
     await until(() => sessions() > 0, run.output);
     run.child.kill('SIGKILL'); // the shell, standing in for npm; the entry point is its child

@@ -102,6 +102,7 @@ export class CutoverWorld {
   /** Scripted answers, newest first wins. */
   private readonly plans: Array<(heen: Heenbericht) => RetourPlan | undefined> = [];
   private stoppedAnswering: string | undefined;
+  private stepsTaken = 0;
 
   private constructor(private readonly options: WorldOptions) {
     this.calendar = options.calendar;
@@ -142,12 +143,16 @@ export class CutoverWorld {
 
   private step<T>(name: string, body: () => Promise<T>): Promise<T> {
     this.options.signal?.throwIfAborted();
+    this.stepsTaken += 1;
     return this.options.step ? this.options.step(name, body) : body();
   }
 
-  /** How many moments the scenario has visited so far, the session's start included. */
-  momentsVisited(): number {
-    return this.visited.length;
+  /**
+   * How many times the scenario has run a moment's protocol so far (a moment visited, or events,
+   * deliveries or a redelivery at the current one): what its deadline grows with.
+   */
+  steps(): number {
+    return this.stepsTaken;
   }
 
   // ---- time ------------------------------------------------------------------------------

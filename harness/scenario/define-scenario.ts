@@ -106,10 +106,12 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     // test, or its worker dies, the scenario still has a record, and it says it was not judged.
     storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${UNFINISHED}`] })), UNFINISHED));
     if (startError || !party || !host) throw brokenBy(`${bracket(startError)} the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`);
+    // Without the token every scenario is refused alike: after the first, none calls the party.
+    if (refusedToken) throw brokenBy(refusedToken);
 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
-    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.momentsVisited() ?? 0);
+    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0);
     const [put, switchHost] = [party, host];
     const run = (async () => {
       world = await CutoverWorld.open({
@@ -142,7 +144,9 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     } catch (error) {
       if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
-      throw brokenBy(`${bracket(error)} ${(error as Error).message}`);
+      const reason = `${bracket(error)} ${(error as Error).message}`;
+      if (error instanceof PartyError && error.kind === 'unauthorized') refusedToken = reason;
+      throw brokenBy(reason);
     } finally {
       deadline.cancel();
       await world?.close();
@@ -158,6 +162,9 @@ function bracket(error: unknown): string {
   if (!(error instanceof PartyError)) return '[harness]';
   return error.kind === 'unauthorized' ? '[unauthorized]' : '[unreachable]';
 }
+
+/** Set in this worker once the party answered 401; the conformance command then ends the run. */
+let refusedToken: string | undefined;
 
 /** A scenario that could not be judged; its record is stored already. */
 class ScenarioBroken extends Error {}

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { CALLS_PER_MOMENT, MAX_SCENARIO_MS, ScenarioDeadline, SESSION_CALLS } from './scenario-deadline.js';
+import { CALLS_PER_STEP, MAX_SCENARIO_MS, ScenarioDeadline, SESSION_CALLS } from './scenario-deadline.js';
 
 describe('ScenarioDeadline', () => {
-  it('allows the session and each moment visited a fixed number of control calls, up to a ceiling', () => {
-    let moments = 0;
-    const deadline = new ScenarioDeadline(10_000, () => moments, () => 0);
+  it('allows the session and each step (a moment, events or deliveries at one) a fixed number of control calls, up to a ceiling', () => {
+    let steps = 0;
+    const deadline = new ScenarioDeadline(10_000, () => steps, () => 0);
     expect(deadline.allowedMs()).toBe(SESSION_CALLS * 10_000);
-    moments = 4;
-    expect(deadline.allowedMs()).toBe((SESSION_CALLS + 4 * CALLS_PER_MOMENT) * 10_000);
-    moments = 10_000;
+    steps = 4;
+    expect(deadline.allowedMs()).toBe((SESSION_CALLS + 4 * CALLS_PER_STEP) * 10_000);
+    steps = 10_000;
     expect(deadline.allowedMs()).toBe(MAX_SCENARIO_MS);
   });
 
   it('passes only once the time allowed by the moments reached so far is spent, and says why', async () => {
-    let moments = 1;
-    const deadline = new ScenarioDeadline(5, () => moments);
+    let steps = 1;
+    const deadline = new ScenarioDeadline(5, () => steps);
     let passedAt: number | undefined;
     const started = performance.now();
     const reason = deadline.passed().then((r) => { passedAt = performance.now() - started; return r; });
-    // A moment reached before the first allowance runs out extends it.
+    // A step begun before the first allowance runs out extends it.
     await new Promise((r) => setTimeout(r, 20));
-    moments = 2;
+    steps = 2;
     const text = await reason;
-    expect(passedAt).toBeGreaterThanOrEqual((SESSION_CALLS + 2 * CALLS_PER_MOMENT) * 5 - 2);
-    expect(text).toMatch(/^\[deadline\] the scenario did not finish within 75 ms \(3 control calls for the session and 6 for each of the 2 moment\(s\) it reached, at 5 ms a call\)/);
+    expect(passedAt).toBeGreaterThanOrEqual((SESSION_CALLS + 2 * CALLS_PER_STEP) * 5 - 2);
+    expect(text).toMatch(/^\[deadline\] the scenario did not finish within 95 ms \(3 control calls for the session and 8 for each of the 2 step\(s\) it began: moments, events, deliveries; at 5 ms a call\)/);
     expect(text).toContain('Fix:');
   });
 
