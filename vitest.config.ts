@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { MAX_SCENARIO_MS } from './harness/scenario/scenario-deadline.js';
 
 // Two projects: fast unit tests of the harness (and of the fixtures it ships), and the
 // cutover scenarios in suites/ that drive a party under test. Pool `forks` everywhere:
@@ -23,9 +24,11 @@ export default defineConfig({
           pool: 'forks',
           // Evidence: the harness labels and attaches through allure-js-commons (never the suites).
           setupFiles: ['allure-vitest/setup'],
-          // A scenario over the whole cutover runs in seconds; a hanging party is cut off by the
-          // control client's own 10 s bound, this is only the last resort.
-          testTimeout: 120_000,
+          // A scenario over the whole cutover runs in seconds against a prompt party. The harness
+          // ends a scenario itself (harness/scenario/scenario-deadline.ts: the moments it visits at
+          // the 10 s control bound, at most MAX_SCENARIO_MS) and records it as broken; vitest's
+          // timeout is only the last resort above that, and even then the record says so.
+          testTimeout: MAX_SCENARIO_MS + 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -1,17 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isArgError, parseConformanceArgs, type ArgError, type ConformanceOptions } from './conformance-args.js';
+import { HELP, isArgError, isHelp, parseConformanceArgs, type ArgError, type ConformanceOptions, type HelpAsked } from './conformance-args.js';
 
 const CWD = '/work/project';
-const parse = (...argv: string[]) => parseConformanceArgs(argv, CWD);
+const parse = (...argv: string[]) => parseConformanceArgs(argv, CWD, {});
 
-function ok(result: ConformanceOptions | ArgError): ConformanceOptions {
-  if (isArgError(result)) throw new Error(`expected options, got: ${result.error}`);
+function ok(result: ConformanceOptions | ArgError | HelpAsked): ConformanceOptions {
+  if (isArgError(result) || isHelp(result)) throw new Error(`expected options, got: ${JSON.stringify(result)}`);
   return result;
 }
-function error(result: ConformanceOptions | ArgError): string {
+function error(result: ConformanceOptions | ArgError | HelpAsked): string {
   if (!isArgError(result)) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
   expect(result.error).not.toContain('\n');
   expect(result.error).toContain('Fix:');
@@ -109,5 +109,43 @@ describe('parseConformanceArgs', () => {
     expect(error(parse('--token', '--role', 'svb'))).toContain('--token needs a value');
     expect(error(parse('--out=a', '--out', 'b'))).toContain('--out is given twice');
     expect(error(parse('--out='))).toContain('--out has an empty value');
+  });
+
+  it('prints the usage for --help (and -h), whatever else is given', () => {
+    expect(parse('--help')).toEqual({ help: HELP });
+    expect(parse('--role', 'nonsense', '-h')).toEqual({ help: HELP });
+    expect(HELP).toContain('--token-file FILE');
+    expect(HELP).toContain('Exit status: 0');
+  });
+
+  it('takes the token from --token-file or CONFORMANCE_TOKEN, and never echoes one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'token-'));
+    const file = join(dir, 'token');
+    writeFileSync(file, 's3cret-from-file\n', { mode: 0o600 });
+    const endpoint = ['--endpoint', 'http://127.0.0.1:8080', '--role', 'svb', '--identity', 'SVB'];
+    expect(ok(parse(...endpoint, '--token-file', file)).parties[0]).toMatchObject({ token: 's3cret-from-file' });
+    expect(ok(parseConformanceArgs(endpoint, CWD, { CONFORMANCE_TOKEN: 'from-env' })).parties[0]).toMatchObject({ token: 'from-env' });
+    expect(ok(parseConformanceArgs([...endpoint, '--token', 'flag'], CWD, { CONFORMANCE_TOKEN: 'from-env' })).parties[0]).toMatchObject({ token: 'flag' });
+    expect(ok(parse(...endpoint)).parties[0]).not.toHaveProperty('token');
+    expect(error(parse(...endpoint, '--token', 'a', '--token-file', file))).toContain('--token and --token-file are both given');
+    expect(error(parse(...endpoint, '--token-file', join(dir, 'missing')))).toContain('cannot be read (ENOENT)');
+    writeFileSync(join(dir, 'empty'), '\n');
+    expect(error(parse(...endpoint, '--token-file', join(dir, 'empty')))).toContain('is empty');
+    const typo = error(parse('--tokn=SECRET'));
+    expect(typo).toContain('Unknown argument --tokn');
+    expect(typo).not.toContain('SECRET');
+  });
+
+  it('refuses an --out that is a file, lies under a file, or cannot be written, before anything runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'out-'));
+    writeFileSync(join(dir, 'README.md'), 'x');
+    expect(error(parseConformanceArgs(['--out', 'README.md'], dir, {}))).toContain('--out README.md is a file, not a folder');
+    expect(error(parseConformanceArgs(['--out', 'README.md/sub'], dir, {}))).toContain('which is a file, not a folder');
+    expect(ok(parseConformanceArgs(['--out', 'new/deeper'], dir, {})).out).toBe(join(dir, 'new', 'deeper'));
+    if (process.getuid?.() !== 0) { // root may write anywhere the permission bits forbid
+      mkdirSync(join(dir, 'locked'));
+      chmodSync(join(dir, 'locked'), 0o500);
+      expect(error(parseConformanceArgs(['--out', 'locked/run'], dir, {}))).toContain('which this user may not write');
+    }
   });
 });

@@ -2,8 +2,8 @@
  * The command line of `npm run conformance` (run-summary.md), parsed and checked. A bad argument
  * gives one line saying what is wrong and how to fix it; the CLI prints it and exits 2.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseCalendar } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
 import type { CalendarJson } from '../sut/protocol.js';
@@ -43,27 +43,58 @@ export interface ConformanceOptions {
 }
 
 export interface ArgError { error: string }
+/** `--help`: the usage text to print, and exit 0. */
+export interface HelpAsked { help: string }
 
-export const isArgError = (value: ConformanceOptions | ArgError): value is ArgError => 'error' in value;
+export const isArgError = (value: ConformanceOptions | ArgError | HelpAsked): value is ArgError => 'error' in value;
+export const isHelp = (value: ConformanceOptions | ArgError | HelpAsked): value is HelpAsked => 'help' in value;
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
+/** The token from the environment, so it is in no process's argv. */
+export const TOKEN_ENV = 'CONFORMANCE_TOKEN';
+
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN | --token-file FILE] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
 /** Network and scenario selection flags (issue 15). */
 const CI_FLAGS = ['--switch-listen', '--switch-url', '--scenario', '--rerun-failed'] as const;
-const SINGLE = ['--identity', '--endpoint', '--token', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
+const SINGLE = ['--identity', '--endpoint', '--token', '--token-file', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
+
+export const HELP = `Usage: ${USAGE}
+
+Tests one iPgb party (or the bundled reference party) against the 2.0 -> 2.3 cutover.
+  --role ROLE         gemeente, zorgkantoor or svb; repeat for several (default: all three)
+  --identity CODE     the party's gemeentecode, zorgkantoorcode or SVB (with exactly one --role)
+  --endpoint URL      test a running party at this base URL (needs one --role and --identity)
+  --image IMAGE:TAG   start the party from this container image (listens on $PORT)
+  --token-file FILE   the control plane's bearer token, read from FILE (or set ${TOKEN_ENV});
+  --token TOKEN       the same on the command line, where every process list shows it
+  --only ID,ID...     only the scenarios verifying these requirement ids of cutover.md
+  --scenario ID,...   only these scenarios, by their stable ids (the rest is not-tested)
+  --rerun-failed DIR  only the scenarios that failed in the earlier run in DIR
+  --calendar FILE     another calendar of the same shape (a rehearsal, a postponed date)
+  --switch-listen H:P where the suite's switch listens (worker k: P+k), for a party in a container
+  --switch-url URL    the switch URL the party is told (needs --switch-listen with a fixed port)
+  --schemas DIR       validate with the XSDs in DIR/2.0.2/ and DIR/2.3/
+  --out DIR           where summary.json, the dossier and the report go (default reports/)
+  --operator NAME     who ran the suite, named in the dossier (or CONFORMANCE_OPERATOR)
+  --sign-key FILE     sign the evidence with this Ed25519 key (or CONFORMANCE_SIGN_KEY)
+  --switch URL        test a switch instead of a party (see docs/switch-protocol.md)
+  --help              this text
+Exit status: 0 every applicable requirement passed, 1 one failed, 2 the run could not be done.`;
 type Single = typeof SINGLE[number];
 
 const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
 
-export function parseConformanceArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConformanceOptions | ArgError {
+export function parseConformanceArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConformanceOptions | ArgError | HelpAsked {
   const roles: Role[] = [];
   const single = new Map<Single, string>();
 
+  if (argv.includes('--help') || argv.includes('-h')) return { help: HELP };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag !== '--role' && !SINGLE.includes(flag as Single)) {
-      return fail(`Unknown argument ${arg}`, `use only the options of ${USAGE} (a switch under test: ${SWITCH_USAGE})`);
+      // `--tokn=SECRET` must not print the secret: only the option's name is echoed.
+      return fail(`Unknown argument ${flag}`, `use only the options of ${USAGE} (--help explains them; a switch under test: ${SWITCH_USAGE})`);
     }
     let value: string | undefined;
     if (flag !== arg) value = arg.slice(eq + 1);
@@ -85,7 +116,17 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   const identity = single.get('--identity');
   const endpoint = single.get('--endpoint');
   const image = single.get('--image');
-  const token = single.get('--token');
+  const tokenArg = single.get('--token');
+  const tokenFile = single.get('--token-file');
+  if (tokenArg !== undefined && tokenFile !== undefined) return fail('--token and --token-file are both given', 'give the token once, best with --token-file FILE');
+  let token = tokenArg;
+  if (tokenFile !== undefined) {
+    const read = readToken(resolve(cwd, tokenFile));
+    if ('error' in read) return fail(`--token-file ${tokenFile} ${read.error}`, 'point --token-file at a readable file holding the token on its first line');
+    token = read.token;
+  } else if (token === undefined && env[TOKEN_ENV] !== undefined && env[TOKEN_ENV].trim() !== '') {
+    token = env[TOKEN_ENV].trim();
+  }
 
   if (endpoint !== undefined && image !== undefined) {
     return fail('--endpoint and --image are both given', 'test either a running party (--endpoint URL) or an image (--image IMAGE:TAG), not both');
@@ -142,6 +183,10 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   const ci = ciOptions(single, cwd);
   if ('error' in ci) return ci;
 
+  const out = resolve(cwd, single.get('--out') ?? 'reports');
+  const outProblem = outFolderProblem(out);
+  if (outProblem) return fail(`--out ${single.get('--out') ?? 'reports'} ${outProblem}`, 'give --out a folder this user may write, or a new one inside such a folder');
+
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
     const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
@@ -157,7 +202,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     ...(schemas ? { schemas } : {}),
     ...(calendar ? { calendar } : {}),
     ...(operator ? { operator } : {}),
-    out: resolve(cwd, single.get('--out') ?? 'reports'),
+    out,
     ...(signKey ? { signKey } : {}),
     ...ci,
   };
@@ -197,6 +242,40 @@ function ciOptions(single: Map<Single, string>, cwd: string): CiOptions | ArgErr
     result.rerunFailed = dir;
   }
   return result;
+}
+
+/** The token is the file's first line; an empty file is a mistake, not "no token". */
+function readToken(path: string): { token: string } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const token = (text.split(/\r?\n/)[0] ?? '').trim();
+  return token === '' ? { error: 'is empty' } : { token };
+}
+
+/**
+ * Why `out` cannot hold the evidence, checked before anything runs: an existing folder must be
+ * writable; a new one must lie inside a writable folder (a file on the way, or a place like
+ * /proc where nothing can be made, is refused here rather than found out mid-run).
+ */
+function outFolderProblem(out: string): string | undefined {
+  let existing = out;
+  while (!existsSync(existing)) {
+    const parent = dirname(existing);
+    if (parent === existing) return 'has no existing folder above it';
+    existing = parent;
+  }
+  const stat = statSync(existing);
+  if (!stat.isDirectory()) return existing === out ? 'is a file, not a folder' : `lies inside ${existing}, which is a file, not a folder`;
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    return existing === out ? 'is a folder this user may not write' : `would be made inside ${existing}, which this user may not write`;
+  }
+  return undefined;
 }
 
 function endpointProblem(endpoint: string): string | undefined {

@@ -4,21 +4,24 @@
  * evidence reporters, then writes summary.json, the dossier, the report and the manifest.
  * Exit status: 0 every applicable requirement passed, 1 any failed, 2 the run could not be done.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { startVitest } from 'vitest/node';
-import { isArgError, parseConformanceArgs } from './conformance-args.js';
+import { isArgError, isHelp, parseConformanceArgs, TOKEN_ENV } from './conformance-args.js';
+import { guardRun } from './conformance-interrupts.js';
+import { TokenFile } from './conformance-token-file.js';
 import type { ConformanceOptions } from './conformance-args.js';
 import { driverFor } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
-import { CONFORMANCE_TARGET_ENV } from '../sut/target.js';
+import { CONFORMANCE_TARGET_ENV, CONFORMANCE_TOKEN_FILE_ENV } from '../sut/target.js';
 import { ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
-import { finishRun, readRunRecords } from '../evidence/finish-run.js';
+import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import { pdfStatusLine } from '../evidence/dossier.js';
-import type { PartyAbout, PartyRun } from '../evidence/summary.js';
+import type { Completion, PartyAbout, PartyRun, SummaryEnv } from '../evidence/summary.js';
+import { claimOut } from '../evidence/out-folder.js';
 import { signaturePlan, signRun } from '../evidence/attestation.js';
 import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
 import { suiteIdentity } from '../evidence/suite-identity.js';
@@ -38,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
   // A switch as system under test (docs/switch-protocol.md) is a run of its own.
   if (isSwitchRun(argv)) return runSwitchConformance(argv, SUITE_VERSION);
   const options = parseConformanceArgs(argv);
+  if (isHelp(options)) {
+    process.stdout.write(`${options.help}\n`);
+    return 0;
+  }
   if (isArgError(options)) {
     process.stderr.write(`conformance: ${options.error}\n`);
     return 2;
@@ -69,16 +76,60 @@ async function main(argv: string[]): Promise<number> {
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
   const files = outFiles(options.out);
-  rmSync(files.results, { recursive: true, force: true });
+  const schemas = loadSchemaSet(options.schemas);
+  const env: SummaryEnv = {
+    suiteVersion: SUITE_VERSION, suite, ...(signKey ? { signature: signaturePlan(signKey) } : {}), startedAt,
+    calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
+    ...(options.operator ? { operator: options.operator } : {}),
+    schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files }, parties: [],
+  };
+  // The token travels to the workers in a file only this user can read, not in their environment.
+  delete process.env[TOKEN_ENV];
+  const secrets = new TokenFile();
+  let claimed = false;
+  const guard = guardRun((reason) => {
+    secrets.remove();
+    if (claimed) abandonRun(options.out, env, reason);
+    process.stderr.write(`\nconformance: ${reason}: the run is incomplete${claimed ? `; ${files.summary} says so ("complete": false)` : ''}.\n`);
+  });
+  try {
+    claimOut(options.out, { suiteVersion: SUITE_VERSION, startedAt });
+    claimed = true;
+  } catch (error) {
+    guard.dispose();
+    process.stderr.write(`conformance: --out ${options.out} cannot hold the evidence: ${(error as Error).message}. Fix: give --out a folder this user may write.\n`);
+    return 2;
+  }
+  try {
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey });
+  } finally {
+    secrets.remove();
+    guard.dispose();
+  }
+}
 
+interface RunPlan {
+  secrets: TokenFile;
+  shard: string | undefined;
+  selection: Selection | undefined;
+  signKey: ReturnType<typeof loadPrivateKey> | undefined;
+}
+
+async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey }: RunPlan): Promise<number> {
+  const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
+    abandonRun(options.out, env, `the run could not start: ${ready.error}`);
     process.stderr.write(`conformance: ${ready.error}\n`);
     return 2;
   }
+  env.parties = ready.runs.map((run) => ({ ...run, startedAt: env.startedAt }));
   const suiteErrors: string[] = [];
+  let cancelled: string | undefined;
   try {
     process.env[CONFORMANCE_TARGET_ENV] = JSON.stringify(ready.targets);
+    const token = options.parties.find((p) => p.token !== undefined)?.token;
+    if (token !== undefined) process.env[CONFORMANCE_TOKEN_FILE_ENV] = secrets.write(token);
     process.env.CONFORMANCE_OUT = options.out;
     if (options.only) process.env[ENV.only] = options.only.join(',');
     if (options.schemas) process.env[ENV.schemas] = options.schemas;
@@ -87,19 +138,21 @@ async function main(argv: string[]): Promise<number> {
     if (options.switchUrl) process.env[ENV.switchUrl] = options.switchUrl;
     if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
+    const progress = new (await import('./progress-reporter.js')).default();
     const vitest = await startVitest('test', selection?.files ?? [], {
       root: ROOT,
       project: ['suites'],
       watch: false,
       reporters: [
-        new (await import('./progress-reporter.js')).default(),
+        progress,
         new (await import('../evidence/summary-reporter.js')).default({ out: options.out }),
         ['allure-vitest/reporter', { resultsDir: files.results }],
       ],
-      ...(shard ? { shard: shard.value } : {}),
+      ...(shard ? { shard } : {}),
       // One party outside the suite can run one session at a time.
       ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
+    cancelled = progress.cancelledBecause;
     // A suite file that could not even load leaves no record; summary.json would not show it.
     suiteErrors.push(
       ...vitest.state.getFiles().flatMap((f) => (f.result?.errors ?? []).map((e) => `${f.name}: ${e.message}`)),
@@ -110,19 +163,15 @@ async function main(argv: string[]): Promise<number> {
     await Promise.allSettled(ready.drivers.map((d) => d.stop()));
   }
 
-  const schemas = loadSchemaSet(options.schemas);
+  const records = readRunRecords(options.out);
+  const broken = records.filter((r) => r.broken !== undefined);
+  const completion: Completion = cancelled ? { complete: false, reason: `the run was ended early: ${cancelled}` }
+    : suiteErrors.length ? { complete: false, reason: `the suite itself failed: ${suiteErrors[0]}${suiteErrors.length > 1 ? ` (and ${suiteErrors.length - 1} more)` : ''}` }
+    : broken.length ? { complete: false, reason: `${broken.length} scenario(s) could not be judged, first ${broken[0]?.scenarioId} (${broken[0]?.role}): ${broken[0]?.broken}` }
+    : { complete: true };
   // Written before finishRun, so the manifest covers it.
-  const junit = writeJunit(options.out, readRunRecords(options.out), { suiteVersion: SUITE_VERSION, startedAt });
-  const summary = await finishRun(options.out, {
-    suiteVersion: SUITE_VERSION,
-    suite,
-    ...(signKey ? { signature: signaturePlan(signKey) } : {}),
-    startedAt,
-    calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
-    ...(options.operator ? { operator: options.operator } : {}),
-    schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
-    parties: ready.runs.map((run) => ({ ...run, startedAt })),
-  }, readRunRecords(options.out));
+  const junit = writeJunit(options.out, records, { suiteVersion: SUITE_VERSION, startedAt: env.startedAt });
+  const summary = await finishRun(options.out, env, records, completion);
   if (signKey) signRun(options.out, signKey, { suite: summary.suite, startedAt: summary.startedAt });
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
@@ -131,9 +180,10 @@ async function main(argv: string[]): Promise<number> {
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
   if (process.env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary)) process.stdout.write(`${line}\n`);
-  for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
-  const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
-  if (unreachable || suiteErrors.length) return 2;
+  for (const error of suiteErrors.slice(0, 5)) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
+  if (cancelled) process.stderr.write(`conformance: ${cancelled}\n`);
+  else if (!completion.complete) process.stderr.write(`conformance: the run is incomplete: ${completion.reason}\n`);
+  if (!completion.complete) return 2;
   return failed > 0 ? 1 : 0;
 }
 
@@ -175,7 +225,8 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
   const runs: PartyRun[] = [];
   for (const target of options.parties) {
     if (target.kind === 'embedded') {
-      targets.push(target);
+      const { token: _secret, ...withoutToken } = target;
+      targets.push(withoutToken);
       runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)', ...await embeddedAbout(target) });
       continue;
     }
@@ -189,7 +240,8 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
     }
     drivers.push(driver);
     const about = await askAbout(party);
-    targets.push({ role: target.role, identity: target.identity, kind: 'endpoint', url: party.url, ...(target.token ? { token: target.token } : {}) });
+    // No token here: this JSON goes into the workers' environment (they read it from the token file).
+    targets.push({ role: target.role, identity: target.identity, kind: 'endpoint', url: party.url });
     runs.push({ role: target.role, identity: target.identity, endpoint: party.url, ...(target.kind === 'image' ? { image: target.image, digest: party.description } : {}), ...about });
   }
   return { targets, drivers, runs };
@@ -224,7 +276,8 @@ async function embeddedAbout(target: PartyTarget & { kind: 'embedded' }): Promis
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`conformance: the run could not be done: ${(error as Error).stack ?? String(error)}\n`);
+    // A defect of the suite: the stack helps whoever fixes it, after the one line that says what happened.
+    process.stderr.write(`conformance: the run could not be done: ${(error as Error).message ?? String(error)}\n${(error as Error).stack ?? ''}\n`);
     process.exit(2);
   },
 );

@@ -3,7 +3,7 @@ import type { Summary } from '../evidence/summary.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 
 const summary = (failures: Record<string, string[]>): Summary => ({
-  suiteVersion: '0.1.0', suite: { version: '0.1.0', commit: null, modified: null }, startedAt: '2026-11-30T10:00:00Z',
+  suiteVersion: '0.1.0', suite: { version: '0.1.0', commit: null, modified: null }, startedAt: '2026-11-30T10:00:00Z', complete: true,
   calendar: { heenStop: '2026-03-30T09:00:00+02:00', retourStop: '2026-03-30T17:00:00+02:00', goLive: '2026-04-01T09:00:00+02:00' },
   schemas: { source: 'bundled', sha256: {} },
   parties: [{

@@ -1,18 +1,34 @@
 /**
  * One terminal line per scenario as it finishes: party, requirement ids, verdict, time, title.
- * A vendor watching CI sees where its party stands without opening the report.
+ * A vendor watching CI sees where its party stands without opening the report. A scenario the
+ * party refused with 401 ends the run at once: every other scenario would be refused the same way.
  */
-import type { Reporter, TestCase } from 'vitest/node';
+import type { Reporter, TestCase, Vitest } from 'vitest/node';
 import { recordOf } from '../evidence/record-store.js';
+import { UNAUTHORIZED_LINE } from '../sut/control-client.js';
 
 const MARK = { passed: '✔', failed: '✘', broken: '!', 'not-applicable': '–' } as const;
 
 export default class ProgressReporter implements Reporter {
+  /** Set when the reporter ended the run early, with why. */
+  cancelledBecause: string | undefined;
+  private vitest: Vitest | undefined;
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
   onTestCaseResult(testCase: TestCase): void {
     const result = testCase.result();
     const record = recordOf(testCase);
+    if (this.cancelledBecause) return;
     if (!record) {
       if (result.state === 'skipped') process.stdout.write(`${MARK['not-applicable']} ${testCase.fullName}\n`);
+      return;
+    }
+    if (record.broken?.startsWith('[unauthorized]')) {
+      this.cancelledBecause = UNAUTHORIZED_LINE;
+      void this.vitest?.cancelCurrentRun('test-failure');
       return;
     }
     const verdict = record.broken ? 'broken'
@@ -20,7 +36,10 @@ export default class ProgressReporter implements Reporter {
     const ids = record.requirements.map((r) => (r.verdict === 'failed' ? `${r.id}✘` : r.id)).join(',');
     const seconds = (record.durationMs / 1000).toFixed(1);
     process.stdout.write(`${MARK[verdict]} ${verdict.padEnd(6)} ${`${record.role} ${record.identity}`.padEnd(17)} ${ids.padEnd(40)} ${seconds.padStart(5)} s  ${record.title}\n`);
-    if (record.broken) process.stdout.write(`    ${record.broken}\n`);
+    if (record.broken) {
+      process.stdout.write(`    ${record.broken}\n`);
+      return;
+    }
     for (const r of record.requirements) for (const f of r.failures.slice(0, 3)) process.stdout.write(`    ${r.id} ${f}\n`);
   }
 }

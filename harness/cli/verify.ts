@@ -4,7 +4,9 @@
  * per problem; exit 1 on any, 0 when intact, 2 when it cannot check. A run that should be signed
  * but is not fails with the key given: "niet ondertekend" is then a finding.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { manifestDigest } from '../evidence/manifest.js';
+import { outFiles } from '../evidence/out-layout.js';
 import { loadPublicKey } from '../evidence/signing-key.js';
 import { checkEvidence } from '../evidence/verify-evidence.js';
 
@@ -30,7 +32,26 @@ if (typeof args === 'string') {
   console.error(args);
   process.exit(2);
 }
+/** An incomplete run is no evidence, however intact its files: say why and fail. */
+function incompleteBecause(dir: string): string | undefined {
+  const path = outFiles(dir).summary;
+  if (!existsSync(path)) return undefined; // the manifest check names what is missing
+  let summary: { complete?: unknown; reason?: unknown };
+  try {
+    summary = JSON.parse(readFileSync(path, 'utf8')) as typeof summary;
+  } catch {
+    return `${path} is not JSON`;
+  }
+  if (summary.complete === true) return undefined;
+  return typeof summary.reason === 'string' ? summary.reason : 'summary.json does not say the run is complete';
+}
+
 try {
+  const incomplete = incompleteBecause(args.out);
+  if (incomplete !== undefined) {
+    console.log(`incomplete run: ${incomplete}. ${args.out} is not the evidence of a whole run; run the suite again to completion.`);
+    process.exit(1);
+  }
   const key = args.publicKey ? loadPublicKey(args.publicKey) : undefined;
   const { problems, signature } = checkEvidence(args.out, key);
   for (const p of problems) console.log(p);

@@ -16,7 +16,7 @@ beforeEach(() => {
   mkdirSync(join(out, 'allure-report'));
   writeFileSync(join(out, 'allure-results', 'a-result.json'), '{"name":"t","status":"passed"}');
   writeFileSync(join(out, 'records.jsonl'), '{"scenarioId":"s"}\n');
-  writeFileSync(join(out, 'summary.json'), '{"totals":{}}\n');
+  writeFileSync(join(out, 'summary.json'), '{"complete":true,"totals":{}}\n');
   writeFileSync(join(out, 'dossier.html'), '<p>voldaan</p>');
   writeFileSync(join(out, 'allure-report', 'index.html'), '<html></html>');
   writeManifest(out, { suiteVersion: ENV.suiteVersion, parties: ENV.parties, schemas: ENV.schemas });

@@ -14,7 +14,7 @@ import { finishRun, readRunRecords } from './finish-run.js';
 import { outFiles } from './out-layout.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
-import { buildSummary, partyKey, readSummary, type PartyRun, type Summary, type SummaryEnv } from './summary.js';
+import { buildSummary, partyKey, readSummary, type Completion, type PartyRun, type Summary, type SummaryEnv } from './summary.js';
 import { checkEvidence } from './verify-evidence.js';
 
 /** Files generateReport writes itself from the merged summary: a copy from one run would be stale. */
@@ -126,5 +126,12 @@ export async function mergeRuns(out: string, dirs: readonly string[], options: M
     suiteVersion: first.suiteVersion, suite: suiteOf(first), startedAt, calendar: first.calendar, schemas: first.schemas,
     parties: [...parties.values()].map((p) => p.run), ...(options.signature ? { signature: options.signature } : {}),
     ...(operators.length ? { operator: operators.join('; ') } : {}),
-  }, records);
+  }, records, mergedCompletion(dirs, summaries));
+}
+
+/** A merge is as complete as its least complete input: one partial shard makes the whole partial. */
+function mergedCompletion(dirs: readonly string[], summaries: readonly Summary[]): Completion {
+  const partial = summaries.findIndex((s) => s.complete === false);
+  if (partial < 0) return { complete: true };
+  return { complete: false, reason: `input ${dirs[partial]} is incomplete: ${summaries[partial]?.reason ?? 'its summary does not say why'}` };
 }

@@ -36,14 +36,34 @@ describe('buildSummary', () => {
     expect(g['AFS-1.3']).toEqual({ verdict: 'not-tested', tests: 0, reason: 'no scenario of this run verified it' });
   });
 
-  it('counts a broken test as a failure whose line says broken', () => {
+  it('makes an id of a broken test not-tested with the reason, never passed, while a failure elsewhere still fails it', () => {
     const s = buildSummary([
-      rec('a', 'gemeente', '0363', [outcome('TRA-2.1', 'passed')], '[unreachable] connection refused'),
-      rec('b', 'gemeente', '0363', [outcome('TRA-2.2', 'broken', ['[harness] ledger missing'])]),
+      rec('a', 'gemeente', '0363', [outcome('TRA-2.1', 'passed'), outcome('AFS-1.1', 'passed')], '[deadline] the scenario did not finish within 70 s'),
+      rec('b', 'gemeente', '0363', [outcome('TRA-2.2', 'broken', ['broken: [harness] ledger missing'])]),
+      rec('c', 'gemeente', '0363', [outcome('TRA-2.1', 'passed'), outcome('TRA-2.2', 'passed')]),
+      rec('d', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
     ], ENV);
     const g = s.parties[0]!.requirements;
-    expect(g['TRA-2.1']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [unreachable] connection refused'] });
-    expect(g['TRA-2.2']).toEqual({ verdict: 'failed', tests: 1, failures: ['broken: [harness] ledger missing'] });
+    expect(g['TRA-2.1']).toEqual({ verdict: 'not-tested', tests: 2, reason: 'a scenario verifying it could not be judged: [deadline] the scenario did not finish within 70 s' });
+    expect(g['TRA-2.2']).toEqual({ verdict: 'not-tested', tests: 2, reason: 'a scenario verifying it could not be judged: [harness] ledger missing' });
+    expect(g['AFS-1.1']).toEqual({ verdict: 'failed', tests: 2, failures: ['[lost] G1'] });
+  });
+
+  it('lists failures in one order whatever order the tests finished in', () => {
+    const records = [
+      rec('s2', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[duplicate] B'])]),
+      rec('s1', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[duplicate] A'])]),
+      rec('s3', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[lost] C'])]),
+    ];
+    const failures = (rs: typeof records) => buildSummary(rs, ENV).parties[0]!.requirements['GEN-0.2'].failures;
+    expect(failures(records)).toEqual(['[duplicate] A', '[duplicate] B', '[lost] C']);
+    expect(failures([...records].reverse())).toEqual(failures(records));
+  });
+
+  it('says whether the run is complete, and why not', () => {
+    expect(buildSummary([], ENV)).toMatchObject({ complete: true });
+    expect(buildSummary([], ENV)).not.toHaveProperty('reason');
+    expect(buildSummary([], ENV, { complete: false, reason: 'interrupted by SIGINT' })).toMatchObject({ complete: false, reason: 'interrupted by SIGINT' });
   });
 
   it('makes an id that does not apply to the role not-applicable, one nobody judged not-tested, and keeps parties apart', () => {

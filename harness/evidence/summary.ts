@@ -67,12 +67,22 @@ export interface PartySummary extends PartyRun {
   requirements: Record<RequirementId, RequirementSummary>;
 }
 
+/**
+ * Whether the run did everything it set out to do. `complete: false` (with the reason) for a
+ * run that was interrupted or aborted, is still in progress, or has scenarios that could not be
+ * judged: a CI gate must not read such a summary as a verdict on the party.
+ */
+export type Completion = { complete: true } | { complete: false; reason: string };
+
 export interface Summary {
   suiteVersion: string;
   suite: SuiteIdentity;
   /** Absent: the run is not signed ("niet ondertekend", see `signatureText`). */
   signature?: SignaturePlan;
   startedAt: string;
+  complete: boolean;
+  /** Why the run is not complete; absent when it is. */
+  reason?: string;
   calendar: SummaryCalendar;
   operator?: string;
   schemas: SchemaSet;
@@ -82,7 +92,9 @@ export interface Summary {
 
 export const partyKey = (p: { role: Role; identity: string }): string => `${p.role}\u0000${p.identity}`;
 
-export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv): Summary {
+export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryEnv, completion: Completion = { complete: true }): Summary {
+  // Records arrive in the order tests finish, which differs between runs: failure lines must not.
+  const records = [...unordered].sort(byScenario);
   const runs = new Map(env.parties.map((p) => [partyKey(p), p]));
   // A record of a party the env does not list still counts: dropping it would hide a verdict.
   for (const r of records) {
@@ -95,6 +107,7 @@ export function buildSummary(records: readonly ScenarioRecord[], env: SummaryEnv
     suite: env.suite,
     ...(env.signature ? { signature: env.signature } : {}),
     startedAt: env.startedAt,
+    ...completion,
     calendar: env.calendar,
     ...(env.operator !== undefined ? { operator: env.operator } : {}),
     schemas: env.schemas,
@@ -114,33 +127,51 @@ function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartyS
   return { ...run, requirements };
 }
 
+/**
+ * One verdict per id: failed when any test found a failure; else not-tested when any test of it
+ * could not be judged (broken: party unreachable, deadline passed, harness error), since a
+ * scenario that did not finish proves nothing; else passed when a test passed it.
+ */
 function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[]): RequirementSummary {
   let passed = 0;
-  const failing = new Set<number>();
+  let failed = 0;
   const failures: string[] = [];
-  records.forEach((record, index) => {
+  const brokenBecause: string[] = [];
+  for (const record of records) {
     const outcome = record.requirements.find((o) => o.id === id);
-    if (!outcome) return;
+    if (!outcome) continue;
     if (record.broken) {
-      failing.add(index);
-      failures.push(`broken: ${record.broken}`);
+      brokenBecause.push(record.broken);
     } else if (outcome.verdict === 'broken') {
-      failing.add(index);
-      failures.push(...(outcome.failures.length ? outcome.failures : ['no reason given']).map((f) => `broken: ${f}`));
+      brokenBecause.push(...(outcome.failures.length ? outcome.failures.map((f) => f.replace(/^broken: /, '')) : ['no reason given']));
     } else if (outcome.verdict === 'failed') {
-      failing.add(index);
+      failed += 1;
       failures.push(...(outcome.failures.length ? outcome.failures : ['failed without a failure line (harness defect)']));
     } else if (outcome.verdict === 'passed') {
       passed += 1;
     }
-  });
-  const tests = passed + failing.size;
+  }
+  const tests = passed + failed + brokenBecause.length;
   if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
-  if (failing.size > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
+  if (failed > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
+  if (brokenBecause.length > 0) return { verdict: 'not-tested', tests, reason: `a scenario verifying it could not be judged: ${firstFew([...new Set(brokenBecause)])}` };
   if (passed > 0) return { verdict: 'passed', tests };
   const reasons = [...new Set(records.flatMap((r) => r.requirements.filter((o) => o.id === id && o.verdict === 'not-tested').map((o) => o.reason ?? 'no reason given')))];
   return { verdict: 'not-tested', tests, reason: reasons.length ? reasons.join('; ') : 'no scenario of this run verified it' };
 }
+
+/** A reason stays readable however many scenarios broke the same way or another. */
+function firstFew(reasons: string[], shown = 3): string {
+  const rest = reasons.length - shown;
+  return `${reasons.slice(0, shown).join('; ')}${rest > 0 ? `; and ${rest} more (see records.jsonl)` : ''}`;
+}
+
+/** Scenario, then party, then title: the one order of records that every run of the same scenarios shares. */
+function byScenario(a: ScenarioRecord, b: ScenarioRecord): number {
+  return compare(a.scenarioId, b.scenarioId) || compare(a.role, b.role) || compare(a.identity, b.identity) || compare(a.title, b.title);
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function writeSummary(out: string, summary: Summary): string {
   mkdirSync(out, { recursive: true });

@@ -61,6 +61,11 @@ export interface WorldOptions {
   /** Reports each moment and action as a step of the evidence; default: none. */
   step?: StepRecorder;
   /**
+   * Aborted when the scenario's deadline passed: from then on the world neither calls nor
+   * delivers to the party, and every method rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
+  /**
    * Read the party's state after every moment (default). A national-scale run that judges by
    * the ledger alone turns it off: each state then lists hundreds of thousands of messages.
    */
@@ -99,6 +104,7 @@ export class CutoverWorld {
   private readonly plans: Array<(heen: Heenbericht) => RetourPlan | undefined> = [];
   private stoppedAnswering: string | undefined;
   private restart: RestartObservation | undefined;
+  private stepsTaken = 0;
 
   private constructor(private readonly options: WorldOptions) {
     this.calendar = options.calendar;
@@ -110,7 +116,8 @@ export class CutoverWorld {
       calendar: options.calendar, clock: this.clock, validator: options.validator, ledger: this.ledger,
       directory: sessionDirectory({ put: (identity) => identity === options.party.identity, counterparty: (identity) => this.counterparty.knows(identity) }),
     });
-    this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY });
+    this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY, ...(options.signal ? { signal: options.signal } : {}) });
+    options.signal?.addEventListener('abort', () => this.deliverer.close(), { once: true });
     this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);
     this.counterparty.answerPlan((heen) => [...this.plans].reverse().map((plan) => plan(heen)).find((p) => p !== undefined));
   }
@@ -137,7 +144,17 @@ export class CutoverWorld {
   }
 
   private step<T>(name: string, body: () => Promise<T>): Promise<T> {
+    this.options.signal?.throwIfAborted();
+    this.stepsTaken += 1;
     return this.options.step ? this.options.step(name, body) : body();
+  }
+
+  /**
+   * How many times the scenario has run a moment's protocol so far (a moment visited, or events,
+   * deliveries or a redelivery at the current one): what its deadline grows with.
+   */
+  steps(): number {
+    return this.stepsTaken;
   }
 
   // ---- time ------------------------------------------------------------------------------
@@ -273,6 +290,7 @@ export class CutoverWorld {
   private async settle(): Promise<void> {
     const now = iso(this.clock.now());
     for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
+      this.options.signal?.throwIfAborted();
       await this.party.control.clock(now);
       this.routeFromParty();
       if (!(await this.exchange())) {
@@ -301,6 +319,7 @@ export class CutoverWorld {
     };
     const deliverer = async (): Promise<void> => {
       for (;;) {
+        if (this.options.signal?.aborted) return;
         const d = waiting.shift();
         if (d) {
           if (waiting.length < DELIVERIES_WAITING / 2) offerWake?.();
@@ -311,9 +330,13 @@ export class CutoverWorld {
         await new Promise<void>((resolve) => sleepers.push(resolve));
       }
     };
+    // Past the deadline nobody may sleep on the other: wake both sides so they see the abort.
+    const onAbort = (): void => { wakeAll(); offerWake?.(); };
+    this.options.signal?.addEventListener('abort', onAbort, { once: true });
     const workers = Array.from({ length: DELIVERY_CONCURRENCY }, deliverer);
     let judged = 0;
     for (const m of this.counterparty.due()) {
+      if (this.options.signal?.aborted) break;
       const result = this.core.submit(m.xml, 'counterparty', m.bericht);
       const accepted = result.status === 202;
       this.counterparty.settle(m.key, accepted);
@@ -325,13 +348,15 @@ export class CutoverWorld {
       // Let the deliveries run: answers come in and the next requests go out between slices.
       if (++judged % OFFER_SLICE === 0) {
         await new Promise<void>((resolve) => setImmediate(resolve));
-        while (waiting.length >= DELIVERIES_WAITING) await new Promise<void>((resolve) => { offerWake = resolve; });
+        while (waiting.length >= DELIVERIES_WAITING && !this.options.signal?.aborted) await new Promise<void>((resolve) => { offerWake = resolve; });
         offerWake = undefined;
       }
     }
     offering = false;
     wakeAll();
     await Promise.all(workers);
+    this.options.signal?.removeEventListener('abort', onAbort);
+    this.options.signal?.throwIfAborted();
     if (last) this.lastDelivered = last;
     return last !== undefined;
   }

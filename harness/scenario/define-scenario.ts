@@ -15,6 +15,7 @@ import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
+import { CONTROL_TIMEOUT_MS } from '../sut/control-client.js';
 import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
 import type { ScenarioRecord } from '../evidence/scenario-record.js';
@@ -24,6 +25,7 @@ import { onlyIds, runCalendar, scenarioIds } from './run-settings.js';
 import { reachabilityHint } from './reachability-hint.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
+import { ScenarioDeadline } from './scenario-deadline.js';
 
 export interface ScenarioDefinition {
   /** Stable id: never reused for another scenario, even when the title changes. */
@@ -118,15 +120,23 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     const brokenBy = async (reason: string, cause?: unknown): Promise<Error> => {
       const plain = withoutLocalPaths(reason);
       storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${plain}`] })), plain));
-      return withoutMachineDetail(new Error(plain), cause);
+      return withoutMachineDetail(new ScenarioBroken(plain), cause);
     };
-    if (startError || !party || !host) throw await brokenBy(`[unreachable] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
+    // Stored first and replaced when the scenario ends: if vitest's last-resort timeout ends the
+    // test, or its worker dies, the scenario still has a record, and it says it was not judged.
+    storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${UNFINISHED}`] })), UNFINISHED));
+    if (startError || !party || !host) throw await brokenBy(`${bracket(startError)} the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
+    // Without the token every scenario is refused alike: after the first, none calls the party.
+    if (refusedToken) throw await brokenBy(refusedToken);
 
+    const controller = new AbortController();
     let world: CutoverWorld | undefined;
-    try {
+    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0);
+    const [put, switchHost] = [party, host];
+    const run = (async () => {
       world = await CutoverWorld.open({
-        party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
-        sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep,
+        party: put, host: switchHost, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
+        sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep, signal: controller.signal,
       });
       try {
         await body(world);
@@ -134,11 +144,23 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         // A party that stops answering after a hostile delivery is judged (GEN-0.3), not broken.
         if (!(error instanceof PartyStoppedAnswering)) throw error;
       }
-      const judgements = judge(ids, world.observations());
-      await writeScenarioEvidence(world, judgements);
+    })();
+    try {
+      const late = await Promise.race([run.then(() => undefined), deadline.passed()]);
+      if (late !== undefined) {
+        // Stop the world and the control client: the body may still be awaiting the party, and
+        // must not go on calling it while the next scenario starts.
+        controller.abort(new Error(late));
+        put.control.abort(late);
+        throw await brokenBy(late);
+      }
+      const finished = world as CutoverWorld | undefined;
+      if (!finished) throw new Error('the scenario ended without opening its world');
+      const judgements = judge(ids, finished.observations());
+      await writeScenarioEvidence(finished, judgements);
       const findings = judgements.flatMap((j) => j.findings);
       // Only a failing scenario gets the hint, first among each failed requirement's lines.
-      const hint = findings.length ? reachabilityHint(world.observations(), host.url) : undefined;
+      const hint = findings.length ? reachabilityHint(finished.observations(), switchHost.url) : undefined;
       // A duty the scenario ended before is not-tested with its reason, never failed.
       storeRecord(context.task, record(judgements.map((j) => ({
         id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
@@ -146,14 +168,32 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       }))));
       if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}`));
     } catch (error) {
-      if (error instanceof ConformanceFailure) throw error;
+      if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
-      throw await brokenBy(`${error instanceof PartyError ? '[unreachable]' : '[harness]'} ${(error as Error).message}`, error);
+      const reason = `${bracket(error)} ${(error as Error).message}`;
+      if (error instanceof PartyError && error.kind === 'unauthorized') refusedToken = reason;
+      throw await brokenBy(reason, error);
     } finally {
+      deadline.cancel();
       await world?.close();
     }
   });
 }
+
+/** What a scenario's record says until the scenario ends: only vitest's own timeout leaves it so. */
+const UNFINISHED = '[deadline] the scenario did not finish: vitest\'s last-resort testTimeout (or the end of its worker) stopped it before the harness could judge it; its requirements are not tested. Fix: see the scenario\'s log; report it as a suite defect if the party answered every call in time.';
+
+/** The category word of a broken scenario, from what broke it. */
+function bracket(error: unknown): string {
+  if (!(error instanceof PartyError)) return '[harness]';
+  return error.kind === 'unauthorized' ? '[unauthorized]' : '[unreachable]';
+}
+
+/** Set in this worker once the party answered 401; the conformance command then ends the run. */
+let refusedToken: string | undefined;
+
+/** A scenario that could not be judged; its record is stored already. */
+class ScenarioBroken extends Error {}
 
 /** An assertion failure (Allure: failed), as opposed to a broken run (Allure: broken). */
 class ConformanceFailure extends Error {

@@ -158,4 +158,66 @@ describe('ControlClient', () => {
     expect(calls).toBe(3);
     client.close();
   });
+
+  it('stops reading an answer over the bound, declared or streamed, and says how to raise it', async () => {
+    let written = 0;
+    const party = await fakeParty((req, res) => {
+      if (req.url?.endsWith('/clock')) { res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000000' }).end(); return; }
+      // Streamed without a length: 100 chunks of 100 kB, unless the client hangs up first.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(100_000, 0x20);
+      const more = (): void => {
+        while (written < 10_000_000 && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) { res.once('drain', more); return; }
+        }
+        if (!res.destroyed) res.end();
+      };
+      more();
+    });
+    const client = new ControlClient(party.url, { maxAnswerBytes: 250_000 });
+    const declared = await failure(client.clock(NOW));
+    expect(declared.kind).toBe('protocol');
+    expect(declared.message).toContain('answered 200 with Content-Length 5,000,000, more than the suite takes from a control answer (250,000 bytes)');
+    const streamed = await failure(client.state());
+    expect(streamed.message).toContain('a body of more than 250,000 bytes');
+    expect(streamed.message).toContain('CONFORMANCE_MAX_CONTROL_BYTES');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(written).toBeLessThan(10_000_000);
+  });
+
+  it('lets an /intents answer grow with the intents sent', async () => {
+    const party = await fakeParty((_req, res, body) => json(res, 201, (JSON.parse(body) as unknown[]).map((_, i) => ({ intentId: `intent-${i}` }))));
+    const ids = await new ControlClient(party.url, { maxAnswerBytes: 1_000 }).intents(Array.from({ length: 200 }, () => INTENT));
+    expect(ids).toHaveLength(200);
+  });
+
+  it('answers a 401 with the one line that says how to give the token, whatever the body', async () => {
+    const party = await fakeParty((_req, res) => res.writeHead(401, { 'content-type': 'text/plain' }).end('go away'));
+    const error = await failure(new ControlClient(party.url).clock(NOW));
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(error.message).toBe('the party answered 401: give the token with --token-file or CONFORMANCE_TOKEN');
+  });
+
+  it('after abort, cuts off the call in flight and sends no further call', async () => {
+    const party = await fakeParty(() => undefined); // never answers
+    const client = new ControlClient(party.url, { timeoutMs: 5_000 });
+    const pending = failure(client.clock(NOW));
+    await new Promise((r) => setTimeout(r, 100));
+    client.abort('[deadline] the scenario did not finish within 3 s');
+    const cut = await pending;
+    expect(cut.kind).toBe('aborted');
+    expect(cut.message).toContain('was cut off: [deadline] the scenario did not finish within 3 s');
+    const later = await failure(client.state());
+    expect(later.message).toContain('was not sent: [deadline]');
+    expect(party.seen.map((s) => s.url)).toEqual(['/conformance/v1/clock']);
+  });
+
+  it('tells a party that closes the connection without answering from one where nothing listens', async () => {
+    const party = await fakeParty((req) => req.socket.destroy());
+    const error = await failure(new ControlClient(party.url).clock(NOW));
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain('the party took the connection, then closed it without answering');
+    expect(error.message).not.toContain('nothing accepts HTTP');
+  });
 });

@@ -16,9 +16,14 @@ export interface ControlClientOptions {
   token?: string;
   /** Upper bound for one call, connect to last byte. */
   timeoutMs?: number;
+  /** Upper bound for one answer's body; a party sending more is cut off with a protocol error. */
+  maxAnswerBytes?: number;
 }
 
 interface Answer { status: number; text: string }
+
+/** One call's bounds, where it differs from the client's: answer size and time. */
+interface CallBound { limit?: number; timeoutMs?: number }
 
 /** `GET /about` (v1.1, optional): who is under test. Every field is optional and bounded. */
 export type PartyAbout = About;
@@ -42,19 +47,35 @@ const RESTART_BOUND_MS = 60_000;
  * 10 s per call (issue 4: a party that hangs fails its scenario within 10 s). The suite's own
  * tests of hanging parties shorten it with CONFORMANCE_CONTROL_TIMEOUT_MS.
  */
-const DEFAULT_TIMEOUT_MS = Number(process.env.CONFORMANCE_CONTROL_TIMEOUT_MS) || 10_000;
+export const CONTROL_TIMEOUT_MS = Number(process.env.CONFORMANCE_CONTROL_TIMEOUT_MS) || 10_000;
+/**
+ * 1 MB per answer: a `GET /state` of a backlog of a few thousand messages fits many times over,
+ * and a party that answers 100 MB cannot grow the suite's memory. CONFORMANCE_MAX_CONTROL_BYTES
+ * raises it for a party whose honest state is bigger.
+ */
+export const MAX_CONTROL_BYTES_ENV = 'CONFORMANCE_MAX_CONTROL_BYTES';
+export const MAX_CONTROL_BYTES = Number(process.env[MAX_CONTROL_BYTES_ENV]) || 1_000_000;
+/** Room for one `{"intentId": "..."}` in an answer to /intents, on top of the bound. */
+const ID_BYTES = 256;
+/** The one line a 401 gets, wherever it happens: the run cannot be done without the token. */
+export const UNAUTHORIZED_LINE = 'the party answered 401: give the token with --token-file or CONFORMANCE_TOKEN';
 
 export class ControlClient {
   readonly baseUrl: string;
   private readonly token: string | undefined;
   private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
   // One connection reused across the many small calls of a scenario.
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /** Set once the scenario's deadline passed: no call reaches the party any more. */
+  private abortedBecause: string | undefined;
+  private readonly inFlight = new Set<() => void>();
 
   constructor(baseUrl: string, options: ControlClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.token = options.token;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs ?? CONTROL_TIMEOUT_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_CONTROL_BYTES;
   }
 
   /** `POST /session`: the party drops all state and takes this configuration. */
@@ -72,7 +93,9 @@ export class ControlClient {
   intents(intents: Intent[]): Promise<string[]>;
   async intents(body: Intent | Intent[]): Promise<string | string[]> {
     const url = this.urlOf('/intents');
-    const created = await this.call('createIntents', 'POST', '/intents', body) as IntentCreated | IntentCreated[];
+    // The answer grows with the intents sent (one id each): a national backlog in one call is honest.
+    const count = Array.isArray(body) ? body.length : 1;
+    const created = await this.call('createIntents', 'POST', '/intents', body, { limit: this.maxAnswerBytes + ID_BYTES * count }) as IntentCreated | IntentCreated[];
     if (Array.isArray(body) !== Array.isArray(created) || (Array.isArray(body) && Array.isArray(created) && body.length !== created.length)) {
       const sent = Array.isArray(body) ? `an array of ${body.length}` : 'one intent';
       const got = Array.isArray(created) ? `an array of ${created.length} ids` : 'one id';
@@ -126,7 +149,7 @@ export class ControlClient {
 
   /** `POST /restart` (v1.1, capability `restart`): resolves once the party answers again. */
   async restart(): Promise<void> {
-    await this.call('restartParty', 'POST', '/restart', undefined, RESTART_BOUND_MS);
+    await this.call('restartParty', 'POST', '/restart', undefined, { timeoutMs: RESTART_BOUND_MS });
     // The restart ended the connection this client kept; the next call opens a new one.
     this.agent.destroy();
   }
@@ -136,13 +159,25 @@ export class ControlClient {
     this.agent.destroy();
   }
 
+  /**
+   * Ends every call in flight and refuses every later one with `reason`: a scenario past its
+   * deadline must not go on driving the party while the next scenario starts.
+   */
+  abort(reason: string): void {
+    this.abortedBecause ??= reason;
+    for (const cancel of [...this.inFlight]) cancel();
+    this.agent.destroy();
+  }
+
   private urlOf(path: string): string {
     return `${this.baseUrl}${CONTROL_BASE}${path}`;
   }
 
-  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
+  private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown, bound: CallBound = {}): Promise<unknown> {
     const url = this.urlOf(path);
-    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), false, timeoutMs);
+    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), bound);
+    // Whatever its body, a 401 means the run cannot be done without the token: one clear line.
+    if (answer.status === 401) throw new PartyError('unauthorized', UNAUTHORIZED_LINE, { status: 401, body: answer.text.slice(0, 1_000) });
     return this.judged(op, method, url, answer);
   }
 
@@ -175,43 +210,76 @@ export class ControlClient {
     return json;
   }
 
-  private send(op: OperationId, method: string, url: string, payload: string | undefined, retried = false, timeoutMs = this.timeoutMs): Promise<Answer> {
+  private send(op: OperationId, method: string, url: string, payload: string | undefined, bound: CallBound = {}, retried = false): Promise<Answer> {
+    const limit = bound.limit ?? this.maxAnswerBytes;
+    const timeoutMs = bound.timeoutMs ?? this.timeoutMs;
+    const what = `${method} ${url}`;
+    if (this.abortedBecause !== undefined) {
+      return Promise.reject(new PartyError('aborted', `${what} was not sent: ${this.abortedBecause}`));
+    }
     const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
       headers['Content-Length'] = Buffer.byteLength(payload);
     }
     if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
-    const what = `${method} ${url}`;
+    const tooLarge = (seen: string): PartyError => new PartyError('protocol',
+      `${what} answered ${seen}, more than the suite takes from a control answer (${limit.toLocaleString('en')} bytes); it stopped reading there. Fix: keep control answers small (GET /state lists only this session's messages), or raise the bound with ${MAX_CONTROL_BYTES_ENV}=BYTES if the party's honest answer is bigger.`);
 
     return new Promise<Answer>((resolve, reject) => {
       const request = http.request(url, { method, headers, agent: this.agent });
-      // Exactly one outcome per call, whichever of answer, error or timeout comes first.
+      // Exactly one outcome per call, whichever of answer, error, timeout or abort comes first.
       let settled = false;
+      let connected = false;
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.inFlight.delete(cancel);
         outcome();
       };
-      const timer = setTimeout(() => {
-        settle(() => reject(new PartyError('timeout',
-          `${what} did not answer within ${formatWait(timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)));
+      const cancel = (): void => {
+        settle(() => reject(new PartyError('aborted', `${what} was cut off: ${this.abortedBecause ?? 'the scenario ended'}`)));
         request.destroy();
-      }, timeoutMs);
+      };
+      this.inFlight.add(cancel);
+      const cutOff = (error: PartyError): void => {
+        settle(() => reject(error));
+        request.destroy();
+      };
+      const timer = setTimeout(() => cutOff(new PartyError('timeout',
+        `${what} did not answer within ${formatWait(timeoutMs)}: ${SLOW_BECAUSE[op]}. Fix: make the party answer within ${formatWait(timeoutMs)} (do due work promptly, never wait for the suite inside a control request).`)), timeoutMs);
+      request.on('socket', (socket) => {
+        if (request.reusedSocket) connected = true;
+        else socket.once('connect', () => { connected = true; });
+      });
       request.on('error', (error: NodeJS.ErrnoException) => settle(() => {
         // A kept-alive connection the party closed while idle: the request never reached it,
         // so sending it again on a fresh connection is safe (Node's documented pattern).
         if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
-          this.send(op, method, url, payload, true, timeoutMs).then(resolve, reject);
+          this.send(op, method, url, payload, bound, true).then(resolve, reject);
           return;
         }
-        reject(new PartyError('unreachable',
-          `${what} failed before an answer (${error.code ?? error.message}): nothing accepts HTTP at ${this.baseUrl}. Fix: start the party and check the URL, host and port.`));
+        const code = error.code ?? error.message;
+        reject(connected
+          ? new PartyError('protocol',
+            `${what} failed before an answer (${code}): the party took the connection, then closed it without answering. Fix: let the party answer every control request; check its log for a crash or a request it drops.`)
+          : new PartyError('unreachable',
+            `${what} failed before an answer (${code}): nothing accepts HTTP at ${this.baseUrl}. Fix: start the party and check the URL, host and port.`));
       }));
       request.on('response', (response) => {
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
+          cutOff(tooLarge(`${response.statusCode} with Content-Length ${declared.toLocaleString('en')}`));
+          return;
+        }
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > limit) cutOff(tooLarge(`${response.statusCode} with a body of more than ${limit.toLocaleString('en')} bytes`));
+          else chunks.push(chunk);
+        });
         response.on('end', () => settle(() =>
           resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
         response.on('error', (error) => settle(() => reject(new PartyError('protocol',
@@ -225,7 +293,6 @@ export class ControlClient {
 
 const REFUSAL_FIX: Readonly<Record<number, string>> = {
   400: 'send a request the protocol allows (see the reason), or, if the request is valid, make the party accept it',
-  401: 'pass the party\'s token (--token) or configure the party without one',
   409: 'start a session (POST /session) before any other control request',
 };
 

@@ -8,6 +8,7 @@ import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
 import { prepareTestcontainersEnv } from './docker-available.js';
 import { freePort } from './free-port.js';
+import { PartyError } from './party-error.js';
 import { waitForParty } from './party-probe.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 
@@ -45,6 +46,11 @@ export class ImageDriver implements PartyDriver {
     prepareTestcontainersEnv();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    try {
+      await getContainerRuntimeClient();
+    } catch (error) {
+      throw new PartyError('unreachable', noEngine(this.target.image, error as Error));
+    }
     this.container = await new GenericContainer(this.target.image)
       .withNetworkMode('host')
       .withEnvironment({ PORT: String(port) })
@@ -82,6 +88,12 @@ export class ImageDriver implements PartyDriver {
     await this.container?.stop({ timeout: 5_000 });
     this.container = undefined;
   }
+}
+
+/** testcontainers says only "Could not find a working container runtime strategy": say what to do. */
+function noEngine(image: string, error: Error): string {
+  const why = error.message.split('\n')[0];
+  return `--image ${image} needs a container engine, and none answers on this machine (${why}). Fix: install Docker (e.g. apt-get install docker.io) and start it (systemctl start docker, or dockerd as root), or point DOCKER_HOST at a running engine (Podman: its docker-compatible socket); or start the party yourself and test it with --endpoint URL --role ROLE --identity CODE.`;
 }
 
 /** `image@sha256:…`: the registry digest when the image has one, else its local id. */

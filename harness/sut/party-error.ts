@@ -1,8 +1,10 @@
 /**
  * The one error the suite raises about a party under test. `kind` lets the CLI tell a run that
- * could not be done (unreachable: exit 2) from a party that misbehaves (timeout, protocol).
+ * could not be done (unreachable; unauthorized: the token is missing or wrong; aborted: the
+ * scenario's deadline passed and the suite stopped calling) from a party that misbehaves
+ * (timeout, protocol).
  */
-export type PartyErrorKind = 'unreachable' | 'timeout' | 'protocol';
+export type PartyErrorKind = 'unreachable' | 'unauthorized' | 'timeout' | 'protocol' | 'aborted';
 
 export interface PartyErrorDetails {
   /** HTTP status of the answer, when there was one. */

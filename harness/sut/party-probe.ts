@@ -1,16 +1,17 @@
 /**
  * Is a party there? One GET of `/conformance/v1/state` with a short timeout: any HTTP answer
  * counts (200, or 409 before the first session, or 401 without the token), since the question
- * is only whether something speaks HTTP at that URL.
+ * is only whether something speaks HTTP at that URL. With the token, a 401 says it is wrong.
  */
 import http from 'node:http';
 import { formatWait, PartyError } from './party-error.js';
 import { CONTROL_BASE } from './protocol.js';
 
-export function probeParty(baseUrl: string, timeoutMs: number): Promise<number> {
+export function probeParty(baseUrl: string, timeoutMs: number, token?: string): Promise<number> {
   const url = `${baseUrl.replace(/\/+$/, '')}${CONTROL_BASE}/state`;
+  const headers = token === undefined ? {} : { Authorization: `Bearer ${token}` };
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent: false, timeout: timeoutMs }, (response) => {
+    const request = http.get(url, { agent: false, timeout: timeoutMs, headers }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });

@@ -3,6 +3,7 @@
  * CONFORMANCE_TARGET; a plain `npm test` has none and tests the bundled reference party in every
  * role.
  */
+import { readFileSync } from 'node:fs';
 import { EmbeddedDriver } from './embedded-driver.js';
 import { EndpointDriver } from './endpoint-driver.js';
 import { ImageDriver } from './image-driver.js';
@@ -11,6 +12,12 @@ import { DEFAULT_IDENTITY, type PartyTarget } from './party-target.js';
 import type { PartyDriver } from './party-under-test.js';
 
 export const CONFORMANCE_TARGET_ENV = 'CONFORMANCE_TARGET';
+/**
+ * The token reaches the suites' workers as the path of a file only its owner can read (the
+ * conformance command writes it and removes it at the end), never in CONFORMANCE_TARGET or any
+ * other environment variable, where `ps e` and /proc/PID/environ would show it.
+ */
+export const CONFORMANCE_TOKEN_FILE_ENV = 'CONFORMANCE_TOKEN_FILE';
 
 export type { PartyTarget } from './party-target.js';
 
@@ -26,7 +33,8 @@ export function partiesUnderTest(env: NodeJS.ProcessEnv = process.env): PartyTar
     throw targetError(`is not JSON (${(error as Error).message})`);
   }
   if (!Array.isArray(parsed) || parsed.length === 0) throw targetError('is not a non-empty array of parties');
-  return parsed.map((entry, i) => targetOf(entry, i));
+  const token = tokenOf(env);
+  return parsed.map((entry, i) => ({ ...targetOf(entry, i), ...(token !== undefined ? { token } : {}) }));
 }
 
 export function driverFor(target: PartyTarget): PartyDriver {
@@ -57,6 +65,16 @@ function targetOf(entry: unknown, i: number): PartyTarget {
       return { ...base, kind: 'image', image: e.image };
     default:
       throw targetError(`${at} has kind ${JSON.stringify(e.kind)}, not embedded, endpoint or image`);
+  }
+}
+
+function tokenOf(env: NodeJS.ProcessEnv): string | undefined {
+  const path = env[CONFORMANCE_TOKEN_FILE_ENV];
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${CONFORMANCE_TOKEN_FILE_ENV} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix: run the suite through \`npm run conformance\`, which writes that file for the length of the run.`);
   }
 }
 

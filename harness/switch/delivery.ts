@@ -23,6 +23,8 @@ export interface DelivererOptions {
   retryDelayMs?: number;
   /** Sockets per party (default 8). */
   maxSockets?: number;
+  /** Once aborted, no further attempt is made (a scenario past its deadline stops delivering). */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryMeta {
@@ -69,7 +71,7 @@ export class Deliverer {
     const errors: string[] = [];
     let attempt: Attempt = { status: 0 };
     let attempts = 0;
-    while (attempts <= this.retries) {
+    while (attempts <= this.retries && !this.options.signal?.aborted) {
       if (attempts > 0) await pause(this.retryDelayMs);
       attempts += 1;
       attempt = await this.post(putUrl, bytes);
