@@ -17,7 +17,8 @@ import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
-import type { PartyRun } from '../evidence/summary.js';
+import { REPORT_TIME_LIMIT_MS, ReportTimedOut } from '../evidence/report.js';
+import type { PartyRun, Summary } from '../evidence/summary.js';
 
 const SUITE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -30,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
   const shard = shardOf(process.env);
   if (shard !== undefined && 'error' in shard) {
     process.stderr.write(`conformance: ${shard.error}\n`);
+    return 2;
+  }
+  const limit = reportLimitOf(process.env);
+  if ('error' in limit) {
+    process.stderr.write(`conformance: ${limit.error}\n`);
     return 2;
   }
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
@@ -71,16 +77,28 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const schemas = loadSchemaSet(options.schemas);
-  const summary = await finishRun(options.out, {
-    suiteVersion: SUITE_VERSION,
-    startedAt,
-    calendar: calendarToJson(runCalendar()),
-    schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
-    parties: ready.runs,
-  }, readRunRecords(options.out));
+  let summary: Summary;
+  let reportTimedOut: ReportTimedOut | undefined;
+  try {
+    summary = await finishRun(options.out, {
+      suiteVersion: SUITE_VERSION,
+      startedAt,
+      calendar: calendarToJson(runCalendar()),
+      schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files },
+      parties: ready.runs,
+    }, readRunRecords(options.out), { reportLimitMs: limit.ms });
+  } catch (error) {
+    if (!(error instanceof ReportTimedOut && error.summary)) throw error;
+    reportTimedOut = error;
+    summary = error.summary;
+  }
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  process.stdout.write(`${reportTimedOut ? '' : `report: ${files.reportHtml}\n`}dossier: ${files.dossierHtml}\nsummary: ${files.summary}\n`);
+  if (reportTimedOut) {
+    process.stderr.write(`conformance: ${reportTimedOut.message}\n`);
+    return 2;
+  }
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   const unreachable = readRunRecords(options.out).some((r) => r.broken?.includes('[unreachable]'));
   if (unreachable || suiteErrors.length) return 2;
@@ -102,6 +120,20 @@ function shardOf(env: NodeJS.ProcessEnv): { value: string } | { error: string } 
     return { error: `CONFORMANCE_SHARD="${raw}" is not a shard: it must be i/n with 1 <= i <= n. Fix: set e.g. CONFORMANCE_SHARD=2/3, or unset it to run every scenario.` };
   }
   return { value: `${index}/${count}` };
+}
+
+/**
+ * The report's time limit: `CONFORMANCE_REPORT_LIMIT_S` seconds, else REPORT_TIME_LIMIT_MS. An env
+ * var, not a flag, so run-summary.md's command line stays as it is.
+ */
+function reportLimitOf(env: NodeJS.ProcessEnv): { ms: number } | { error: string } {
+  const raw = env['CONFORMANCE_REPORT_LIMIT_S']?.trim();
+  if (!raw) return { ms: REPORT_TIME_LIMIT_MS };
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    return { error: `CONFORMANCE_REPORT_LIMIT_S="${raw}" is not a number of seconds above 0. Fix: set e.g. CONFORMANCE_REPORT_LIMIT_S=300, or unset it for the default ${REPORT_TIME_LIMIT_MS / 1000} s.` };
+  }
+  return { ms: Math.round(seconds * 1000) };
 }
 
 interface ReadyParties { targets: PartyTarget[]; drivers: PartyDriver[]; runs: PartyRun[] }

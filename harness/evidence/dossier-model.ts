@@ -11,7 +11,8 @@ import type { Role } from '../messages/model.js';
 import { appliesTo, PRECONDITIONS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import { partyLabel } from './scenario-evidence.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { partyKey, type PartySummary, type Summary } from './summary.js';
+import { boundedLines } from '../verdicts/finding.js';
+import { partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
 
 export interface DossierInput { summary: Summary; records: readonly ScenarioRecord[] }
 
@@ -42,6 +43,9 @@ export interface PartyView {
   runDate: string;
   preconditions: PreconditionView[];
 }
+
+/** Failure lines a requirement row shows: examples for the steering group; the report has them all. */
+export const DOSSIER_EXAMPLES = 3;
 
 /** One short fingerprint for the whole schema set: equal sets give equal fingerprints. */
 export function schemaFingerprint(sha256: Record<string, string>): string {
@@ -87,7 +91,8 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
   const reportPaths = [...places].map(([place, n]) => `${place} (${n} scenario${n === 1 ? '' : "'s"})`);
   return {
     id, phase: req.phase, runbookStep: req.runbookStep, duty: req.duty, outcome,
-    tests: judged.tests, failures: judged.failures ?? [], reportPaths,
+    tests: judged.tests, reportPaths,
+    failures: judged.verdict === 'failed' ? boundedLines(requirementFailures(id, records), DOSSIER_EXAMPLES, (left) => `en ${left} meer (alle bevindingen: het Allure-rapport en records.jsonl)`) : [],
   };
 }
 

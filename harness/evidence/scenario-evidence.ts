@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { Role } from '../messages/model.js';
 import { requirement, type RequirementId, type Severity } from '../verdicts/requirements.js';
+import { FINDING_LABEL } from './categories.js';
 import { REQUIREMENTS_DOC, requirementLink } from './requirement-anchor.js';
 import { timelineCsv, timelineText, type TimelineRow } from './timeline-table.js';
 
@@ -73,6 +74,11 @@ export function requirementsText(ids: readonly RequirementId[]): string {
   return ['This scenario verifies:', '', ...lines, '', `Every requirement is defined in the suite's ${REQUIREMENTS_DOC}.`].join('\n');
 }
 
+/** The categories of a failed scenario's findings, as labels the report's categories match on. */
+export async function labelFindingCategories(categories: readonly string[]): Promise<void> {
+  for (const category of categories) await allure.label(FINDING_LABEL, category);
+}
+
 /** A parameter known only once the scenario ran, such as the releases its messages used. */
 export async function addParameter(name: string, value: string): Promise<void> {
   await allure.parameter(name, value);
@@ -93,6 +99,10 @@ export async function attachJson(name: string, value: unknown): Promise<void> {
 
 export async function attachText(name: string, text: string): Promise<void> {
   await allure.attachment(name, text, allure.ContentType.TEXT);
+}
+
+export async function attachCsv(name: string, csv: string): Promise<void> {
+  await allure.attachment(name, csv, allure.ContentType.CSV);
 }
 
 export async function attachTimeline(rows: readonly TimelineRow[]): Promise<void> {

@@ -5,9 +5,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../messages/model.js';
 import type { CalendarJson } from '../sut/protocol.js';
+import { boundedLines, MAX_FINDINGS_SHOWN } from '../verdicts/finding.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
-import type { ScenarioRecord, Verdict } from './scenario-record.js';
+import type { RequirementOutcome, ScenarioRecord, Verdict } from './scenario-record.js';
 
 export interface PartyRun {
   role: Role;
@@ -86,32 +87,34 @@ function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartyS
 }
 
 function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[]): RequirementSummary {
-  let passed = 0;
-  const failing = new Set<number>();
-  const failures: string[] = [];
-  records.forEach((record, index) => {
-    const outcome = record.requirements.find((o) => o.id === id);
-    if (!outcome) return;
-    if (record.broken) {
-      failing.add(index);
-      failures.push(`broken: ${record.broken}`);
-    } else if (outcome.verdict === 'broken') {
-      failing.add(index);
-      failures.push(...(outcome.failures.length ? outcome.failures : ['no reason given']).map((f) => `broken: ${f}`));
-    } else if (outcome.verdict === 'failed') {
-      failing.add(index);
-      failures.push(...(outcome.failures.length ? outcome.failures : ['failed without a failure line (harness defect)']));
-    } else if (outcome.verdict === 'passed') {
-      passed += 1;
-    }
-  });
-  const tests = passed + failing.size;
+  const outcomes = records.flatMap((record) => record.requirements.filter((o) => o.id === id).map((outcome) => ({ record, outcome })));
+  const failing = outcomes.filter(({ record, outcome }) => failingOutcome(record, outcome)).length;
+  const passed = outcomes.filter(({ record, outcome }) => !failingOutcome(record, outcome) && outcome.verdict === 'passed').length;
+  const tests = passed + failing;
   if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
-  if (failing.size > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
+  if (failing > 0) return { verdict: 'failed', tests, failures: boundedLines(requirementFailures(id, records), MAX_FINDINGS_SHOWN, moreFailures) };
   if (passed > 0) return { verdict: 'passed', tests };
-  const reasons = [...new Set(records.flatMap((r) => r.requirements.filter((o) => o.id === id && o.verdict === 'not-tested').map((o) => o.reason ?? 'no reason given')))];
+  const reasons = [...new Set(outcomes.filter(({ outcome }) => outcome.verdict === 'not-tested').map(({ outcome }) => outcome.reason ?? 'no reason given'))];
   return { verdict: 'not-tested', tests, reason: reasons.length ? reasons.join('; ') : 'no scenario of this run verified it' };
 }
+
+const failingOutcome = (record: ScenarioRecord, outcome: RequirementOutcome): boolean =>
+  Boolean(record.broken) || outcome.verdict === 'broken' || outcome.verdict === 'failed';
+
+/** Every failure line of a requirement over these records, each once: what the summary bounds. */
+export function requirementFailures(id: RequirementId, records: readonly ScenarioRecord[]): string[] {
+  const failures = records.flatMap((record) => record.requirements.filter((o) => o.id === id).flatMap((outcome): string[] => {
+    if (record.broken) return [`broken: ${record.broken}`];
+    if (outcome.verdict === 'broken') return (outcome.failures.length ? outcome.failures : ['no reason given']).map((f) => `broken: ${f}`);
+    if (outcome.verdict === 'failed') return outcome.failures.length ? outcome.failures : ['failed without a failure line (harness defect)'];
+    return [];
+  }));
+  return [...new Set(failures)];
+}
+
+/** run-summary.md: at most 20 lines per requirement, then one saying how many more. */
+const moreFailures = (left: number): string =>
+  `and ${left} more failure line(s): the full list is in records.jsonl and in each failed test's findings attachments in the report`;
 
 export function writeSummary(out: string, summary: Summary): string {
   mkdirSync(out, { recursive: true });

@@ -1,13 +1,17 @@
 /**
  * The attachments of one scenario: its timeline (local time and UTC), the ledger excerpt, the
- * party's last state, the judgement per requirement, every validation error, and the XML of the
- * messages: first every message a finding names, then the rest up to a readable number.
+ * party's last state, the judgement per requirement, every finding (JSON and CSV: the failure
+ * message shows only the first ones), every validation error, and the XML of the messages: first
+ * the messages findings name, then the rest, up to a readable number. The categories of its
+ * findings become labels, which the report's categories match on.
  */
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { addParameter, attachJson, attachText, attachTimeline, attachXml, runbookStep } from '../evidence/scenario-evidence.js';
+import { findingsCsv } from '../evidence/findings-table.js';
+import { addParameter, attachCsv, attachJson, attachText, attachTimeline, attachXml, labelFindingCategories, runbookStep } from '../evidence/scenario-evidence.js';
 import type { TimelineRow } from '../evidence/timeline-table.js';
+import { findingCategories } from '../verdicts/finding.js';
 import type { RequirementJudgement } from '../verdicts/judge.js';
 import type { CutoverWorld } from './cutover-world.js';
 
@@ -27,20 +31,27 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
   ];
   const releases = [...new Set(obs.entries.map((e) => e.release).filter((r) => r !== null))].sort();
   await addParameter('releases', releases.join(', ') || 'none');
+  const findings = judgements.flatMap((j) => j.findings);
+  await labelFindingCategories(findingCategories(findings));
   await runbookStep('Bewijs: tijdlijn, grootboek en stand van de partij', async () => {
     await attachTimeline(rows);
-    await attachJson('verdicts per requirement', judgements.map((j) => ({ id: j.id, verdict: j.verdict, findings: j.findings })));
+    await attachJson('verdicts per requirement', judgements.map((j) => ({ id: j.id, verdict: j.verdict, findings: j.findings.length })));
+    if (findings.length) {
+      await attachJson('findings.json', findings);
+      await attachCsv('findings.csv', findingsCsv(findings));
+    }
     await attachJson('ledger excerpt', obs.entries);
     const last = obs.snapshots[obs.snapshots.length - 1];
     if (last) await attachJson(`party state at ${describeMoment(last.at, zone)}`, last.state);
     const invalid = obs.entries.filter((e) => e.errors.length);
     if (invalid.length) await attachText('validation errors', invalid.map((e) => `${describeEntry(e)}\n  ${e.errors.join('\n  ')}`).join('\n'));
   });
-  const named = new Set(judgements.flatMap((j) => j.findings.flatMap((f) => f.messageIds)));
+  const named = new Set(findings.flatMap((f) => f.messageIds));
   const byHash = new Map<string, LedgerEntry>();
   for (const e of obs.entries) if (e.xmlHash && !byHash.has(e.xmlHash) && e.bytes < 1_000_000) byHash.set(e.xmlHash, e);
   const entries = [...byHash.values()];
-  const offending = entries.filter((e) => named.has(e.identificatie ?? '') || named.has(e.identificatieRetour ?? ''));
+  // A backlog's findings can name a thousand messages: the first ones show, the ledger keeps all.
+  const offending = entries.filter((e) => named.has(e.identificatie ?? '') || named.has(e.identificatieRetour ?? '')).slice(0, MAX_XML_ATTACHMENTS);
   const rest = entries.filter((e) => !offending.includes(e)).slice(0, Math.max(0, MAX_XML_ATTACHMENTS - offending.length));
   await runbookStep(`Berichten (${offending.length + rest.length} van ${entries.length})`, async () => {
     for (const e of [...offending, ...rest]) {
