@@ -40,6 +40,8 @@ export function findingCategories(findings: readonly Finding[]): FindingCategory
   return [...new Set(findings.map((f) => f.category))];
 }
 
+const countOf = (n: number): string => `${n} finding${n === 1 ? '' : 's'}`;
+
 const clip = (text: string): string => (text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}… (${text.length - MAX_FIELD_CHARS} more characters)` : text);
 
 const idList = (ids: readonly string[]): string =>
@@ -73,5 +75,3 @@ export function failureMessage(findings: readonly Finding[], evidenceAt: string)
   });
   return [`${countOf(findings.length)} on ${counted.join(', ')}`, ...sections, `evidence: ${evidenceAt}`].join('\n');
 }
-
-const countOf = (n: number): string => `${n} finding${n === 1 ? '' : 's'}`;
