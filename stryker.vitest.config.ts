@@ -17,5 +17,7 @@ export default defineConfig({
   test: {
     include: ['harness/verdicts/**/*.test.ts', 'harness/switch/policy.test.ts'],
     pool: 'forks',
+    // Not `isolate: false`: test files sharing a process share Stryker's instrumented modules, and
+    // per-test coverage then credits a mutant to the first file only (false survivors).
   },
 });

@@ -88,6 +88,24 @@ describe('contentDifference', () => {
       .toBe('BudgetIdentificatieOud is "B0" where the business event has ""');
   });
 
+  it('names each fixed field of a 501', () => {
+    const edits: Array<[string, (h: Heenbericht) => void]> = [
+      ['message is "JW501"', (h) => { h.wet = 'JW'; }],
+      ['BudgetIdentificatie is "B9"', (h) => { if (h.family === '501') h.client.budget.budgetIdentificatie = 'B9'; }],
+      ['BudgetPeriode is "2026-02-01..2026-12-31"', (h) => { if (h.family === '501') h.client.budget.budgetPeriode.begindatum = '2026-02-01'; }],
+    ];
+    for (const [start, edit] of edits) expect(contentDifference(intent, altered(heen, edit))).toMatch(new RegExp(`^${start.replace(/[.()]/g, '\\$&')} where`));
+  });
+
+  it('names each fixed field of a 507', () => {
+    const closing = budgetafsluiting(2);
+    const sent = heenFor(closing, 'S1');
+    expect(contentDifference(closing, altered(sent, (h) => { h.wet = 'JW'; }))).toBe('message is "JW507" where the business event has "WMO507"');
+    expect(contentDifference(closing, altered(sent, (h) => { if (h.family === '507') h.client.bsn = '999990009'; }))).toBe('Bsn is "999990009" where the business event has "999990002"');
+    expect(contentDifference(closing, altered(sent, (h) => { if (h.family === '507') h.client.functieBudgetBesteed[0]!.budgetIdentificatie = 'B9'; })))
+      .toBe('BudgetIdentificatie is "B9" where the business event has "B2"');
+  });
+
   it('numbers the function budgets after the fixed fields', () => {
     expect(contentDifference(intent, altered(heen, (h) => { if (h.family === '501') h.client.budget.functieBudgetten[1]!.functieBudgetBedrag = 10; })))
       .toBe('FunctieBudget 2 is "02:10:0:2026-01-01..2026-12-31" where the business event has "02:1000:0:2026-01-01..2026-12-31"');

@@ -72,12 +72,15 @@ describe('observedTraffic: the ledger seen from the party', () => {
     ledger.deliver(h1, at(9), 400, { xmlHash: 'same' });
     ledger.deliver(heenFor(toekenning(2), 'S2'), at(8), 400, { xmlHash: 'evil' });
     ledger.deliver(heenFor(toekenning(3), 'S3'), at(7), 0);
+    ledger.submit(heenFor(toekenning(4), 'G4'), at(6));
+    // A delivery is never a submission of the party's, whoever offered its body.
+    ledger.deliver(heenFor(toekenning(5), 'S5'), at(5), 202, { origin: 'put' });
     const obs = ledger.observations([], { hostile: [{ label: 'x', at: at(8), expectation: 'refuse', status: 400, xmlHash: 'evil', identificatie: 'S2' }] });
     const traffic = observedTraffic(obs);
-    expect(traffic.deliveries.map((d) => [d.id, d.entry.status])).toEqual([['S1', 202], ['S3', 0]]);
+    expect(traffic.deliveries.map((d) => [d.id, d.entry.status])).toEqual([['S1', 202], ['S3', 0], ['S5', 202]]);
     expect(traffic.deliveryOf('WMO501|S1')?.entry.status).toBe(202);
     expect(traffic.deliveryOf('WMO501|S2')).toBeUndefined();
-    expect(traffic.submissions).toEqual([]);
+    expect(traffic.submissions.map((x) => x.id)).toEqual(['G4']);
   });
 
   it('groups retours by the heen they answer', () => {
@@ -134,12 +137,22 @@ describe('observedTraffic: which heen carries which business event', () => {
     const ledger = new LedgerBuilder();
     const a = toekenning(1);
     const b = toekenning(1, { previousId: 'B1' });
+    const c = toekenning(1, { previousId: 'B0' });
     const alteredContent = toekenning(1, { functions: [{ code: '01', amount: 2500 }] });
     ledger.submit(heenFor(a, 'G1'), at(10));
     ledger.submit(heenFor(alteredContent, 'G2'), at(9));
-    const { trails, strays } = observedTraffic(ledger.observations([event('i-1', a, at(30)), event('i-2', b, at(30))]));
-    expect(trails.map((t) => t.attempts.map((x) => x.id))).toEqual([['G1'], ['G2']]);
+    const { trails, strays } = observedTraffic(ledger.observations([event('i-1', a, at(30)), event('i-2', b, at(30)), event('i-3', c, at(30))]));
+    expect(trails.map((t) => t.attempts.map((x) => x.id))).toEqual([['G1'], ['G2'], []]);
     expect(strays).toEqual([]);
+  });
+
+  it('calls a heen line whose body is a retour stray, never an event\'s heen', () => {
+    const ledger = new LedgerBuilder();
+    const intent = toekenning(1);
+    ledger.submit(retourFor(heenFor(intent, 'G1'), 'R1'), at(10), 202, { name: 'WMO501' });
+    const { trails, strays } = observedTraffic(ledger.observations([event('i-1', intent, at(30))]));
+    expect(strays.map((s) => s.id)).toEqual(['G1']);
+    expect(trails[0]!.attempts).toEqual([]);
   });
 
   it('gives an altered message to the last event of its key when every one has an accepted heen', () => {
