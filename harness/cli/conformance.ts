@@ -20,7 +20,8 @@ import { loadSchemaSet } from '../validation/index.js';
 import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
 import { pdfStatusLine } from '../evidence/dossier.js';
-import type { Completion, PartyAbout, PartyRun, SummaryEnv } from '../evidence/summary.js';
+import type { Completion, PartyAbout, PartyRun, Summary, SummaryEnv } from '../evidence/summary.js';
+import { REPORT_TIME_LIMIT_MS, ReportTimedOut } from '../evidence/report.js';
 import { claimOut } from '../evidence/out-folder.js';
 import { signaturePlan, signRun } from '../evidence/attestation.js';
 import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
@@ -52,6 +53,11 @@ async function main(argv: string[]): Promise<number> {
   const shard = shardOf(process.env);
   if (shard !== undefined && 'error' in shard) {
     process.stderr.write(`conformance: ${shard.error}\n`);
+    return 2;
+  }
+  const limit = reportLimitOf(process.env);
+  if ('error' in limit) {
+    process.stderr.write(`conformance: ${limit.error}\n`);
     return 2;
   }
   const keyPath = signKeyPath(options.signKey);
@@ -101,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey });
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms });
   } finally {
     secrets.remove();
     guard.dispose();
@@ -113,9 +119,10 @@ interface RunPlan {
   shard: string | undefined;
   selection: Selection | undefined;
   signKey: ReturnType<typeof loadPrivateKey> | undefined;
+  reportLimitMs: number;
 }
 
-async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey }: RunPlan): Promise<number> {
+async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs }: RunPlan): Promise<number> {
   const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
@@ -171,11 +178,19 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     : { complete: true };
   // Written before finishRun, so the manifest covers it.
   const junit = writeJunit(options.out, records, { suiteVersion: SUITE_VERSION, startedAt: env.startedAt });
-  const summary = await finishRun(options.out, env, records, completion);
+  let summary: Summary;
+  let reportTimedOut: ReportTimedOut | undefined;
+  try {
+    summary = await finishRun(options.out, env, records, completion, { reportLimitMs });
+  } catch (error) {
+    if (!(error instanceof ReportTimedOut && error.summary)) throw error;
+    reportTimedOut = error;
+    summary = error.summary;
+  }
   if (signKey) signRun(options.out, signKey, { suite: summary.suite, startedAt: summary.startedAt });
   const { passed, failed, notApplicable, notTested } = summary.totals;
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${notTested} not tested\n`);
-  process.stdout.write(`report: ${files.reportHtml}\ndossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\njunit: ${junit}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
+  process.stdout.write(`${reportTimedOut ? '' : `report: ${files.reportHtml}\n`}dossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\njunit: ${junit}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
   // --- CI job page (issue 15) ---
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
@@ -183,7 +198,8 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
   for (const error of suiteErrors.slice(0, 5)) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   if (cancelled) process.stderr.write(`conformance: ${cancelled}\n`);
   else if (!completion.complete) process.stderr.write(`conformance: the run is incomplete: ${completion.reason}\n`);
-  if (!completion.complete) return 2;
+  if (reportTimedOut) process.stderr.write(`conformance: ${reportTimedOut.message}\n`);
+  if (!completion.complete || reportTimedOut) return 2;
   return failed > 0 ? 1 : 0;
 }
 
@@ -210,6 +226,20 @@ function chosenScenarios(options: ConformanceOptions): Selection | { error: stri
   if (ids === undefined) return undefined;
   if (ids.length === 0) return { ids: [], files: [] };
   return selectScenarios(ids, ROOT);
+}
+
+/**
+ * The report's time limit: `CONFORMANCE_REPORT_LIMIT_S` seconds, else REPORT_TIME_LIMIT_MS. An env
+ * var, not a flag, so run-summary.md's command line stays as it is.
+ */
+function reportLimitOf(env: NodeJS.ProcessEnv): { ms: number } | { error: string } {
+  const raw = env['CONFORMANCE_REPORT_LIMIT_S']?.trim();
+  if (!raw) return { ms: REPORT_TIME_LIMIT_MS };
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    return { error: `CONFORMANCE_REPORT_LIMIT_S="${raw}" is not a number of seconds above 0. Fix: set e.g. CONFORMANCE_REPORT_LIMIT_S=300, or unset it for the default ${REPORT_TIME_LIMIT_MS / 1000} s.` };
+  }
+  return { ms: Math.round(seconds * 1000) };
 }
 
 interface ReadyParties { targets: PartyTarget[]; drivers: PartyDriver[]; runs: PartyRun[] }

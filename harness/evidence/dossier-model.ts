@@ -19,7 +19,7 @@ import {
 import { partyName } from './party-names.js';
 import { instantOf, momentsIn, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { partyKey, type PartySummary, type Summary } from './summary.js';
+import { partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
 
 export interface DossierInput { summary: Summary; records: readonly ScenarioRecord[] }
 
@@ -255,7 +255,8 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
     ...(quoteText ? { quote: { text: quoteText, ...(nl.bron ? { bron: nl.bron } : {}) } } : {}),
     outcome: OUTCOME_NL[verdict],
     tests: judged.tests,
-    technical: bounded(verdict === 'failed' ? judged.failures ?? [] : []),
+    // From the records' full list: summary.json's lines are bounded already, so its count would be wrong.
+    technical: bounded(verdict === 'failed' ? requirementFailures(id, records) : []),
     ...(reason ? { reason } : {}),
     reportPaths: [...places].map(([phase, steps]) => `${phase} ${[...steps].map(([step, n]) => `${step} (${n})`).join(', ')}`),
   };

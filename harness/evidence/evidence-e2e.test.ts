@@ -115,7 +115,7 @@ describe('evidence end to end', () => {
     expect(verifyManifest(out)).toEqual([]);
   });
 
-  it('sorts failures into the categories by their category word', () => {
+  it('sorts failures into the categories by their finding label and broken tests by status', () => {
     const widget = /d\("widgets\/categories\.json","([A-Za-z0-9+/=]+)"\)/.exec(readFileSync(outFiles(out).reportHtml, 'utf8'));
     const categories = Buffer.from(widget?.[1] ?? '', 'base64').toString('utf8');
     expect(categories).toContain('Timing violations');

@@ -1,13 +1,15 @@
 /**
  * Turns a run's records into the full evidence set, in the one order that works: summary,
  * dossier, Allure report (it reads the summary), and the manifest last (it hashes the rest).
+ * A report that runs out of its time limit is left out; the manifest is still written over
+ * the rest, then the run learns of it from the ReportTimedOut thrown (it carries the summary).
  */
 import { existsSync } from 'node:fs';
 import { writeDossier } from './dossier.js';
 import { writeManifest } from './manifest.js';
 import { outFiles } from './out-layout.js';
 import { readRecords } from './records-file.js';
-import { generateReport } from './report.js';
+import { generateReport, REPORT_TIME_LIMIT_MS, ReportTimedOut } from './report.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary, writeSummary, type Completion, type Summary, type SummaryEnv } from './summary.js';
 
@@ -22,12 +24,30 @@ export function readRunRecords(out: string): ScenarioRecord[] {
   return readRecords(path);
 }
 
-export async function finishRun(out: string, env: SummaryEnv, records: readonly ScenarioRecord[] = readRunRecords(out), completion: Completion = { complete: true }): Promise<Summary> {
+export interface FinishOptions {
+  /** The report's own time limit (default REPORT_TIME_LIMIT_MS). */
+  reportLimitMs?: number;
+}
+
+export async function finishRun(
+  out: string, env: SummaryEnv, records: readonly ScenarioRecord[] = readRunRecords(out),
+  completion: Completion = { complete: true }, options: FinishOptions = {},
+): Promise<Summary> {
   const summary = buildSummary(records, env, completion);
   writeSummary(out, summary);
   await writeDossier(out, [{ summary, records }]);
-  await generateReport(out);
+  let timedOut: ReportTimedOut | undefined;
+  try {
+    await generateReport(out, options.reportLimitMs ?? REPORT_TIME_LIMIT_MS);
+  } catch (error) {
+    if (!(error instanceof ReportTimedOut)) throw error;
+    timedOut = error;
+  }
   writeManifest(out, { suiteVersion: summary.suiteVersion, parties: summary.parties.map(({ requirements: _r, ...run }) => run), schemas: summary.schemas });
+  if (timedOut) {
+    timedOut.summary = summary;
+    throw timedOut;
+  }
   return summary;
 }
 

@@ -1,6 +1,8 @@
 /**
  * The Allure 3 report as one offline HTML file: `allure awesome --single-file` from
  * node_modules, fed the categories and environment of this run, then stripped of analytics.
+ * Generation has its own time limit: a report that does not come is no reason to lose the
+ * summary, dossier and manifest, which are written without it.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,23 +10,40 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { CATEGORIES, writeCategories } from './categories.js';
+import { CATEGORIES } from './categories.js';
 import { stripAnalytics } from './offline-html.js';
 import { outFiles } from './out-layout.js';
 import { gitCommit, reportEnvironment, writeEnvironmentProperties } from './report-environment.js';
-import { readSummary } from './summary.js';
+import { readSummary, type Summary } from './summary.js';
 
 export const REPORT_TITLE = 'iPgb 2.0 → 2.3 conformance';
 
 /** party › phase › runbook step › scenario: the path the dossier cites. */
 export const REPORT_TREE = ['parentSuite', 'epic', 'feature', 'story'] as const;
 
+/** A full run's report takes some 5 s; a report still busy after this will not come. */
+export const REPORT_TIME_LIMIT_MS = 120_000;
+
+/** The report was not generated within its time limit; what else the run wrote stands. */
+export class ReportTimedOut extends Error {
+  /** The run's summary, written before the report was attempted (set by finishRun). */
+  summary?: Summary;
+
+  constructor(readonly limitMs: number, dir: string) {
+    super(
+      `The Allure report was not generated within ${limitMs / 1000} s and is left out (${dir} removed); summary.json, the dossier and the manifest are written. ` +
+        'Fix: open the dossier, or run allure on <out>/allure-results yourself; if a run makes a report this slow, please report it with its allure-results.',
+    );
+    this.name = 'ReportTimedOut';
+  }
+}
+
 const run = promisify(execFile);
 /** allure's package exports only dist/index.js; its bin `cli.js` sits one folder above it. */
 const allureCli = (): string => join(dirname(createRequire(import.meta.url).resolve('allure')), '..', 'cli.js');
 const projectRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function generateReport(out: string): Promise<string> {
+export async function generateReport(out: string, limitMs: number = REPORT_TIME_LIMIT_MS): Promise<string> {
   const files = outFiles(out);
   if (!existsSync(files.results)) {
     throw new Error(
@@ -33,7 +52,6 @@ export async function generateReport(out: string): Promise<string> {
     );
   }
   const summary = readSummary(out);
-  writeCategories(files.results);
   writeEnvironmentProperties(files.results, reportEnvironment(summary, gitCommit(projectRoot()), process.version));
   // Allure 3's awesome plugin takes categories from the config, not from categories.json.
   writeFileSync(files.allureConfig, `${JSON.stringify({ name: REPORT_TITLE, categories: CATEGORIES }, null, 2)}\n`, 'utf8');
@@ -48,9 +66,14 @@ export async function generateReport(out: string): Promise<string> {
       '--group-by', REPORT_TREE.join(','),
       '--theme', 'light',
       '--lang', 'en',
-    ], { cwd: resolve(out), maxBuffer: 16 * 1024 * 1024 });
+    ], { cwd: resolve(out), maxBuffer: 16 * 1024 * 1024, timeout: limitMs, killSignal: 'SIGKILL' });
   } catch (error) {
-    const e = error as { stderr?: string; message: string };
+    const e = error as { stderr?: string; message: string; killed?: boolean; signal?: string };
+    if (e.killed && e.signal === 'SIGKILL') {
+      // A half-written report must not be shipped, nor hashed into the manifest.
+      rmSync(files.report, { recursive: true, force: true });
+      throw new ReportTimedOut(limitMs, files.report);
+    }
     throw new Error(
       `Cannot generate the Allure report in ${files.report}: ${(e.stderr || e.message).trim()}. ` +
         'Check that node_modules/allure is installed (npm ci) and that allure-results holds result files.',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as allure from 'allure-js-commons';
 import type { Role } from '../messages/model.js';
 import { requirement, type RequirementId, type Severity } from '../verdicts/requirements.js';
+import { FINDING_LABEL } from './categories.js';
 import { REQUIREMENTS_DOC } from './requirement-anchor.js';
 import { timelineCsv, timelineText, type TimelineRow } from './timeline-table.js';
 
@@ -91,6 +92,11 @@ export function requirementDefinition(id: RequirementId): string {
   return [`${r.id}`, `Duty: ${r.duty}`, `Runbook step: ${r.runbookStep}`, `Phase: ${r.phase}`, `Roles: ${r.roles.join(', ')}`, `Severity: ${r.severity}`, ''].join('\n');
 }
 
+/** The categories of a failed scenario's findings, as labels the report's categories match on. */
+export async function labelFindingCategories(categories: readonly string[]): Promise<void> {
+  for (const category of categories) await allure.label(FINDING_LABEL, category);
+}
+
 /** A parameter known only once the scenario ran, such as the releases its messages used. */
 export async function addParameter(name: string, value: string): Promise<void> {
   await allure.parameter(name, value);
@@ -111,6 +117,10 @@ export async function attachJson(name: string, value: unknown): Promise<void> {
 
 export async function attachText(name: string, text: string): Promise<void> {
   await allure.attachment(name, text, allure.ContentType.TEXT);
+}
+
+export async function attachCsv(name: string, csv: string): Promise<void> {
+  await allure.attachment(name, csv, allure.ContentType.CSV);
 }
 
 export async function attachTimeline(rows: readonly TimelineRow[]): Promise<void> {

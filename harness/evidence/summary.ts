@@ -6,9 +6,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../messages/model.js';
 import type { PartyAbout as ClientAbout } from '../sut/control-client.js';
 import type { CalendarJson } from '../sut/protocol.js';
+import { boundedLines, MAX_FINDINGS_SHOWN } from '../verdicts/finding.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
-import type { ScenarioRecord, Verdict } from './scenario-record.js';
+import type { RequirementOutcome, ScenarioRecord, Verdict } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
 import type { SignaturePlan } from './attestation.js';
 
@@ -133,30 +134,17 @@ function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartyS
  * scenario that did not finish proves nothing; else passed when a test passed it.
  */
 function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[]): RequirementSummary {
-  let passed = 0;
-  let failed = 0;
-  const failures: string[] = [];
-  const brokenBecause: string[] = [];
-  for (const record of records) {
-    const outcome = record.requirements.find((o) => o.id === id);
-    if (!outcome) continue;
-    if (record.broken) {
-      brokenBecause.push(record.broken);
-    } else if (outcome.verdict === 'broken') {
-      brokenBecause.push(...(outcome.failures.length ? outcome.failures.map((f) => f.replace(/^broken: /, '')) : ['no reason given']));
-    } else if (outcome.verdict === 'failed') {
-      failed += 1;
-      failures.push(...(outcome.failures.length ? outcome.failures : ['failed without a failure line (harness defect)']));
-    } else if (outcome.verdict === 'passed') {
-      passed += 1;
-    }
-  }
-  const tests = passed + failed + brokenBecause.length;
+  const outcomes = records.flatMap((record) => record.requirements.filter((o) => o.id === id).map((outcome) => ({ record, outcome })));
+  const judged = outcomes.filter(({ record }) => !record.broken);
+  const brokenBecause = [...new Set(outcomes.flatMap(({ record, outcome }) => brokenReasons(record, outcome)))];
+  const failed = judged.filter(({ outcome }) => outcome.verdict === 'failed').length;
+  const passed = judged.filter(({ outcome }) => outcome.verdict === 'passed').length;
+  const tests = passed + failed + outcomes.filter(({ record, outcome }) => brokenReasons(record, outcome).length > 0).length;
   if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
-  if (failed > 0) return { verdict: 'failed', tests, failures: [...new Set(failures)] };
-  if (brokenBecause.length > 0) return { verdict: 'not-tested', tests, reason: `a scenario verifying it could not be judged: ${firstFew([...new Set(brokenBecause)])}` };
+  if (failed > 0) return { verdict: 'failed', tests, failures: boundedLines(requirementFailures(id, records), MAX_FINDINGS_SHOWN, moreFailures) };
+  if (brokenBecause.length > 0) return { verdict: 'not-tested', tests, reason: `a scenario verifying it could not be judged: ${firstFew(brokenBecause)}` };
   if (passed > 0) return { verdict: 'passed', tests };
-  const reasons = [...new Set(records.flatMap((r) => r.requirements.filter((o) => o.id === id && o.verdict === 'not-tested').map((o) => o.reason ?? 'no reason given')))];
+  const reasons = [...new Set(outcomes.filter(({ outcome }) => outcome.verdict === 'not-tested').map(({ outcome }) => outcome.reason ?? 'no reason given'))];
   return { verdict: 'not-tested', tests, reason: reasons.length ? reasons.join('; ') : 'no scenario of this run verified it' };
 }
 
@@ -172,6 +160,25 @@ function byScenario(a: ScenarioRecord, b: ScenarioRecord): number {
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Why an outcome could not be judged: its record broke, or the requirement did; none when it was judged. */
+function brokenReasons(record: ScenarioRecord, outcome: RequirementOutcome): string[] {
+  if (record.broken) return [record.broken];
+  if (outcome.verdict !== 'broken') return [];
+  return outcome.failures.length ? outcome.failures.map((f) => f.replace(/^broken: /, '')) : ['no reason given'];
+}
+
+/** Every failure line of a requirement over these records, each once: what the summary bounds. */
+export function requirementFailures(id: RequirementId, records: readonly ScenarioRecord[]): string[] {
+  const failures = records.filter((record) => !record.broken).flatMap((record) => record.requirements
+    .filter((o) => o.id === id && o.verdict === 'failed')
+    .flatMap((o) => (o.failures.length ? o.failures : ['failed without a failure line (harness defect)'])));
+  return [...new Set(failures)];
+}
+
+/** run-summary.md: at most 20 lines per requirement, then one saying how many more. */
+const moreFailures = (left: number): string =>
+  `and ${left} more failure line(s): the full list is in records.jsonl and in each failed test's findings attachments in the report`;
 
 export function writeSummary(out: string, summary: Summary): string {
   mkdirSync(out, { recursive: true });

@@ -23,7 +23,7 @@ export function timelineText(rows: readonly TimelineRow[]): string {
 }
 
 /** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
-const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+export const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export function timelineCsv(rows: readonly TimelineRow[]): string {
   const head = ['at', ...HEADER];

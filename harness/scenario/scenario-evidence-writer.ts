@@ -1,19 +1,24 @@
 /**
  * The attachments of one scenario: its timeline (local time and UTC), the ledger excerpt, the
- * party's last state, the judgement per requirement, every validation error, and the XML of the
- * messages: first every attempt of a message a finding names, at its moment, then the rest.
+ * party's last state, the judgement per requirement, every finding (JSON and CSV: the failure
+ * message shows only the first ones), every validation error, and the XML of the messages: first
+ * every attempt of a message a finding names, at its moment, then the rest, up to a readable
+ * number. The categories of its findings become labels, which the report's categories match on.
  */
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { addParameter, attachJson, attachText, attachTimeline, attachXml, markedMoment, runbookStep } from '../evidence/scenario-evidence.js';
+import { findingsCsv } from '../evidence/findings-table.js';
+import { addParameter, attachCsv, attachJson, attachText, attachTimeline, attachXml, labelFindingCategories, markedMoment, runbookStep } from '../evidence/scenario-evidence.js';
 import type { TimelineRow } from '../evidence/timeline-table.js';
-import { findingLine } from '../verdicts/finding.js';
+import { findingCategories, findingLine } from '../verdicts/finding.js';
 import type { RequirementJudgement } from '../verdicts/judge.js';
 import type { CutoverWorld } from './cutover-world.js';
 
 /** Beyond this many messages a scenario's report gets slow to open; the ledger keeps them all. */
 const MAX_XML_ATTACHMENTS = 40;
+/** Finding lines a marked moment step names; findings.json holds every one. */
+const MAX_STEP_LINES = 20;
 
 export async function writeScenarioEvidence(world: CutoverWorld, judgements: readonly RequirementJudgement[]): Promise<void> {
   const obs = world.observations();
@@ -28,9 +33,15 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
   ];
   const releases = [...new Set(obs.entries.map((e) => e.release).filter((r) => r !== null))].sort();
   await addParameter('releases', releases.join(', ') || 'none');
+  const findings = judgements.flatMap((j) => j.findings);
+  await labelFindingCategories(findingCategories(findings));
   await runbookStep('Bewijs: tijdlijn, grootboek en stand van de partij', async () => {
     await attachTimeline(rows);
-    await attachJson('verdicts per requirement', judgements.map((j) => ({ id: j.id, verdict: j.verdict, findings: j.findings })));
+    await attachJson('verdicts per requirement', judgements.map((j) => ({ id: j.id, verdict: j.verdict, findings: j.findings.length })));
+    if (findings.length) {
+      await attachJson('findings.json', findings);
+      await attachCsv('findings.csv', findingsCsv(findings));
+    }
     await attachJson('ledger excerpt', obs.entries);
     const last = obs.snapshots[obs.snapshots.length - 1];
     if (last) await attachJson(`party state at ${describeMoment(last.at, zone)}`, last.state);
@@ -67,7 +78,8 @@ async function attachMessages(world: CutoverWorld, judgements: readonly Requirem
   }
   for (const { moment, entries } of byMoment.values()) {
     const ids = [...new Set(entries.map(ownId))];
-    const lines = findings.filter((f) => f.messageIds.some((id) => ids.includes(id))).map((f) => `${f.requirement} ${findingLine(f)}`);
+    // The step names what went wrong there; a backlog's moment would otherwise list hundreds.
+    const lines = findings.filter((f) => f.messageIds.some((id) => ids.includes(id))).slice(0, MAX_STEP_LINES).map((f) => `${f.requirement} ${findingLine(f)}`);
     await markedMoment(`${describeMoment(moment, zone)} — BEVINDING ${ids.join(', ')}`, lines, async () => {
       for (const e of entries) {
         const xml = world.xmlOf(e.xmlHash);

@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * Mutation testing of the judge: the verdict layer (harness/verdicts/, checks included) and the
+ * switch policy, against their fast unit tests only (stryker.vitest.config.ts). Run by
+ * `npm run mutation` (scripts/mutation.ts), which prints the score as its last line.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'stryker.vitest.config.ts', related: false },
+  mutate: ['harness/verdicts/**/*.ts', '!harness/verdicts/**/*.test.ts', 'harness/switch/policy.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 5_000,
+  // Module-level data (the requirement catalogue, the check tables) would be re-run with every test
+  // per mutant; its mutants are not the judge's logic.
+  ignoreStatic: true,
+  reporters: ['clear-text', 'progress'],
+  clearTextReporter: { allowColor: false, reportTests: false, reportMutants: true, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  incremental: false,
+};
