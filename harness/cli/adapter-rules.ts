@@ -273,4 +273,75 @@ export const MESSAGE_RULES: MessageRule[] = [
     },
     fix: 'submit everything that may be submitted during the /clock call itself, not a fixed number per call',
   },
+  {
+    kind: 'message', name: 'a retour delivered between the heenstop and the retourstop is taken and processed by 17.00 uur',
+    verifies: ['AFS-1.5'],
+    body: async (w) => {
+      const { heenStop, retourStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(1), { answeredAt: retourStop.minus({ minutes: 1 }) });
+      await w.at(heenStop);
+      await w.at(retourStop.minus({ minutes: 1 }));
+      await w.at(retourStop);
+    },
+    fix: 'take (202) every readable retour until the retourstop and list it as processed on its heen, which shows the retour\'s codes',
+  },
+  {
+    kind: 'message', name: 'iPgb 2.3 retours land on the heen their Identificatie names: same Bsn, reverse order, rejecting codes',
+    verifies: ['ING-3.6'],
+    body: async (w) => {
+      const { goLive } = w.calendar;
+      await w.at(goLive);
+      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }) });
+      await w.createEvents([w.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001'] });
+      await w.at(goLive.plus({ minutes: 20 }));
+      await w.at(goLive.plus({ minutes: 40 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show its RetourCodes on that heen',
+  },
+  {
+    kind: 'message', name: 'an Identificatie is never used again for the same message name, across iPgb 2.0.2 and 2.3 (TR056)',
+    verifies: ['GEN-0.1'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      const before = await w.createEvents(w.events.fresh(2));
+      await w.at(heenStop);
+      await w.at(retourStop);
+      await w.at(goLive);
+      await w.createEvents(before.map((event) => w.events.sameClient(event)));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'keep one persistent Identificatie counter per message name for both releases; never start it again at the go-live',
+  },
+  {
+    kind: 'message', name: 'a postponed go-live (IB103 for hours after T2): every message is kept and offered again in 2.3 until the switch opens',
+    verifies: ['TRA-2.2', 'TRA-2.1'],
+    body: async (w) => {
+      const { retourStop, goLive } = w.calendar;
+      const opens = goLive.plus({ hours: 4 });
+      w.blockSwitch({ from: goLive, until: opens, scope: 'all' });
+      await w.at(retourStop.plus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(1));
+      for (let h = 0; h < 4; h++) await w.at(goLive.plus({ hours: h }));
+      await w.at(opens);
+      await w.at(opens.plus({ hours: 1 }));
+    },
+    fix: 'treat IB103 as "not sent" for as long as it lasts: no retry limit, no dead-letter queue, no fallback to 2.0.2',
+  },
+  {
+    kind: 'message', name: 'a restart in the transition loses nothing: what was queued goes after go-live (needs POST /restart)',
+    verifies: ['TRA-2.3'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.plus({ minutes: 30 }));
+      await w.createEvents(w.events.fresh(1));
+      await w.at(retourStop.plus({ hours: 1 }));
+      await w.restartParty();
+      await w.at(goLive);
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'keep the outbox, inbox and session in storage that survives a restart, and offer GET /about capability restart with POST /restart',
+  },
 ];

@@ -40,7 +40,7 @@ function incompleteBecause(dir: string): string | undefined {
   try {
     summary = JSON.parse(readFileSync(path, 'utf8')) as typeof summary;
   } catch {
-    return `${path} is not JSON`;
+    return undefined; // checkEvidence names the changed file
   }
   if (summary.complete === true) return undefined;
   return typeof summary.reason === 'string' ? summary.reason : 'summary.json does not say the run is complete';

@@ -103,8 +103,6 @@ export interface RunFacts {
 
 export interface DossierView { run: RunFacts; parties: PartyView[] }
 
-/** What the integrity work adds to summary.json (`suite`); read as optional until every run has it. */
-interface SuiteStamp { version?: string; commit?: string; modified?: boolean }
 
 /** One short fingerprint for the whole schema set: equal sets give equal fingerprints. */
 export function schemaFingerprint(sha256: Record<string, string>): string {
@@ -148,8 +146,9 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
   const calendarSha = createHash('sha256').update(JSON.stringify([zone, cal.heenStop, cal.retourStop, cal.goLive])).digest('hex');
   const national = cal.national === true;
   const name = cal.name ?? 'zonder naam';
-  const suite = (summary as Summary & { suite?: SuiteStamp }).suite;
-  const modified = suite?.modified;
+  // Older summaries have no `suite`; null means not known (not a git checkout of the suite).
+  const suite = summary.suite as Summary['suite'] | undefined;
+  const modified = suite?.modified ?? undefined;
   const suiteText = [
     `versie ${suite?.version ?? summary.suiteVersion}`,
     suite?.commit ? `commit ${suite.commit.slice(0, 12)}` : 'commit niet vastgelegd',

@@ -113,7 +113,8 @@ describe('dossier', () => {
     expect(rehearsal.html).toMatch(/<div class="banner" role="alert">Niet de landelijke kalender/);
     expect(view.run.banners).toEqual([]);
 
-    for (const suite of [null, { ...CLEAN, modified: true }]) {
+    // Unknown (not a git checkout of the suite: commit and modified null) or modified.
+    for (const suite of [{ version: '0.1.0', commit: null, modified: null }, { ...CLEAN, modified: true }]) {
       const doubtful = dossierOf([passAll('gemeente', '0363')], {}, suite);
       expect(doubtful.view.run.banners).toEqual([expect.stringMatching(/^Suite gewijzigd: dit is geen bewijs\./)]);
       expect(doubtful.view.parties[0]!.verdict).toBe('onvolledig');

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -16,6 +17,8 @@ export default defineConfig({
   }],
   test: {
     include: ['harness/verdicts/**/*.test.ts', 'harness/switch/policy.test.ts'],
+    // Run from the project's root whatever folder this config lives in.
+    root: fileURLToPath(new URL('../../..', import.meta.url)),
     pool: 'forks',
     // Not `isolate: false`: test files sharing a process share Stryker's instrumented modules, and
     // per-test coverage then credits a mutant to the first file only (false survivors).

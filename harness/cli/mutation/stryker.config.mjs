@@ -1,15 +1,16 @@
 // @ts-check
 /**
  * Mutation testing of the judge: the verdict layer (harness/verdicts/, checks included) and the
- * switch policy, against their fast unit tests only (stryker.vitest.config.ts). Run by
- * `npm run mutation` (scripts/mutation.ts), which prints the score as its last line.
+ * switch policy, against their fast unit tests only (stryker.vitest.config.ts beside this file).
+ * Run by `npm run mutation` (run-mutation.ts), which prints the score as its last line.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'stryker.vitest.config.ts', related: false },
-  mutate: ['harness/verdicts/**/*.ts', '!harness/verdicts/**/*.test.ts', 'harness/switch/policy.ts'],
+  vitest: { configFile: 'harness/cli/mutation/stryker.vitest.config.ts', related: false },
+  // checks-fixture.ts builds test observations: test support, not the judge.
+  mutate: ['harness/verdicts/**/*.ts', '!harness/verdicts/**/*.test.ts', '!harness/verdicts/checks/checks-fixture.ts', 'harness/switch/policy.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 5_000,
