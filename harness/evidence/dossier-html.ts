@@ -106,6 +106,7 @@ ${item('Profiel', run.profile)}
 ${item('Suite', run.suite.text)}
 ${item('Schemaset', run.schemaSet.text)}
 ${item('Operator', run.operator)}
+${item('Ondertekening', run.signature)}
 ${item('Run', `${run.runId}; summary.json SHA-256`, mono(run.summarySha256 ?? 'onbekend'))}
 ${item('Bestanden', files.join('; '))}
 </dl>`;

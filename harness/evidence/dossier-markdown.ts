@@ -53,6 +53,7 @@ export function dossierMarkdown(view: DossierView, files: readonly string[]): st
     `- Suite: ${run.suite.text}`,
     `- Schemaset: ${run.schemaSet.text}`,
     `- Operator: ${run.operator}`,
+    `- Ondertekening: ${run.signature}`,
     `- Run: ${run.runId}; summary.json SHA-256 ${run.summarySha256 ?? 'onbekend'}`,
     `- Bestanden: ${files.join('; ')}`,
   ];

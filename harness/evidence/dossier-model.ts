@@ -17,6 +17,7 @@ import {
   CATEGORY_NL, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
+import { signatureText } from './attestation.js';
 import { instantOf, momentsIn, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
@@ -97,6 +98,8 @@ export interface RunFacts {
   suite: { text: string; modified: boolean | undefined };
   schemaSet: { text: string; official: boolean };
   operator: string;
+  /** Whether the evidence is signed (DSSE, Ed25519) and how to check it, or "niet ondertekend". */
+  signature: string;
   /** Loud lines for the top of every rendering: why this run supports no precondition. */
   banners: string[];
 }
@@ -176,6 +179,7 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
       ? { text: `meegeleverd: gereconstrueerd, niet de officiële set (${xsds})`, official: false }
       : { text: `${summary.schemas.source} (${xsds})`, official: true },
     operator: summary.operator ?? 'niet opgegeven (--operator NAAM of CONFORMANCE_OPERATOR)',
+    signature: signatureText(summary),
     banners,
   };
 }

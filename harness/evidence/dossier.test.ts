@@ -102,6 +102,12 @@ describe('dossier', () => {
     expect(partial.view.run.banners).toEqual(['Onvolledige run: 17 eisen zijn niet getest bij 1 van de 1 partij; per partij staat de reden erbij.']);
   });
 
+  it('says whether the evidence is signed', () => {
+    expect(md).toContain('- Ondertekening: niet ondertekend');
+    const signed = dossierOf([passAll('gemeente', '0363')], { signature: { algorithm: 'ed25519', keyId: 'ab'.repeat(32), envelope: 'attestation.dsse.json' } });
+    expect(signed.md).toContain('- Ondertekening: ondertekend (Ed25519, sleutel abababababababab;');
+  });
+
   it('shouts when the calendar is not the national one or the suite is modified or unknown, and then supports nothing', () => {
     const rehearsal = dossierOf([passAll('gemeente', '0363')], {
       calendar: { name: 'rehearsal-kto', national: false, zone: 'Europe/Amsterdam', heenStop: '2026-02-16T09:00:00+01:00', retourStop: '2026-02-16T17:00:00+01:00', goLive: '2026-02-18T09:00:00+01:00' },
