@@ -110,6 +110,8 @@ describe('evidence end to end', () => {
   it('ships an offline report and a manifest that verifies', () => {
     const html = readFileSync(outFiles(out).reportHtml, 'utf8');
     expect(html).not.toMatch(/googletagmanager|gtag\(/);
+    // Sorted by name, so the ordinals of phases (1. Afsluiting … 4. Algemeen) and steps give runbook order.
+    expect(html).toContain('"defaultSortBy":"name,asc"');
     expect(html).toContain('iPgb 2.0 → 2.3 conformance');
     expect(readFileSync(join(outFiles(out).results, 'environment.properties'), 'utf8')).toContain('Suite\\ version=0.1.0');
     expect(verifyManifest(out)).toEqual([]);

@@ -1,6 +1,8 @@
 /**
- * The Allure 3 report as one offline HTML file: `allure awesome --single-file` from
- * node_modules, fed the categories and environment of this run, then stripped of analytics.
+ * The Allure 3 report as one offline HTML file: `allure generate` from node_modules with the
+ * awesome plugin configured (single file, the report tree, sorted by name so the ordinals of
+ * phases and runbook steps put it in runbook order: `allure awesome` takes no sort option), fed
+ * the categories and environment of this run, then stripped of analytics.
  * Generation has its own time limit: a report that does not come is no reason to lose the
  * summary, dossier and manifest, which are written without it.
  */
@@ -54,18 +56,19 @@ export async function generateReport(out: string, limitMs: number = REPORT_TIME_
   const summary = readSummary(out);
   writeEnvironmentProperties(files.results, reportEnvironment(summary, gitCommit(projectRoot()), process.version));
   // Allure 3's awesome plugin takes categories from the config, not from categories.json.
-  writeFileSync(files.allureConfig, `${JSON.stringify({ name: REPORT_TITLE, categories: CATEGORIES }, null, 2)}\n`, 'utf8');
+  const config = {
+    name: REPORT_TITLE, categories: CATEGORIES,
+    plugins: { awesome: { options: {
+      singleFile: true, groupBy: REPORT_TREE, defaultSortBy: 'name,asc', theme: 'light', reportLanguage: 'en', reportName: REPORT_TITLE,
+    } } },
+  };
+  writeFileSync(files.allureConfig, `${JSON.stringify(config, null, 2)}\n`, 'utf8');
   rmSync(files.report, { recursive: true, force: true });
   try {
     await run(process.execPath, [
-      allureCli(), 'awesome', resolve(files.results),
+      allureCli(), 'generate', resolve(files.results),
       '--config', resolve(files.allureConfig),
       '--output', resolve(files.report),
-      '--name', REPORT_TITLE,
-      '--single-file',
-      '--group-by', REPORT_TREE.join(','),
-      '--theme', 'light',
-      '--lang', 'en',
     ], { cwd: resolve(out), maxBuffer: 16 * 1024 * 1024, timeout: limitMs, killSignal: 'SIGKILL' });
   } catch (error) {
     const e = error as { stderr?: string; message: string; killed?: boolean; signal?: string };
