@@ -10,8 +10,9 @@ import type {
   HeenHeader, Period, RetourHeader, XsdVersie,
 } from './model.js';
 
+/** A carriage return of a value goes as `&#13;`: written literally, any reader would give a line feed. */
 const escapeText = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 

@@ -115,6 +115,14 @@ describe('parseXml', () => {
       expect(parseXml(text)).toEqual(parseXml(base));
     });
 
+    it('reads CR LF and a lone CR inside a value as LF, as XML 1.0 §2.11 says, but keeps a &#13; as CR', () => {
+      expect(identificatieOf(withIdentificatie('A\r\nB\rC'))).toBe('A\nB\nC');
+      expect(identificatieOf(withIdentificatie('<![CDATA[A\r\nB]]>\rC'))).toBe('A\nB\nC');
+      expect(identificatieOf(withIdentificatie('A&#13;B&#xD;\r\nC&amp;\rD'))).toBe('A\rB\r\nC&\nD');
+      const m = parseXml(withIdentificatie('A&#13;B'));
+      expect(parseXml(buildXml(m))).toEqual(m);
+    });
+
     it('trims indentation around a value but keeps white space inside it', () => {
       expect(identificatieOf(withIdentificatie('\n\t  G0363 000058 \r\n '))).toBe('G0363 000058');
       expect(identificatieOf(withIdentificatie('A<!-- c --> B'))).toBe('A B');

@@ -45,6 +45,13 @@ const isXmlChar = (cp: number): boolean =>
   cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xd7ff) ||
   (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 
+/**
+ * XML 1.0 §2.11: a parser hands on every CR LF pair and every lone CR as one LF, so a value
+ * with a line break reads the same whatever line ends the sender's platform wrote. The positions
+ * in errors stay those of the text as sent: only character data is normalised.
+ */
+const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+
 function trimXmlSpace(s: string): string {
   let from = 0;
   let to = s.length;
@@ -116,7 +123,7 @@ export class Scanner {
       const raw = this.xml.slice(this.at, end);
       const cdataEnd = raw.indexOf(']]>');
       if (cdataEnd >= 0) this.fail('text contains "]]>" outside a CDATA section', this.at + cdataEnd);
-      const value = raw.includes('&') ? this.decodeReferences(raw, this.at) : raw;
+      const value = raw.includes('&') ? this.decodeReferences(raw, this.at) : normalizeLineEnds(raw);
       if (parent.children.length === 0) parent.text += value;
     }
     this.at = end;
@@ -127,17 +134,20 @@ export class Scanner {
     return true;
   }
 
-  /** Decodes the predefined entities and character references in `raw`, found at `offset`. */
+  /**
+   * Decodes the predefined entities and character references in `raw`, found at `offset`, and
+   * normalises the line ends of the text between them (`&#13;` is a carriage return that stays one).
+   */
   private decodeReferences(raw: string, offset: number): string {
     let out = '';
     let copied = 0;
     for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', copied)) {
       const semicolon = raw.indexOf(';', amp + 1);
       if (semicolon < 0) this.fail('an "&" starts no reference: write it as &amp;', offset + amp);
-      out += raw.slice(copied, amp) + this.referenced(raw.slice(amp + 1, semicolon), offset + amp);
+      out += normalizeLineEnds(raw.slice(copied, amp)) + this.referenced(raw.slice(amp + 1, semicolon), offset + amp);
       copied = semicolon + 1;
     }
-    return out + raw.slice(copied);
+    return out + normalizeLineEnds(raw.slice(copied));
   }
 
   private referenced(body: string, position: number): string {
@@ -285,7 +295,7 @@ export class Scanner {
       const end = xml.indexOf(']]>', start + 9);
       if (end < 0) this.fail('a CDATA section is not closed with "]]>"', start);
       // CDATA is literal content: no references are decoded in it.
-      if (parent.children.length === 0) parent.text += xml.slice(start + 9, end);
+      if (parent.children.length === 0) parent.text += normalizeLineEnds(xml.slice(start + 9, end));
       this.at = end + 3;
     } else if (xml.startsWith('<!DOCTYPE', start)) {
       throw new MessageReadError({
