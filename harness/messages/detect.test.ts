@@ -25,6 +25,13 @@ describe('detectMessage', () => {
     expect(detectMessage(golden(release, name))).toEqual({ name, release });
   });
 
+  it('reads character references and predefined entities in the namespace URI as the characters they stand for', () => {
+    const ns = namespaceOf('WMO501', '2.3');
+    const written = ns.replace('http://', 'http:&#x2F;&#47;').replace('.nl/', '&#x2e;nl&#x2F;');
+    expect(detectMessage(`<Bericht xmlns="${written}"><Header/></Bericht>`)).toEqual({ name: 'WMO501', release: '2.3' });
+    expect(readError(`<Bericht xmlns="${ns}&amp;"/>`).reason).toBe('unknown-namespace');
+  });
+
   it('reads a prefixed root, a prolog with comments and a BOM', () => {
     const ns = namespaceOf('JW508', '2.0.2');
     const xml = `\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- a > b -->\n<?pi x?>\n<ipgb:Bericht\n  xmlns:x='urn:other' xmlns:ipgb='${ns}'><ipgb:Header/></ipgb:Bericht>`;

@@ -85,6 +85,22 @@ export function readRootTag(xml: string): RootTag {
   }
 }
 
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * An attribute value as XML reads it: `xmlns="http:&#x2F;&#x2F;..."` names the same namespace as
+ * the literal URI. Anything that is not a reference XML defines is left as written: the scanner
+ * and the XSD validation refuse it as not well-formed.
+ */
+function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (reference: string, body: string) => {
+    if (body[0] !== '#') return PREDEFINED[body] ?? reference;
+    const codePoint = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+  });
+}
+
 function rootTagAt(xml: string, start: number): RootTag {
   const tag = xml.slice(start + 1, endOfTag(xml, start));
   const qname = /^[^\s/>]+/.exec(tag)?.[0];
@@ -95,7 +111,7 @@ function rootTagAt(xml: string, start: number): RootTag {
   const wanted = prefix === undefined ? 'xmlns' : `xmlns:${prefix}`;
   let namespace: string | undefined;
   for (const m of tag.slice(qname.length).matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    if (m[1] === wanted) namespace = m[2] ?? m[3];
+    if (m[1] === wanted) namespace = decodeReferences(m[2] ?? m[3] ?? '');
   }
   return { localName, namespace };
 }

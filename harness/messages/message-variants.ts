@@ -9,7 +9,7 @@
  * prefixes (default namespace, a prefix on the root, a child redeclaring the namespace under
  * another prefix, unused declarations), attribute quotes and the space around `=`, white space
  * and line endings (LF, CRLF, CR, tabs) between elements and inside tags, character references
- * (decimal and hex, any case, leading zeros), the five predefined entities, CDATA sections (also
+ * (decimal and hex, any case, leading zeros; also in a namespace URI), the five predefined entities, CDATA sections (also
  * empty ones) splitting a value, line breaks and tabs inside free-text values (a carriage return
  * of the value as `&#13;`), and white space around values whose XSD type collapses it
  * (dates, amounts). Not varied: empty-element forms, since no element of the profile may be
@@ -232,12 +232,20 @@ interface Style {
   references: number;
   /** Probability, per value, of a CDATA section in it. */
   cdata: number;
+  /** Probability, per character of a namespace URI, of writing it as a reference. */
+  uriReferences: number;
+}
+
+/** A namespace URI as an attribute value: references read as the characters they stand for. */
+function uri(d: Dice, s: Style, value: string): string {
+  if (s.uriReferences === 0) return value;
+  return [...value].map((ch) => (d.chance(s.uriReferences) ? `&#x${ch.codePointAt(0)?.toString(16)};` : ch)).join('');
 }
 
 function attribute(d: Dice, s: Style, name: string, value: string): string {
   const eq = d.chance(0.15) ? d.pick([' = ', ' =', '= ', '\t=\t']) : '=';
   const quote = d.chance(0.2) ? (s.quote === '"' ? "'" : '"') : s.quote;
-  return `${d.chance(0.1) ? `${s.newline}    ` : ' '}${name}${eq}${quote}${value}${quote}`;
+  return `${d.chance(0.1) ? `${s.newline}    ` : ' '}${name}${eq}${quote}${uri(d, s, value)}${quote}`;
 }
 
 function comment(d: Dice): string {
@@ -394,6 +402,7 @@ export function messageVariant(seed: number): MessageVariant {
     noise: d.pick([0, 0, 0.05, 0.2]),
     references: d.pick([0, 0, 0.1, 0.5, 1]),
     cdata: d.pick([0, 0, 0.1, 0.5]),
+    uriReferences: d.chance(0.03) ? 0.2 : 0,
   };
   const prefix = d.chance(0.4) ? '' : d.pick(PREFIXES);
   const root = rootAttributes(d, s, prefix);

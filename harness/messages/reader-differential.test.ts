@@ -131,6 +131,7 @@ describe('the variants', () => {
       'CRLF': (x) => x.includes('\r\n'), 'CR alone': (x) => /\r(?!\n)/.test(x), 'tab indentation': (x) => /\n\t</.test(x),
       'no white space between elements': (x) => /<\/[\w.:-]+><[\w.:-]+>/.test(x),
       'white space in an end tag': (x) => /<\/[\w.:-]+\s+>/.test(x),
+      'a character reference in a namespace URI': (x) => /xmlns(:[\w.-]+)?\s*=\s*["'][^"']*&#x/.test(x),
       'a carriage return of a value as a reference': (x) => /&#(0*13|x0*[dD]);/.test(x),
       'prefixed and unprefixed children under one root': (x) => /<Header[\s>]/.test(x) && /<[\w.-]+:(BerichtCode|Client|Bsn)[\s>]/.test(x),
       'non-ASCII text': (x) => /[€é]/.test(x.replace(/<!--[^]*?-->/g, '')),
