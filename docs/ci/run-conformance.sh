@@ -8,11 +8,21 @@
 #   PARTY_URL=http://127.0.0.1:8080 PARTY_ROLE=gemeente PARTY_IDENTITY=0363 \
 #   docs/ci/run-conformance.sh [more ipgb-conformance flags, e.g. --switch-listen 0.0.0.0:9300 --switch-url http://ci-host:9300]
 #
-# Jenkins:       sh 'docs/ci/run-conformance.sh'  then  junit 'out/ipgb/junit.xml'
-# Azure DevOps:  - script: docs/ci/run-conformance.sh
-#                - task: PublishTestResults@2
-#                  condition: always()
-#                  inputs: { testResultsFormat: JUnit, testResultsFiles: out/ipgb/junit.xml }
+# Run it once per Node version, 20 and 22 (a separate OUT each):
+# Jenkins (declarative, a matrix over the NodeJS plugin's tools named node20 and node22):
+#   matrix { axes { axis { name 'NODE'; values '20', '22' } }
+#     stages { stage('conformance') { steps { nodejs("node${NODE}") {
+#       sh 'OUT=out/ipgb-node$NODE docs/ci/run-conformance.sh' } }
+#       post { always { junit "out/ipgb-node${NODE}/junit.xml" } } } } }
+# Azure DevOps:
+#   strategy: { matrix: { node20: { NODE: '20.x' }, node22: { NODE: '22.x' } } }
+#   steps:
+#     - task: NodeTool@0
+#       inputs: { versionSpec: $(NODE) }
+#     - script: OUT=out/ipgb-$(NODE) docs/ci/run-conformance.sh
+#     - task: PublishTestResults@2
+#       condition: always()
+#       inputs: { testResultsFormat: JUnit, testResultsFiles: out/ipgb-$(NODE)/junit.xml }
 set -euo pipefail
 : "${SUITE_TARBALL:?set SUITE_TARBALL to the suite's npm tarball}"
 : "${PARTY_URL:?set PARTY_URL to your party's base URL}"

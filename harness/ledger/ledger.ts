@@ -36,6 +36,7 @@ export class Ledger {
   private readonly messageFile: JsonlWriter | null;
   /** Repeated short values (names, codes, dates) shared as one string each. */
   private readonly interned = new Map<string, string>();
+  private lastAt = '';
 
   constructor(options: LedgerOptions = {}) {
     this.keepXml = options.keepXml ?? true;
@@ -96,8 +97,11 @@ export class Ledger {
   }
 
   private compact(draft: LedgerDraft): LedgerDraft {
+    // Entries of one moment share their time: one string for them all, not one per entry.
+    if (draft.at !== this.lastAt) this.lastAt = draft.at;
     return {
       ...draft,
+      at: this.lastAt,
       name: this.intern(draft.name),
       release: this.intern(draft.release),
       sender: this.intern(draft.sender),

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ControlClient } from './control-client.js';
 import { freePort } from './free-port.js';
@@ -219,5 +219,37 @@ describe('ControlClient', () => {
     expect(error.kind).toBe('protocol');
     expect(error.message).toContain('the party took the connection, then closed it without answering');
     expect(error.message).not.toContain('nothing accepts HTTP');
+  });
+
+  it('sends a call again on a fresh connection when the party dropped the kept-alive one under it, also mid-body', async () => {
+    // On every connection: the first request is answered, the second is cut off as its bytes
+    // arrive, as a server closing an idle connection does when a request races the close.
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections += 1;
+      let requests = 0;
+      let pending = '';
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        if (requests === 1) { socket.destroy(); return; }
+        pending += chunk.toString('latin1');
+        const end = pending.indexOf('\r\n\r\n');
+        const length = Number(/content-length: *(\d+)/i.exec(pending)?.[1] ?? 0);
+        if (end < 0 || pending.length < end + 4 + length) return;
+        requests = 1;
+        const count = (pending.slice(end + 4).match(/"kind"/g) ?? []).length;
+        const body = JSON.stringify(count === 0 ? { now: NOW } : Array.from({ length: count }, (_, i) => ({ intentId: `i-${i}` })));
+        socket.write(`HTTP/1.1 ${count === 0 ? 200 : 201} OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    opened.push(() => new Promise<void>((r) => server.close(() => r())));
+    const client = new ControlClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { timeoutMs: 5_000 });
+    expect(await client.clock(NOW)).toBe(NOW);
+    // Some 2 MB of intents: the cut comes while the body is still being written (EPIPE or ECONNRESET).
+    const many = Array.from({ length: 8_000 }, () => INTENT);
+    expect(await client.intents(many)).toHaveLength(8_000);
+    expect(connections).toBe(2);
+    client.close();
   });
 });

@@ -255,8 +255,9 @@ export class ControlClient {
       });
       request.on('error', (error: NodeJS.ErrnoException) => settle(() => {
         // A kept-alive connection the party closed while idle: the request never reached it,
-        // so sending it again on a fresh connection is safe (Node's documented pattern).
-        if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+        // so sending it again on a fresh connection is safe (Node's documented pattern). With a
+        // big body still being written (a national backlog of intents) the same close shows as EPIPE.
+        if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !retried) {
           this.send(op, method, url, payload, bound, true).then(resolve, reject);
           return;
         }

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { setupServer } from 'msw/node';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { Ledger } from '../ledger/ledger.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
 import { directoryOf } from './directory.js';
 import { startSwitchServer } from './http-adapter.js';
-import { switchHandlers } from './msw-adapter.js';
 import { sampleHeenXml } from './sample-traffic.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
@@ -57,7 +55,7 @@ async function post(url: string, body: string): Promise<[number, string | undefi
 }
 
 describe('switch transports', () => {
-  it('node:http and msw answer the same sequence identically, and the ledgers agree', async () => {
+  it('answers the sequence as expected, one ledger line per submission', async () => {
     const wire = coreAt();
     const server = await startSwitchServer(wire.core);
     const wireAnswers: Array<[number, string | undefined]> = [];
@@ -66,22 +64,10 @@ describe('switch transports', () => {
     } finally {
       await server.close();
     }
-
-    const inProcess = coreAt();
-    const base = 'http://switch.invalid';
-    const msw = setupServer(...switchHandlers(inProcess.core, base));
-    msw.listen({ onUnhandledRequest: 'error' });
-    const mswAnswers: Array<[number, string | undefined]> = [];
-    try {
-      for (const body of sequence(inProcess.clock)) mswAnswers.push(await post(base, body));
-    } finally {
-      msw.close();
-    }
-
     expect(wireAnswers).toEqual(EXPECTED);
-    expect(mswAnswers).toEqual(wireAnswers);
-    const summary = (l: Ledger) => l.entries().map((e) => [e.status, e.code, e.name, e.xmlHash === '' ? '' : 'hash']);
-    expect(summary(inProcess.ledger)).toEqual(summary(wire.ledger));
+    expect(wire.ledger.entries().map((e) => [e.status, e.code ?? undefined])).toEqual(EXPECTED);
+    // Bodies that were read are hashed; the one refused by its size (IB003) never is.
+    expect(wire.ledger.entries().map((e) => e.xmlHash !== '')).toEqual([true, true, true, true, true, false, true]);
   }, 60_000);
 
   it('answers IB003 to a chunked body as soon as it passes 25 MB, without a declared length', async () => {

@@ -11,7 +11,7 @@ import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isoUtc } from '../clock/moment-text.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import { BerichtenClients } from './keep-alive-client.js';
+import { BerichtenClients } from './undici-berichten-client.js';
 
 export interface DelivererOptions {
   ledger: Ledger;

@@ -3,7 +3,7 @@
  * per submission, in the order a real switch applies its checks — size, readability and XSD,
  * the sender (authenticated: the header must name the submitting party), the cutover calendar,
  * an injected incident, the addressee — and one ledger entry for every
- * submission, accepted or refused. Adapters (node:http, msw) only move bytes in and out.
+ * submission, accepted or refused. The node:http adapter only moves bytes in and out.
  */
 import { randomUUID } from 'node:crypto';
 import type { Calendar } from '../clock/calendar.js';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { KeepAliveClient } from './keep-alive-client.js';
+import { BerichtenClients, MAX_BODY_KEPT } from './undici-berichten-client.js';
 
 const servers: Server[] = [];
-const clients: KeepAliveClient[] = [];
+const clients: BerichtenClients[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
@@ -38,17 +38,19 @@ async function rawParty(answer: (socket: Socket, n: number) => void): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections };
 }
 
-function client(url: string, options?: ConstructorParameters<typeof KeepAliveClient>[1]): KeepAliveClient {
-  const c = new KeepAliveClient(url, options);
+/** A client bound to one party: the tests speak to one base URL each. */
+interface OneParty { post(body: Uint8Array): Promise<{ status: number; body: Buffer }>; close(): void }
+function client(url: string, options?: ConstructorParameters<typeof BerichtenClients>[0]): OneParty {
+  const c = new BerichtenClients(options);
   clients.push(c);
-  return c;
+  return { post: (bytes) => c.post(url, bytes, 'application/xml'), close: () => c.close() };
 }
 
 const body = Buffer.from('<Bericht/>');
-const post = (c: KeepAliveClient) => c.post('/berichten', body, 'application/xml');
+const post = (c: OneParty) => c.post(body);
 
-describe('KeepAliveClient', () => {
-  it('sends one POST per request and reuses one socket for requests in sequence', async () => {
+describe('BerichtenClients (undici)', () => {
+  it('sends one POST per request to {base}/berichten and reuses its sockets for requests in sequence', async () => {
     const seen: string[] = [];
     const server = createHttpServer((req, res) => {
       let text = '';
@@ -62,18 +64,19 @@ describe('KeepAliveClient', () => {
     servers.push(server as unknown as Server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const c = client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       const answer = await post(c);
       expect(answer.status).toBe(202);
       expect(answer.body.toString()).toBe('{"ok":true}');
     }
-    expect(seen).toEqual(Array(3).fill('POST /berichten application/xml <Bericht/>'));
-    expect(connections).toBe(1);
+    expect(seen).toEqual(Array(6).fill('POST /berichten application/xml <Bericht/>'));
+    // undici's pool may open a second socket while the first is being handed back; never one per request.
+    expect(connections).toBeLessThanOrEqual(2);
   });
 
   it('reads chunked answers (with extensions and trailers), skips interim 1xx answers, and reads a body that ends at close', async () => {
     const party = await rawParty((socket, n) => {
-      if (n === 0) socket.write('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\n{"a"\r\n3\r\n:1}\r\n0\r\nX-Trailer: t\r\n\r\n');
+      if (n === 0) socket.write('HTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\nHTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\n{"a"\r\n3\r\n:1}\r\n0\r\nX-Trailer: t\r\n\r\n');
       else socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{"error":"bad"}');
     });
     const c = client(party.url);
@@ -81,7 +84,7 @@ describe('KeepAliveClient', () => {
     expect([first.status, first.body.toString()]).toEqual([202, '{"a":1}']);
     const second = await post(c);
     expect([second.status, second.body.toString()]).toEqual([400, '{"error":"bad"}']);
-    expect(party.connections()).toBe(1);
+    expect(party.connections()).toBeLessThanOrEqual(2);
   });
 
   it('opens a new socket after an answer with Connection: close, and after the party closes an idle one', async () => {
@@ -118,7 +121,7 @@ describe('KeepAliveClient', () => {
 
   it('fails with a reason on garbage, on silence past the timeout, and on a closed port', async () => {
     const garbage = await rawParty((socket) => socket.write('SSH-2.0-OpenSSH\r\n\r\n'));
-    await expect(post(client(garbage.url))).rejects.toThrow(/^no answer \(the answer is not HTTP\/1\.x: "SSH-2\.0-OpenSSH"\)$/);
+    await expect(post(client(garbage.url))).rejects.toThrow(/^no answer \(Response does not match the HTTP\/1\.1 protocol/);
 
     const silent = await rawParty(() => undefined);
     await expect(post(client(silent.url, { timeoutMs: 100 }))).rejects.toThrow(/^no answer within 100 ms$/);
@@ -134,7 +137,7 @@ describe('KeepAliveClient', () => {
       else socket.write('HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\n{}');
     });
     const c = client(party.url);
-    await expect(post(c)).rejects.toThrow(/closed in the middle of the answer/);
+    await expect(post(c)).rejects.toThrow(/^no answer \(UND_ERR_SOCKET: other side closed/);
     expect((await post(c)).status).toBe(202);
   });
 
@@ -151,7 +154,7 @@ describe('KeepAliveClient', () => {
     servers.push(server as unknown as Server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const c = client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    const big = await c.post('/berichten', Buffer.alloc(8 * 1024 * 1024, 0x20), 'application/xml');
+    const big = await c.post(Buffer.alloc(8 * 1024 * 1024, 0x20));
     expect(big.status).toBe(413);
     expect((await post(c)).status).toBe(202);
   });
@@ -163,25 +166,23 @@ describe('KeepAliveClient', () => {
     c.close();
     const [first, second] = await settled;
     expect(first).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/no answer/) } });
-    expect(second).toMatchObject({ status: 'rejected', reason: { message: 'the client was closed' } });
+    expect(second).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/the client was closed/) } });
     await expect(post(c)).rejects.toThrow(/closed/);
   });
 
-  it('takes 204 and 304 as bodiless whatever their headers say', async () => {
+  it('fails an answer that is not well-formed HTTP/1.1 (a 204 declaring a body, bare LF line ends) with the reason', async () => {
     const party = await rawParty((socket, n) => {
-      socket.write(n === 0
+      socket.end(n === 0
         ? 'HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n'
-        : 'HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n');
+        : 'HTTP/1.1 202 Accepted\nContent-Length: 2\n\n{}');
     });
     const c = client(party.url, { timeoutMs: 2_000 });
-    expect((await post(c)).status).toBe(204);
-    expect((await post(c)).status).toBe(304);
+    await expect(post(c)).rejects.toThrow(/^no answer \(UND_ERR_RES_CONTENT_LENGTH_MISMATCH/);
+    await expect(post(c)).rejects.toThrow(/^no answer \(Response does not match the HTTP\/1\.1 protocol \(Missing expected CR/);
   });
 
-  it('skips empty lines before the status line and takes bare LF line ends', async () => {
-    const party = await rawParty((socket) => socket.write('\r\nHTTP/1.1 202 Accepted\nContent-Length: 2\n\n{}'));
-    const answer = await post(client(party.url));
-    expect([answer.status, answer.body.toString()]).toEqual([202, '{}']);
+  it('refuses a base URL that is not http://, saying how to fix it', () => {
+    expect(() => new BerichtenClients().post('https://party.example/', body, 'application/xml')).toThrow(/only http:\/\/ is spoken on the message plane\. Fix:/);
   });
 
   it('reads a big chunk that arrives in pieces, keeping the first megabyte', async () => {
@@ -194,7 +195,7 @@ describe('KeepAliveClient', () => {
     });
     const answer = await post(client(party.url));
     expect(answer.status).toBe(200);
-    expect(answer.body.length).toBe(1024 * 1024);
+    expect(answer.body.length).toBe(MAX_BODY_KEPT);
   });
 
   it('counts the time a request waits for a free socket towards its timeout', async () => {
