@@ -28,6 +28,8 @@ export interface ScenarioRecord {
   runbookStep: string;
   requirements: RequirementOutcome[];
   durationMs: number;
+  /** Set when the scenario ran on the suite's second calendar (GEN-0.4): that calendar's name. */
+  secondCalendar?: string;
   /** Set when the run could not judge at all; every requirement of the record then counts as broken. */
   broken?: string;
 }
