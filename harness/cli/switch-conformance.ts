@@ -20,7 +20,7 @@ import SwitchRecordsReporter, { readSwitchRecords, switchRecordsPath } from '../
 import { buildSwitchSummary, type SwitchRun } from '../switch-sut/switch-summary.js';
 import { SWITCH_TARGET_ENV, type SwitchTarget } from '../switch-sut/switch-target.js';
 import { outFiles } from '../evidence/out-layout.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 
 export async function runSwitchConformance(argv: readonly string[], suiteVersion: string): Promise<number> {
   const options = parseSwitchArgs(argv);

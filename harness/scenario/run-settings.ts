@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Calendar } from '../clock/calendar.js';
 import { parseCalendar } from '../clock/calendar.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { requirement } from '../verdicts/requirements.js';
 import { SCHEMAS_ENV } from '../validation/shared-validator.js';

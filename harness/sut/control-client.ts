@@ -9,7 +9,7 @@ import { formatWait, PartyError } from './party-error.js';
 import {
   CONTROL_BASE,
   type About, type ClockResponse, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
-} from './protocol.js';
+} from '../protocol/party-protocol.js';
 
 export interface ControlClientOptions {
   /** Sent as `Authorization: Bearer <token>` when the party is configured with one. */

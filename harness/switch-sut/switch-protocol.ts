@@ -4,7 +4,7 @@
  * reference switch's adapter and the OpenAPI document.
  */
 import type { Role, Wet } from '../messages/model.js';
-import type { CalendarJson, IsoInstant } from '../sut/protocol.js';
+import type { CalendarJson, IsoInstant } from '../protocol/party-protocol.js';
 import type { SwitchName } from '../ledger/ledger-entry.js';
 
 export const SWITCH_CONTROL_BASE = '/conformance/v1';
