@@ -21,7 +21,7 @@ import { storeRecord } from '../evidence/record-store.js';
 import type { ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
-import { onlyIds, runCalendar, scenarioIds } from './run-settings.js';
+import { embeddedParty, onlyIds, runCalendar, scenarioIds } from './run-settings.js';
 import { reachabilityHint } from './reachability-hint.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
@@ -116,7 +116,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
   // What the record and the report file the verdicts under: GEN-0.4 alone on the second calendar.
   const filed: RequirementId[] = second ? ['GEN-0.4'] : ids;
   const title = second ? secondTitle(def, second) : def.title;
-  const driver = driverFor(target);
+  const driver = driverFor(target, embeddedParty());
   let party: PartyUnderTest | undefined;
   let host: SwitchHost | undefined;
   let startError: unknown;
