@@ -9,7 +9,7 @@ import { SwitchCore } from './switch-core.js';
 import { directoryOf } from './directory.js';
 import { startSwitchServer } from './http-adapter.js';
 import { switchHandlers } from './msw-adapter.js';
-import { sampleHeenXml } from './sample-traffic.js';
+import { sampleHeenXml } from './sample-traffic.test-support.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
 const cal = loadCalendar('ipgb-2026');
