@@ -18,7 +18,7 @@ import { PartyError } from '../sut/party-error.js';
 import { CONTROL_TIMEOUT_MS } from '../sut/control-client.js';
 import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import type { BrokenBy, ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
 import { embeddedParty, onlyIds, runCalendar, scenarioIds } from './run-settings.js';
@@ -146,22 +146,25 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     });
     // Relative to the --out folder: a failure message names no path of this machine.
     const evidenceAt = `allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${phaseLabel(def.phase)} › ${def.runbookStep} › ${title}`;
-    const record = (requirements: ScenarioRecord['requirements'], broken?: string): ScenarioRecord => ({
+    const record = (requirements: ScenarioRecord['requirements'], broken?: { reason: string; by: BrokenBy }): ScenarioRecord => ({
       scenarioId: def.id, title, role: target.role, identity: target.identity, ...(second ? { secondCalendar: second.name } : {}),
       endpoint: party?.description ?? target.kind, phase: def.phase, runbookStep: def.runbookStep,
-      requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken } : {}),
+      ...(target.kind === 'embedded' && target.variant ? { variant: target.variant } : {}),
+      requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken: broken.reason, brokenBy: broken.by } : {}),
     });
-    const brokenBy = async (reason: string, cause?: unknown): Promise<Error> => {
+    const brokenRecord = (by: BrokenBy, reason: string): ScenarioRecord =>
+      record(filed.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), { reason, by });
+    const brokenBy = async (by: BrokenBy, reason: string, cause?: unknown): Promise<Error> => {
       const plain = withoutLocalPaths(reason);
-      storeRecord(context.task, record(filed.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${plain}`] })), plain));
+      storeRecord(context.task, brokenRecord(by, plain));
       return withoutMachineDetail(new ScenarioBroken(plain), cause);
     };
     // Stored first and replaced when the scenario ends: if vitest's last-resort timeout ends the
     // test, or its worker dies, the scenario still has a record, and it says it was not judged.
-    storeRecord(context.task, record(filed.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${UNFINISHED}`] })), UNFINISHED));
-    if (startError || !party || !host) throw await brokenBy(`${bracket(startError)} the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
+    storeRecord(context.task, brokenRecord('deadline', UNFINISHED));
+    if (startError || !party || !host) throw await brokenBy(brokenKind(startError), `[${brokenKind(startError)}] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
     // Without the token every scenario is refused alike: after the first, none calls the party.
-    if (refusedToken) throw await brokenBy(refusedToken);
+    if (refusedToken) throw await brokenBy('unauthorized', refusedToken);
 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
@@ -186,7 +189,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         // must not go on calling it while the next scenario starts.
         controller.abort(new Error(late));
         put.control.abort(late);
-        throw await brokenBy(late);
+        throw await brokenBy('deadline', late);
       }
       const finished = world as CutoverWorld | undefined;
       if (!finished) throw new Error('the scenario ended without opening its world');
@@ -205,9 +208,10 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     } catch (error) {
       if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
-      const reason = `${bracket(error)} ${(error as Error).message}`;
-      if (error instanceof PartyError && error.kind === 'unauthorized') refusedToken = reason;
-      throw await brokenBy(reason, error);
+      const by = brokenKind(error);
+      const reason = `[${by}] ${(error as Error).message}`;
+      if (by === 'unauthorized') refusedToken = reason;
+      throw await brokenBy(by, reason, error);
     } finally {
       deadline.cancel();
       await world?.close();
@@ -218,10 +222,10 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
 /** What a scenario's record says until the scenario ends: only vitest's own timeout leaves it so. */
 const UNFINISHED = '[deadline] the scenario did not finish: vitest\'s last-resort testTimeout (or the end of its worker) stopped it before the harness could judge it; its requirements are not tested. Fix: see the scenario\'s log; report it as a suite defect if the party answered every call in time.';
 
-/** The category word of a broken scenario, from what broke it. */
-function bracket(error: unknown): string {
-  if (!(error instanceof PartyError)) return '[harness]';
-  return error.kind === 'unauthorized' ? '[unauthorized]' : '[unreachable]';
+/** What broke a scenario, from the error that did. */
+function brokenKind(error: unknown): BrokenBy {
+  if (!(error instanceof PartyError)) return 'harness';
+  return error.kind === 'unauthorized' ? 'unauthorized' : 'unreachable';
 }
 
 /** Set in this worker once the party answered 401; the conformance command then ends the run. */
