@@ -204,7 +204,9 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
         ...(j.reason ? { reason: j.reason } : {}),
       }))));
-      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}`));
+      // On the second calendar the message ends with that calendar's moments, local and UTC.
+      const onSecond = second ? `\nsecond calendar ${second.name}: ${second.description}` : '';
+      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}${onSecond}`));
     } catch (error) {
       if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
