@@ -10,7 +10,7 @@ import { BusinessEvents } from '../scenario/business-events.js';
 import { runCalendar } from '../scenario/run-settings.js';
 import { SwitchHost } from '../scenario/switch-host.js';
 import { ControlClient } from '../sut/control-client.js';
-import { CONTROL_BASE } from '../sut/protocol.js';
+import { CONTROL_BASE } from '../protocol/party-protocol.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { restartByProtocol } from '../sut/endpoint-driver.js';
 import { sharedValidator } from '../validation/shared-validator.js';

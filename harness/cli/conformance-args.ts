@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { parseCalendar } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
 import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';

@@ -14,7 +14,7 @@ import { driverFor } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
 import { CONFORMANCE_TARGET_ENV, CONFORMANCE_TOKEN_FILE_ENV } from '../sut/target.js';
-import { ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
+import { embeddedParty, ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
@@ -263,7 +263,7 @@ async function readyParties(options: ConformanceOptions): Promise<ReadyParties |
       runs.push({ role: target.role, identity: target.identity, endpoint: 'bundled reference party (embedded)', ...await embeddedAbout(target) });
       continue;
     }
-    const driver = driverFor(target);
+    const driver = driverFor(target, embeddedParty());
     let party: PartyUnderTest;
     try {
       party = await driver.start();
@@ -298,7 +298,7 @@ async function askAbout(party: PartyUnderTest): Promise<{ about?: PartyAbout }> 
 
 /** The bundled party runs inside each suite worker; one short start here asks it who it is. */
 async function embeddedAbout(target: PartyTarget & { kind: 'embedded' }): Promise<{ about?: PartyAbout }> {
-  const driver = driverFor(target);
+  const driver = driverFor(target, embeddedParty());
   try {
     return await askAbout(await driver.start());
   } finally {

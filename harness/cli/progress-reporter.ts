@@ -26,7 +26,7 @@ export default class ProgressReporter implements Reporter {
       if (result.state === 'skipped') process.stdout.write(`${MARK['not-applicable']} ${testCase.fullName}\n`);
       return;
     }
-    if (record.broken?.startsWith('[unauthorized]')) {
+    if (record.brokenBy === 'unauthorized') {
       this.cancelledBecause = UNAUTHORIZED_LINE;
       void this.vitest?.cancelCurrentRun('test-failure');
       return;

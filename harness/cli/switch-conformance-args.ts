@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCalendar } from '../clock/calendar.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import { isSwitchRole, SWITCH_ROLES, type SwitchRole } from '../switch-sut/switch-protocol.js';
 import { isSwitchRequirementId, SWITCH_REQUIREMENT_IDS, type SwitchRequirementId } from '../switch-sut/switch-requirements.js';
 

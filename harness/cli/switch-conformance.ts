@@ -20,7 +20,7 @@ import SwitchRecordsReporter, { readSwitchRecords, switchRecordsPath } from '../
 import { buildSwitchSummary, type SwitchRun } from '../switch-sut/switch-summary.js';
 import { SWITCH_TARGET_ENV, type SwitchTarget } from '../switch-sut/switch-target.js';
 import { outFiles } from '../evidence/out-layout.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 
 export async function runSwitchConformance(argv: readonly string[], suiteVersion: string): Promise<number> {
   const options = parseSwitchArgs(argv);
@@ -70,7 +70,7 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   process.stdout.write(`\n${summary.switches.map((s) => s.role).join(', ')}: ${passed} passed, ${failed} failed, ${notTested} not tested\n`);
   process.stdout.write(`dossier: ${outFiles(options.out).dossierHtml}\nsummary: ${outFiles(options.out).summary}\nrecords: ${switchRecordsPath(options.out)}\n`);
   for (const error of suiteErrors) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
-  if (suiteErrors.length || records.some((r) => r.broken?.includes('[unreachable]'))) return 2;
+  if (suiteErrors.length || records.some((r) => r.brokenBy === 'unreachable')) return 2;
   return failed > 0 ? 1 : 0;
 }
 

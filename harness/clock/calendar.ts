@@ -5,7 +5,7 @@
  * moment that means two instants (or none) would make every verdict ambiguous.
  */
 import { DateTime, IANAZone } from 'luxon';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 
 export const DEFAULT_ZONE = 'Europe/Amsterdam';
 

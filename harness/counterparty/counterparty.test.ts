@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { retourOn, syntheticBsn, type Heenbericht } from '../messages/index.js';
 import { createValidator, validateMessage, type XsdValidator } from '../validation/index.js';
-import { sampleHeen } from '../switch/sample-traffic.js';
+import { sampleHeen } from '../switch/sample-traffic.test-support.js';
 import { Counterparty, type CounterpartyHeenSpec, type Offer } from './counterparty.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 

@@ -13,7 +13,7 @@ import {
   buildXml, heenNameOf, heenOf, isAccepting, retourOn,
   type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
 } from '../messages/index.js';
-import type { BudgetafsluitingIntent, ToekenningIntent } from '../sut/protocol.js';
+import type { BudgetafsluitingIntent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { routeOf, SVB } from '../switch/routing.js';
 import { defaultProviderFor, identitiesOpposite } from './identities.js';
 import { judgeHeen, type AnswerPlanner, type RetourPlan } from './retour-plan.js';

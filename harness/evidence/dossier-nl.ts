@@ -161,8 +161,8 @@ export const REQUIREMENT_TEXTS_NL: Readonly<Record<RequirementId, RequirementTex
     plicht: 'De partij handelt naar de kalender waarmee zij is ingesteld, nooit naar eigen data: elke plicht hierboven geldt ook bij een andere kalender van dezelfde vorm (een uitgestelde migratiedatum, een oefening).',
     draaiboek: { alle: 'Een nieuwe migratiedatum wordt zo spoedig mogelijk bepaald en hierover zal ook worden gecommuniceerd.' },
     bron: 'paragraaf 3.2',
-    misging: 'De partij handelde niet naar de kalender waarmee zij was ingesteld.',
-    betekent: 'Bij uitstel of een oefening houdt het systeem zich aan de verkeerde tijden.',
+    misging: 'Op de tweede kalender van de suite (andere data, een andere overgang tussen zomer- en wintertijd) hield de partij zich niet aan elke plicht.',
+    betekent: 'Bij uitstel of een oefening houdt het systeem zich niet aan de afspraken: aan verkeerde tijden, of aan dezelfde fout als op de eigen kalender.',
   },
 };
 

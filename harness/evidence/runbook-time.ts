@@ -11,12 +11,6 @@ const clock = (t: DateTime): string => {
   return t.second ? `${base}.${t.toFormat('ss')}` : base;
 };
 
-/** `maandag 30 maart 2026 09.00 uur` in `zone`. */
-export function runbookMoment(t: DateTime, zone: string): string {
-  const local = t.setZone(zone).setLocale('nl');
-  return `${local.toFormat('cccc d LLLL yyyy')} ${clock(local)} uur`;
-}
-
 /** `ma 30 mrt 2026 09.00 uur (07.00 UTC)`: short, for tables and headers. */
 export function runbookMomentShort(t: DateTime, zone: string): string {
   const local = t.setZone(zone).setLocale('nl');

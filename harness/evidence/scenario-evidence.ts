@@ -28,6 +28,8 @@ export interface ScenarioMeta {
   severity: Severity;
   /** Role, identity, release(s), calendar (T0/T1/T2 local). */
   parameters: Record<string, string>;
+  /** Set when the scenario runs on the suite's second calendar (GEN-0.4): its name. */
+  secondCalendar?: string;
 }
 
 /**
@@ -45,8 +47,10 @@ export const partyLabel = (role: Role, identity: string): string => `${role} ${i
  * Same scenario against the same party gives the same id across runs and titles, so Allure's
  * history and retries line up even when a title is reworded.
  */
-export function stableTestId(meta: Pick<ScenarioMeta, 'scenarioId' | 'role' | 'identity'>): string {
-  return createHash('sha256').update(`${meta.scenarioId}\u0000${meta.role}\u0000${meta.identity}`).digest('hex').slice(0, 32);
+export function stableTestId(meta: Pick<ScenarioMeta, 'scenarioId' | 'role' | 'identity' | 'secondCalendar'>): string {
+  // The second calendar's run of a scenario is a test of its own (GEN-0.4), whatever that calendar's dates.
+  const second = meta.secondCalendar ? '\u0000second-calendar' : '';
+  return createHash('sha256').update(`${meta.scenarioId}\u0000${meta.role}\u0000${meta.identity}${second}`).digest('hex').slice(0, 32);
 }
 
 export async function labelScenario(meta: ScenarioMeta): Promise<void> {

@@ -5,13 +5,15 @@
 import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 
-/** The one result vocabulary of cutover.md ("Verdicts"): a `not-tested` verdict always carries its reason. */
-export type Verdict = 'passed' | 'failed' | 'not-applicable' | 'not-tested';
+import type { BrokenBy, Result } from '../verdicts/result.js';
+
+/** The one result vocabulary (harness/verdicts/result.ts): a `not-tested` verdict always carries its reason. */
+export type { BrokenBy, Verdict } from '../verdicts/result.js';
 
 export interface RequirementOutcome {
   id: RequirementId;
   /** `broken`: the test could not judge this requirement (party unreachable, harness error). */
-  verdict: Verdict | 'broken';
+  verdict: Result;
   /** One line each, carrying a category word such as `[timing]`. */
   failures: string[];
   /** Why the requirement was not judged, for `not-tested`. */
@@ -28,6 +30,12 @@ export interface ScenarioRecord {
   runbookStep: string;
   requirements: RequirementOutcome[];
   durationMs: number;
+  /** The embedded party's variant (the self-test's faulty parties), as the target named it. */
+  variant?: string;
+  /** Set when the scenario ran on the suite's second calendar (GEN-0.4): that calendar's name. */
+  secondCalendar?: string;
   /** Set when the run could not judge at all; every requirement of the record then counts as broken. */
   broken?: string;
+  /** Why it is broken, as data (set with `broken`); `broken`'s text is for people. */
+  brokenBy?: BrokenBy;
 }

@@ -40,5 +40,5 @@ export function reconcile(record: ScenarioRecord, testError: string | undefined)
   const judgedFailure = record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken');
   if (judgedFailure) return record;
   const firstLine = testError.split('\n')[0] ?? testError;
-  return { ...record, broken: `[harness] the test failed outside its requirement checks: ${firstLine}` };
+  return { ...record, brokenBy: 'harness', broken: `[harness] the test failed outside its requirement checks: ${firstLine}` };
 }

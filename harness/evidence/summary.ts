@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../messages/model.js';
 import type { PartyAbout as ClientAbout } from '../sut/control-client.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import { boundedLines, MAX_FINDINGS_SHOWN } from '../verdicts/finding.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';

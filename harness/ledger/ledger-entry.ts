@@ -3,7 +3,7 @@
  * written for every submission (accepted or refused) and for every delivery to the party.
  */
 import type { MessageName, Release } from '../messages/model.js';
-import type { IbCode } from '../sut/protocol.js';
+import type { IbCode } from '../protocol/party-protocol.js';
 
 export type LedgerKind = 'submission' | 'delivery';
 /** Who offered the body: the party under test, the simulated counterparty, or the suite itself. */

@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import { isoUtc } from '../clock/moment-text.js';
 import { familyOf, heenNameOf, isHeenName, retourNameOf } from '../messages/catalog.js';
 import type { Family, MessageName } from '../messages/model.js';
-import type { IbCode } from '../sut/protocol.js';
+import type { IbCode } from '../protocol/party-protocol.js';
 import type { LedgerEntry, LedgerOrigin } from './ledger-entry.js';
 
 export interface SubmissionFilter {

@@ -4,7 +4,7 @@
  * and the suite alike. A function without its own period takes the budget's; freeAmount
  * defaults to 0; an end date of null or absent means an open period.
  */
-import type { BudgetafsluitingIntent, Intent, PeriodJson, ToekenningIntent } from '../sut/protocol.js';
+import type { BudgetafsluitingIntent, Intent, PeriodJson, ToekenningIntent } from '../protocol/party-protocol.js';
 import type { Client501, Client507, Heenbericht, IsoDate, Period, Release } from './model.js';
 import { budgetafsluiting507, toekenning501 } from './heen.js';
 

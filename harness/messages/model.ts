@@ -4,16 +4,10 @@
  * Amounts are integers in eurocents; codes and dates stay strings (`0200`, `2026-03-30`).
  */
 
-export type Release = '2.0.2' | '2.3';
+import type { Release, Wet } from '../protocol/vocabulary.js';
+
+export type { Family, MessageName, Release, Role, Wet } from '../protocol/vocabulary.js';
 export const RELEASES: readonly Release[] = ['2.0.2', '2.3'];
-
-export type Wet = 'WMO' | 'JW' | 'WLZ';
-export type Family = '501' | '502' | '507' | '508';
-
-/** e.g. `WMO501`, `JW508`, `WLZ502`. */
-export type MessageName = `${Wet}${Family}`;
-
-export type Role = 'gemeente' | 'zorgkantoor' | 'svb';
 
 /** An ISO calendar date without time zone, `YYYY-MM-DD`. */
 export type IsoDate = string;

@@ -2,7 +2,7 @@
  * The suite's reader (parse.ts over xml-scanner.ts, detect.ts) against an independent one:
  * fast-xml-parser, as the reference party reads its deliveries (fixtures/parties/reference/
  * read-bericht.ts). They must agree on every field of the model, on every valid fixture and on
- * 10,000 generated variants of valid messages (message-variants.ts), and both must give the
+ * 10,000 generated variants of valid messages (message-variants.test-support.ts), and both must give the
  * content the variant was written from. A disagreement names the variant's seed and the field:
  * `messageVariant(seed)` writes that text again.
  */
@@ -13,7 +13,7 @@ import { createValidator } from '../validation/create-validator.js';
 import { loadSchemaSet } from '../validation/schema-set.js';
 import type { XsdValidator } from '../validation/xsd-validator.js';
 import { detectMessage } from './detect.js';
-import { messageVariant } from './message-variants.js';
+import { messageVariant } from './message-variants.test-support.js';
 import { parseXml } from './parse.js';
 
 const VARIANTS = 10_000;

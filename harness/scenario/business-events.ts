@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Role, Wet } from '../messages/model.js';
 import { ZORGFUNCTIES, syntheticBsn, syntheticBsnCount } from '../messages/index.js';
-import type { BudgetafsluitingIntent, Intent, ToekenningIntent } from '../sut/protocol.js';
+import type { BudgetafsluitingIntent, Intent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { defaultProviderFor } from '../counterparty/identities.js';
 
 const LAWS_OF: Readonly<Record<Role, readonly Wet[]>> = { gemeente: ['WMO', 'JW'], zorgkantoor: ['WLZ'], svb: ['WMO', 'JW', 'WLZ'] };

@@ -28,7 +28,7 @@ import { routeOf } from '../switch/routing.js';
 import type { XsdValidator } from '../validation/index.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
-import type { Intent, PartyState } from '../sut/protocol.js';
+import type { Intent, PartyState } from '../protocol/party-protocol.js';
 import type { CreatedEvent, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
 import { BusinessEvents } from './business-events.js';
 import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';

@@ -18,14 +18,16 @@ import { PartyError } from '../sut/party-error.js';
 import { CONTROL_TIMEOUT_MS } from '../sut/control-client.js';
 import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import type { BrokenBy, ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
-import { onlyIds, runCalendar, scenarioIds } from './run-settings.js';
+import { embeddedParty, onlyIds, runCalendar, scenarioIds } from './run-settings.js';
 import { reachabilityHint } from './reachability-hint.js';
 import { sharedValidator } from '../validation/shared-validator.js';
 import { writeScenarioEvidence } from './scenario-evidence-writer.js';
 import { ScenarioDeadline } from './scenario-deadline.js';
+import { secondCalendarFor, type SecondCalendar } from './second-calendar.js';
+import { secondCalendarJudgement } from '../verdicts/checks/second-calendar.js';
 
 export interface ScenarioDefinition {
   /** Stable id: never reused for another scenario, even when the title changes. */
@@ -38,42 +40,69 @@ export interface ScenarioDefinition {
   verifies: RequirementId[];
   /** Roles the scenario's situation exists for; default: every role a verified id applies to. */
   roles?: Role[];
+  /**
+   * The scenario probes T0, T1 or T2 to the millisecond (or the summer-time trap): it also runs on
+   * the suite's second calendar, and what it finds there is GEN-0.4's verdict.
+   */
+  alsoOnSecondCalendar?: boolean;
 }
 
 export type ScenarioBody = (world: CutoverWorld) => Promise<void>;
 
 const SEVERITY_ORDER = ['normal', 'critical', 'blocker'] as const;
 
+/**
+ * Which calendar a registered test runs on: the run's own (`--calendar`, default the national
+ * one), or the suite's second calendar for GEN-0.4.
+ */
+type CalendarRun = { kind: 'run' } | { kind: 'second'; second: SecondCalendar };
+
 export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
   const only = onlyIds();
   const chosen = scenarioIds();
+  const runs: CalendarRun[] = [{ kind: 'run' }];
+  if (def.alsoOnSecondCalendar) runs.push({ kind: 'second', second: secondCalendarFor(runCalendar()) });
   for (const target of partiesUnderTest()) {
     describe(partyLabel(target.role, target.identity), () => {
-      const ids = def.verifies.filter((id) => appliesTo(id, target.role) && (!only || only.includes(id)));
-      const forRole = !def.roles || def.roles.includes(target.role);
-      // Left out, yet shown in the report with its reason (skipped): never invisible.
-      if (only && !def.verifies.some((id) => only.includes(id))) {
-        notRun(def, target, 'not-tested', `niet gekozen met --only ${only.join(',')}`);
-        return;
-      }
-      if (chosen && !chosen.includes(def.id)) {
-        notRun(def, target, 'not-tested', `niet gekozen met --scenario (${def.id})`);
-        return;
-      }
-      if (!forRole || !ids.length) {
-        notRun(def, target, 'not-applicable', `niet van toepassing op ${target.role}: ${def.verifies.join(', ')}`);
-        return;
-      }
-      registerTest(def, target, ids, body);
+      for (const run of runs) registerOn(def, target, body, run, { only, chosen });
     });
   }
 }
 
-function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-applicable' | 'not-tested', reason: string): void {
+function registerOn(def: ScenarioDefinition, target: PartyTarget, body: ScenarioBody, run: CalendarRun, choice: { only?: RequirementId[]; chosen?: string[] }): void {
+  const { only, chosen } = choice;
+  // On the second calendar the scenario verifies GEN-0.4 by judging all of its own ids there.
+  const verifies: RequirementId[] = run.kind === 'second' ? ['GEN-0.4'] : def.verifies;
+  const shown = run.kind === 'second' ? { ...def, title: secondTitle(def, run.second), verifies } : def;
+  const secondName = run.kind === 'second' ? run.second.name : undefined;
+  const judged = def.verifies.filter((id) => appliesTo(id, target.role) && (run.kind === 'second' || !only || only.includes(id)));
+  const forRole = (!def.roles || def.roles.includes(target.role)) && verifies.some((id) => appliesTo(id, target.role));
+  // Left out, yet shown in the report with its reason (skipped): never invisible.
+  if (only && !verifies.some((id) => only.includes(id))) {
+    notRun(shown, target, 'not-tested', `niet gekozen met --only ${only.join(',')}`, secondName);
+    return;
+  }
+  if (chosen && !chosen.includes(def.id)) {
+    notRun(shown, target, 'not-tested', `niet gekozen met --scenario (${def.id})`, secondName);
+    return;
+  }
+  if (!forRole || !judged.length) {
+    notRun(shown, target, 'not-applicable', `niet van toepassing op ${target.role}: ${def.verifies.join(', ')}`, secondName);
+    return;
+  }
+  // Its own block: each run starts its own party and switch, only when its test is due.
+  if (run.kind === 'second') describe(`GEN-0.4 ${run.second.name}`, () => registerTest(def, target, judged, body, run));
+  else registerTest(def, target, judged, body, run);
+}
+
+const secondTitle = (def: ScenarioDefinition, second: SecondCalendar): string => `${def.title} (GEN-0.4, tweede kalender ${second.name})`;
+
+function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-applicable' | 'not-tested', reason: string, secondCalendar?: string): void {
   it(`${def.title} (${reason})`, async (context) => {
     await labelNotRun({
       scenarioId: def.id, title: def.title, phase: def.phase, runbookStep: def.runbookStep, requirements: def.verifies,
       role: target.role, identity: target.identity, severity: severityOf(def.verifies), parameters: { role: target.role, identity: target.identity },
+      ...(secondCalendar ? { secondCalendar } : {}),
     }, verdict, reason);
     context.skip(reason);
   });
@@ -82,8 +111,12 @@ function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-appl
 const severityOf = (ids: readonly RequirementId[]) =>
   ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
 
-function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody): void {
-  const driver = driverFor(target);
+function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, run: CalendarRun): void {
+  const second = run.kind === 'second' ? run.second : undefined;
+  // What the record and the report file the verdicts under: GEN-0.4 alone on the second calendar.
+  const filed: RequirementId[] = second ? ['GEN-0.4'] : ids;
+  const title = second ? secondTitle(def, second) : def.title;
+  const driver = driverFor(target, embeddedParty());
   let party: PartyUnderTest | undefined;
   let host: SwitchHost | undefined;
   let startError: unknown;
@@ -98,36 +131,40 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     await Promise.allSettled([driver.stop(), host?.close()]);
   });
 
-  it(def.title, async (context) => {
+  it(title, async (context) => {
     const started = performance.now();
-    const calendar = runCalendar();
-    const severity = severityOf(ids);
+    const calendar = second?.calendar ?? runCalendar();
+    const severity = severityOf(filed);
     await labelScenario({
-      scenarioId: def.id, title: def.title, phase: def.phase, runbookStep: def.runbookStep, requirements: ids,
-      role: target.role, identity: target.identity, severity,
+      scenarioId: def.id, title, phase: def.phase, runbookStep: def.runbookStep, requirements: filed,
+      role: target.role, identity: target.identity, severity, ...(second ? { secondCalendar: second.name } : {}),
       parameters: {
         role: target.role, identity: target.identity,
         calendar: `T0 ${calendar.heenStop.toISO()} · T1 ${calendar.retourStop.toISO()} · T2 ${calendar.goLive.toISO()}`,
+        ...(second ? { 'second calendar (GEN-0.4)': `${second.name}: ${second.description}; judged: ${ids.join(', ')}` } : {}),
       },
     });
     // Relative to the --out folder: a failure message names no path of this machine.
-    const evidenceAt = `allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${phaseLabel(def.phase)} › ${def.runbookStep} › ${def.title}`;
-    const record = (requirements: ScenarioRecord['requirements'], broken?: string): ScenarioRecord => ({
-      scenarioId: def.id, title: def.title, role: target.role, identity: target.identity,
+    const evidenceAt = `allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${phaseLabel(def.phase)} › ${def.runbookStep} › ${title}`;
+    const record = (requirements: ScenarioRecord['requirements'], broken?: { reason: string; by: BrokenBy }): ScenarioRecord => ({
+      scenarioId: def.id, title, role: target.role, identity: target.identity, ...(second ? { secondCalendar: second.name } : {}),
       endpoint: party?.description ?? target.kind, phase: def.phase, runbookStep: def.runbookStep,
-      requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken } : {}),
+      ...(target.kind === 'embedded' && target.variant ? { variant: target.variant } : {}),
+      requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken: broken.reason, brokenBy: broken.by } : {}),
     });
-    const brokenBy = async (reason: string, cause?: unknown): Promise<Error> => {
+    const brokenRecord = (by: BrokenBy, reason: string): ScenarioRecord =>
+      record(filed.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), { reason, by });
+    const brokenBy = async (by: BrokenBy, reason: string, cause?: unknown): Promise<Error> => {
       const plain = withoutLocalPaths(reason);
-      storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${plain}`] })), plain));
+      storeRecord(context.task, brokenRecord(by, plain));
       return withoutMachineDetail(new ScenarioBroken(plain), cause);
     };
     // Stored first and replaced when the scenario ends: if vitest's last-resort timeout ends the
     // test, or its worker dies, the scenario still has a record, and it says it was not judged.
-    storeRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${UNFINISHED}`] })), UNFINISHED));
-    if (startError || !party || !host) throw await brokenBy(`${bracket(startError)} the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
+    storeRecord(context.task, brokenRecord('deadline', UNFINISHED));
+    if (startError || !party || !host) throw await brokenBy(brokenKind(startError), `[${brokenKind(startError)}] the party under test could not be started or reached: ${(startError as Error)?.message ?? 'unknown'}`, startError);
     // Without the token every scenario is refused alike: after the first, none calls the party.
-    if (refusedToken) throw await brokenBy(refusedToken);
+    if (refusedToken) throw await brokenBy('unauthorized', refusedToken);
 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
@@ -136,7 +173,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
     const run = (async () => {
       world = await CutoverWorld.open({
         party: put, host: switchHost, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
-        sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep, signal: controller.signal,
+        sessionId: `${def.id}-${target.role}-${target.identity}${second ? `-${second.name}` : ''}`, seed: 0, step: runbookStep, signal: controller.signal,
       });
       try {
         await body(world);
@@ -152,11 +189,12 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         // must not go on calling it while the next scenario starts.
         controller.abort(new Error(late));
         put.control.abort(late);
-        throw await brokenBy(late);
+        throw await brokenBy('deadline', late);
       }
       const finished = world as CutoverWorld | undefined;
       if (!finished) throw new Error('the scenario ended without opening its world');
-      const judgements = judge(ids, finished.observations());
+      const own = judge(ids, finished.observations());
+      const judgements = second ? [secondCalendarJudgement(own, second)] : own;
       await writeScenarioEvidence(finished, judgements);
       const findings = judgements.flatMap((j) => j.findings);
       // Only a failing scenario gets the hint, first among each failed requirement's lines.
@@ -166,13 +204,16 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
         id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
         ...(j.reason ? { reason: j.reason } : {}),
       }))));
-      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}`));
+      // On the second calendar the message ends with that calendar's moments, local and UTC.
+      const onSecond = second ? `\nsecond calendar ${second.name}: ${second.description}` : '';
+      if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}${onSecond}`));
     } catch (error) {
       if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;
       // Whatever else stops a scenario still leaves a record, so no requirement can pass unjudged.
-      const reason = `${bracket(error)} ${(error as Error).message}`;
-      if (error instanceof PartyError && error.kind === 'unauthorized') refusedToken = reason;
-      throw await brokenBy(reason, error);
+      const by = brokenKind(error);
+      const reason = `[${by}] ${(error as Error).message}`;
+      if (by === 'unauthorized') refusedToken = reason;
+      throw await brokenBy(by, reason, error);
     } finally {
       deadline.cancel();
       await world?.close();
@@ -183,10 +224,10 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
 /** What a scenario's record says until the scenario ends: only vitest's own timeout leaves it so. */
 const UNFINISHED = '[deadline] the scenario did not finish: vitest\'s last-resort testTimeout (or the end of its worker) stopped it before the harness could judge it; its requirements are not tested. Fix: see the scenario\'s log; report it as a suite defect if the party answered every call in time.';
 
-/** The category word of a broken scenario, from what broke it. */
-function bracket(error: unknown): string {
-  if (!(error instanceof PartyError)) return '[harness]';
-  return error.kind === 'unauthorized' ? '[unauthorized]' : '[unreachable]';
+/** What broke a scenario, from the error that did. */
+function brokenKind(error: unknown): BrokenBy {
+  if (!(error instanceof PartyError)) return 'harness';
+  return error.kind === 'unauthorized' ? 'unauthorized' : 'unreachable';
 }
 
 /** Set in this worker once the party answered 401; the conformance command then ends the run. */

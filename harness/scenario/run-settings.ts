@@ -9,10 +9,11 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Calendar } from '../clock/calendar.js';
 import { parseCalendar } from '../clock/calendar.js';
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { requirement } from '../verdicts/requirements.js';
 import { SCHEMAS_ENV } from '../validation/shared-validator.js';
+import { embeddedPartyAt, type EmbeddedPartySource } from '../sut/embedded-party.js';
 
 export const ENV = {
   only: 'CONFORMANCE_ONLY',
@@ -21,10 +22,23 @@ export const ENV = {
   scenarios: 'CONFORMANCE_SCENARIOS',
   switchListen: 'CONFORMANCE_SWITCH_LISTEN',
   switchUrl: 'CONFORMANCE_SWITCH_URL',
+  embeddedParty: 'CONFORMANCE_EMBEDDED_PARTY',
 } as const;
 
 /** The national calendar ships as a fixture: the harness itself holds no dates. */
 const DEFAULT_CALENDAR = fileURLToPath(new URL('../../fixtures/calendars/ipgb-2026.json', import.meta.url));
+
+/**
+ * The module that starts an embedded party (harness/sut/embedded-party.ts): the bundled reference
+ * party, with the self-test's faulty variants, ships as a fixture and is loaded by path, so the
+ * harness imports nothing of it.
+ */
+const DEFAULT_EMBEDDED_PARTY = fileURLToPath(new URL('../../fixtures/parties/embedded-party.ts', import.meta.url));
+
+/** Where embedded targets get their party: CONFORMANCE_EMBEDDED_PARTY (an absolute path) or the bundled one. */
+export function embeddedParty(env: NodeJS.ProcessEnv = process.env): EmbeddedPartySource {
+  return embeddedPartyAt(env[ENV.embeddedParty] || DEFAULT_EMBEDDED_PARTY);
+}
 
 /** The ids `--only` asked for, or undefined for all. */
 export function onlyIds(env: NodeJS.ProcessEnv = process.env): RequirementId[] | undefined {

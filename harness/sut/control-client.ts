@@ -8,8 +8,8 @@ import { answerProblems, type OperationId } from './protocol-document.js';
 import { formatWait, PartyError } from './party-error.js';
 import {
   CONTROL_BASE,
-  type About, type ClockResponse, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
-} from './protocol.js';
+  type About, type ClockRequest, type ClockResponse, type ErrorBody, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
+} from '../protocol/party-protocol.js';
 
 export interface ControlClientOptions {
   /** Sent as `Authorization: Bearer <token>` when the party is configured with one. */
@@ -85,7 +85,7 @@ export class ControlClient {
 
   /** `POST /clock`: resolves once the party has done all work due at `now`; returns its now. */
   async clock(now: IsoInstant): Promise<IsoInstant> {
-    return ((await this.call('moveClock', 'POST', '/clock', { now })) as ClockResponse).now;
+    return ((await this.call('moveClock', 'POST', '/clock', { now } satisfies ClockRequest)) as ClockResponse).now;
   }
 
   /** `POST /intents`: one intent gives one id, an array gives the ids in the same order. */
@@ -202,7 +202,7 @@ export class ControlClient {
         { status: answer.status, body: answer.text });
     }
     if (refused) {
-      const reason = (json as { error: string }).error;
+      const reason = (json as ErrorBody).error;
       throw new PartyError('protocol',
         `${what} was refused with ${answer.status}: the party says "${reason}". Fix: ${REFUSAL_FIX[answer.status] ?? 'see the party\'s reason'}.`,
         { status: answer.status, body: answer.text });

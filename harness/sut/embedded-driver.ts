@@ -1,12 +1,11 @@
 /**
- * The bundled reference party (or one of its faulty variants), started in this process on a free
- * loopback port with its storage in a temporary folder; a restart (TRA-2.3) stops its server and
- * starts a fresh party over that storage on the same port.
+ * A party run inside this process, started by the embedded party module the run settings name
+ * (the bundled reference party unless told otherwise); a restart (TRA-2.3) is the module's own:
+ * its server stops and a fresh party starts over the same storage on the same port.
  */
-import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
-import type { Role } from '../messages/model.js';
+import type { Role } from '../protocol/vocabulary.js';
 import { ControlClient } from './control-client.js';
-import { sharedValidator } from '../validation/shared-validator.js';
+import type { EmbeddedPartySource, RunningEmbeddedParty } from './embedded-party.js';
 import type { PartyDriver, PartyUnderTest } from './party-under-test.js';
 import { waitForParty } from './party-probe.js';
 
@@ -15,23 +14,21 @@ export interface EmbeddedTarget { role: Role; identity: string; token?: string; 
 const RESTART_BOUND_MS = 60_000;
 
 export class EmbeddedDriver implements PartyDriver {
-  private running: RunningReferenceParty | undefined;
+  private running: RunningEmbeddedParty | undefined;
   private party: PartyUnderTest | undefined;
 
-  constructor(private readonly target: EmbeddedTarget) {}
+  constructor(private readonly target: EmbeddedTarget, private readonly source: EmbeddedPartySource) {}
 
   async start(): Promise<PartyUnderTest> {
-    // A faulty variant proves the suite catches what it claims to; loaded only when asked for.
-    const party = this.target.variant
-      ? (await import('../../fixtures/parties/faulty/index.js')).faultyParty(this.target.variant).create
-      : undefined;
-    this.running = await startReferenceParty({ token: this.target.token, validator: await sharedValidator(), ...(party ? { party } : {}) });
+    const startParty = await this.source();
+    const { token, variant } = this.target;
+    this.running = await startParty({ ...(token !== undefined ? { token } : {}), ...(variant !== undefined ? { variant } : {}) });
     this.party = {
       role: this.target.role,
       identity: this.target.identity,
       url: this.running.url,
       kind: 'embedded',
-      description: `bundled ${this.target.variant ? `faulty party '${this.target.variant}'` : 'reference party'} at ${this.running.url}`,
+      description: this.running.description,
       control: new ControlClient(this.running.url, { token: this.target.token }),
       restartAbility: async () => ({
         available: true,

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedDriver } from './embedded-driver.js';
+import { startEmbeddedParty } from '../../fixtures/parties/embedded-party.js';
 import { EndpointDriver } from './endpoint-driver.js';
 import { freePort } from './free-port.js';
 import { PartyError } from './party-error.js';
 import { NO_RESTART_REASON } from './party-under-test.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+// The test passes the party in; the harness itself never imports fixtures.
+const bundled = async () => startEmbeddedParty;
 
 describe('EndpointDriver', () => {
   it('fails with kind unreachable, naming the URL, when nothing listens there', async () => {
@@ -17,7 +21,7 @@ describe('EndpointDriver', () => {
   });
 
   it('hands back a running party (here the embedded one, with a token) and leaves it running on stop', async () => {
-    const embedded = new EmbeddedDriver({ role: 'svb', identity: 'SVB', token: 'tok' });
+    const embedded = new EmbeddedDriver({ role: 'svb', identity: 'SVB', token: 'tok' }, bundled);
     const running = await embedded.start();
     try {
       expect(running).toMatchObject({ kind: 'embedded', role: 'svb', identity: 'SVB' });
@@ -40,7 +44,7 @@ describe('EndpointDriver', () => {
   };
 
   it('restarts a party whose GET /about lists restart with POST /restart; its session and clock go on', async () => {
-    const embedded = new EmbeddedDriver({ role: 'gemeente', identity: '0363' });
+    const embedded = new EmbeddedDriver({ role: 'gemeente', identity: '0363' }, bundled);
     const running = await embedded.start();
     try {
       const party = await new EndpointDriver({ role: 'gemeente', identity: '0363', url: running.url }).start();

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import { answerProblems, documentedStatuses, type OperationId } from './protocol-document.js';
-import { CONTROL_BASE, type SessionRequest } from './protocol.js';
+import { CONTROL_BASE, type SessionRequest } from '../protocol/party-protocol.js';
 
 const TOKEN = 'contract-token';
 let party: RunningReferenceParty;

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { formatWait, PartyError } from './party-error.js';
-import { CONTROL_BASE } from './protocol.js';
+import { CONTROL_BASE } from '../protocol/party-protocol.js';
 
 export function probeParty(baseUrl: string, timeoutMs: number, token?: string): Promise<number> {
   const url = `${baseUrl.replace(/\/+$/, '')}${CONTROL_BASE}/state`;

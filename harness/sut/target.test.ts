@@ -33,9 +33,10 @@ describe('partiesUnderTest', () => {
 });
 
 describe('driverFor', () => {
+  const noParty = () => Promise.reject(new Error('not started in this test'));
   it('picks the driver of the target\'s kind', () => {
-    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'embedded' })).toBeInstanceOf(EmbeddedDriver);
-    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'endpoint', url: 'http://127.0.0.1:1' })).toBeInstanceOf(EndpointDriver);
-    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'image', image: 'party:1.0' })).toBeInstanceOf(ImageDriver);
+    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'embedded' }, noParty)).toBeInstanceOf(EmbeddedDriver);
+    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'endpoint', url: 'http://127.0.0.1:1' }, noParty)).toBeInstanceOf(EndpointDriver);
+    expect(driverFor({ role: 'svb', identity: 'SVB', kind: 'image', image: 'party:1.0' }, noParty)).toBeInstanceOf(ImageDriver);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EmbeddedDriver } from './embedded-driver.js';
+import type { EmbeddedPartySource } from './embedded-party.js';
 import { EndpointDriver } from './endpoint-driver.js';
 import { ImageDriver } from './image-driver.js';
 import { fitsRole, identityFormat, isRole, ROLES } from './party-identity.js';
@@ -37,9 +38,10 @@ export function partiesUnderTest(env: NodeJS.ProcessEnv = process.env): PartyTar
   return parsed.map((entry, i) => ({ ...targetOf(entry, i), ...(token !== undefined ? { token } : {}) }));
 }
 
-export function driverFor(target: PartyTarget): PartyDriver {
+/** `embedded`: where an embedded target's party comes from (the run settings name its module). */
+export function driverFor(target: PartyTarget, embedded: EmbeddedPartySource): PartyDriver {
   switch (target.kind) {
-    case 'embedded': return new EmbeddedDriver(target);
+    case 'embedded': return new EmbeddedDriver(target, embedded);
     case 'endpoint': return new EndpointDriver(target);
     case 'image': return new ImageDriver(target);
   }

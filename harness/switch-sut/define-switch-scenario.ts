@@ -3,6 +3,7 @@
  * test it registers a vitest test that opens a SwitchWorld, runs the scenario's moments, judges
  * the SW requirements it verifies and leaves a record for the summary.
  */
+import type { BrokenBy } from '../verdicts/result.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runCalendar } from '../scenario/run-settings.js';
 import { conformanceOut } from '../evidence/out-layout.js';
@@ -76,9 +77,9 @@ function register(def: SwitchScenarioDefinition, target: SwitchTarget, ids: Swit
       await body(world);
     } catch (error) {
       // A switch that hangs or answers the control plane wrongly is its own fault, not the suite's.
-      const kind = error instanceof SwitchError ? (error.kind === 'unreachable' ? '[unreachable]' : '[switch]') : '[harness]';
-      const reason = `${kind} ${(error as Error).message}`;
-      storeSwitchRecord(context.task, record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), reason));
+      const kind: BrokenBy = error instanceof SwitchError ? (error.kind === 'unreachable' ? 'unreachable' : 'switch') : 'harness';
+      const reason = `[${kind}] ${(error as Error).message}`;
+      storeSwitchRecord(context.task, { ...record(ids.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), reason), brokenBy: kind });
       throw error;
     }
     const judgements = judgeSwitch(ids, world.observations());

@@ -9,7 +9,7 @@ import { phaseOf } from '../clock/phase.js';
 import { isHeenName } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
 import { switchDecision } from '../switch/policy.js';
-import { IB_STATUS } from '../sut/protocol.js';
+import { IB_STATUS } from '../protocol/party-protocol.js';
 import type { DueAnswer } from './switch-observations.js';
 import type { SwitchRequirementId } from './switch-requirements.js';
 

@@ -4,6 +4,7 @@
  * party-protocol.md), and every accepted message delivered exactly once, unchanged, to its
  * addressee, before the switch's clock moved on; nothing refused delivered.
  */
+import type { JudgedVerdict } from '../verdicts/result.js';
 import { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
 import type { SubmissionObservation, SwitchObservations } from './switch-observations.js';
@@ -13,7 +14,7 @@ import type { SwitchRequirementId } from './switch-requirements.js';
 export interface SwitchJudgement {
   id: SwitchRequirementId;
   /** The result vocabulary of evidence/scenario-record.ts (a switch has every SW duty: none is not applicable). */
-  verdict: 'passed' | 'failed' | 'not-tested';
+  verdict: JudgedVerdict;
   findings: SwitchFinding[];
   reason?: string;
 }

@@ -4,7 +4,7 @@
  * is bounded in time and in what is read back, so a hanging or flooding switch gives one clear
  * SwitchError instead of a stuck run.
  */
-import { SUBMITTER_HEADER, SWITCH_CONTROL_BASE, type SwitchSessionRequest } from './switch-protocol.js';
+import { SUBMITTER_HEADER, SWITCH_CONTROL_BASE, type SwitchClockRequest, type SwitchSessionRequest } from './switch-protocol.js';
 
 /** Enough of any answer to show it; a switch must not fill the suite's memory. */
 const MAX_ANSWER_BYTES = 64 * 1024;
@@ -39,7 +39,7 @@ export class SwitchControlClient {
   }
 
   async clock(now: string): Promise<void> {
-    await this.control('/clock', { now }, 200);
+    await this.control('/clock', { now } satisfies SwitchClockRequest, 200);
   }
 
   /** One submission as `as`; the switch's answer, whatever its status. */

@@ -3,7 +3,7 @@
  * answer given, and every delivery attempt that reached the suite's parties. The checks judge
  * these and nothing else: the switch's own account of itself is never evidence.
  */
-import type { IbCode } from '../sut/protocol.js';
+import type { IbCode } from '../protocol/party-protocol.js';
 import type { DeliveryAttempt } from './party-mailboxes.js';
 import type { Submission } from './switch-messages.js';
 import type { SwitchRequirementId } from './switch-requirements.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { IB_STATUS } from '../sut/protocol.js';
+import { IB_STATUS } from '../protocol/party-protocol.js';
 import { SUBMITTER_HEADER, SWITCH_CONTROL_BASE } from './switch-protocol.js';
 import { SWITCH_PRECONDITIONS, SWITCH_REQUIREMENTS } from './switch-requirements.js';
 

@@ -4,8 +4,7 @@
  * reference switch's adapter and the OpenAPI document.
  */
 import type { Role, Wet } from '../messages/model.js';
-import type { CalendarJson, IsoInstant } from '../sut/protocol.js';
-import type { SwitchName } from '../ledger/ledger-entry.js';
+import type { CalendarJson, IsoInstant } from '../protocol/party-protocol.js';
 
 export const SWITCH_CONTROL_BASE = '/conformance/v1';
 
@@ -22,7 +21,6 @@ export const SWITCH_ROLES: readonly SwitchRole[] = ['BIDN', 'VECOZO'];
 export const isSwitchRole = (value: string): value is SwitchRole => (SWITCH_ROLES as readonly string[]).includes(value);
 
 /** BIDN runs the GGk (Wmo, Jeugdwet: gemeenten and the SVB); VECOZO carries Wlz (zorgkantoren and the SVB). */
-export const SWITCH_OF_ROLE: Readonly<Record<SwitchRole, SwitchName>> = { BIDN: 'GGk', VECOZO: 'VECOZO' };
 export const WETTEN_OF_ROLE: Readonly<Record<SwitchRole, readonly Wet[]>> = { BIDN: ['WMO', 'JW'], VECOZO: ['WLZ'] };
 
 /** One party the suite plays: where the switch delivers the messages addressed to it. */
@@ -45,7 +43,6 @@ export interface SwitchSessionRequest {
 }
 
 export interface SwitchClockRequest { now: IsoInstant }
-export interface SwitchClockResponse { now: IsoInstant }
 
 export interface SwitchAbout {
   vendor?: string;

@@ -4,13 +4,13 @@
  * beside (never instead of) a party scenario's record.
  */
 import type { TaskMeta } from 'vitest';
-import type { Verdict } from '../evidence/scenario-record.js';
+import type { BrokenBy, Result } from '../verdicts/result.js';
 import type { SwitchRole } from './switch-protocol.js';
 import type { SwitchRequirementId } from './switch-requirements.js';
 
 export interface SwitchOutcome {
   id: SwitchRequirementId;
-  verdict: Exclude<Verdict, 'not-applicable'> | 'broken';
+  verdict: Exclude<Result, 'not-applicable'>;
   failures: string[];
   reason?: string;
 }
@@ -25,6 +25,8 @@ export interface SwitchRecord {
   requirements: SwitchOutcome[];
   durationMs: number;
   broken?: string;
+  /** Why it is broken, as data (set with `broken`). */
+  brokenBy?: BrokenBy;
 }
 
 declare module 'vitest' {

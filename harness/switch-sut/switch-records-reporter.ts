@@ -32,7 +32,7 @@ export default class SwitchRecordsReporter implements Reporter {
     const result = testCase.result();
     if (!record || result.state === 'skipped' || result.state === 'pending') return;
     const failedOutside = result.state === 'failed' && !record.broken && !record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken');
-    const kept = failedOutside ? { ...record, broken: `[harness] the test failed outside its requirement checks: ${(result.errors[0]?.message ?? '').split('\n')[0]}` } : record;
+    const kept = failedOutside ? { ...record, brokenBy: 'harness' as const, broken: `[harness] the test failed outside its requirement checks: ${(result.errors[0]?.message ?? '').split('\n')[0]}` } : record;
     appendFileSync(this.path, `${JSON.stringify(kept)}\n`, 'utf8');
     if (this.progress) process.stdout.write(progressLine(kept));
   }

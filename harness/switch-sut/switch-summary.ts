@@ -3,7 +3,7 @@
  * with the switches under test in `switches[]` (role BIDN or VECOZO, endpoint, every SW id with
  * its verdict) and `parties` empty. Built from the records the scenario tests left.
  */
-import type { CalendarJson } from '../sut/protocol.js';
+import type { CalendarJson } from '../protocol/party-protocol.js';
 import type { SchemaSet } from '../evidence/summary.js';
 import type { RequirementSummary } from '../evidence/summary.js';
 import type { SwitchRecord } from './switch-record.js';

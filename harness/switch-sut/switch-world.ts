@@ -14,7 +14,7 @@ import { messageName } from '../messages/catalog.js';
 import type { Bericht, Family, Heenbericht, Release, Role, Wet } from '../messages/model.js';
 import { RELEASES } from '../messages/model.js';
 import { SVB } from '../switch/routing.js';
-import { IB_STATUS } from '../sut/protocol.js';
+import { IB_STATUS } from '../protocol/party-protocol.js';
 import type { PartyEndpoint, SwitchRole } from './switch-protocol.js';
 import { WETTEN_OF_ROLE } from './switch-protocol.js';
 import { PartyMailboxes } from './party-mailboxes.js';

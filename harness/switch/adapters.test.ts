@@ -7,7 +7,7 @@ import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../valida
 import { SwitchCore } from './switch-core.js';
 import { directoryOf } from './directory.js';
 import { startSwitchServer } from './http-adapter.js';
-import { sampleHeenXml } from './sample-traffic.js';
+import { sampleHeenXml } from './sample-traffic.test-support.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
 const cal = loadCalendar('ipgb-2026');

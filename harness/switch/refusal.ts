@@ -2,7 +2,7 @@
  * The answer body of a refused submission: the IB code and an omschrijving that says what
  * failed, why, and what the sender should do — the sender's log is where a vendor looks first.
  */
-import type { IbCode, SwitchRefused } from '../sut/protocol.js';
+import type { IbCode, SwitchRefused } from '../protocol/party-protocol.js';
 
 const WHAT: Readonly<Record<IbCode, string>> = {
   IB001: 'IB001 message not well-formed or not valid against its XSD',

@@ -6,7 +6,7 @@ import { buildXml } from '../messages/index.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
 import { directoryOf } from './directory.js';
-import { sampleHeen, sampleHeenXml, sampleRetourXml } from './sample-traffic.js';
+import { sampleHeen, sampleHeenXml, sampleRetourXml } from './sample-traffic.test-support.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
 const cal = loadCalendar('ipgb-2026');

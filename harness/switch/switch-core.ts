@@ -15,7 +15,7 @@ import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import { isoUtc, isoZoned } from '../clock/moment-text.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { LedgerDraft, LedgerEntry } from '../ledger/ledger-entry.js';
-import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../sut/protocol.js';
+import { IB_STATUS, type IbCode, type SwitchAccepted, type SwitchRefused } from '../protocol/party-protocol.js';
 import { parseXml } from '../messages/parse.js';
 import { MAX_MESSAGE_BYTES, validateMessage, type MessageValidation, type XsdValidator } from '../validation/index.js';
 import { switchDecision } from './policy.js';

@@ -4,7 +4,7 @@
  * content (amounts, periods, codes) to tell a follow-up from a copy and to spot altered content.
  */
 import type { Heenbericht, MessageName, Period } from '../messages/model.js';
-import type { Intent, PeriodJson } from '../sut/protocol.js';
+import type { Intent, PeriodJson } from '../protocol/party-protocol.js';
 
 const period = (p: PeriodJson): string => `${p.start}..${p.end ?? ''}`;
 const msgPeriod = (p: Period): string => `${p.begindatum}..${p.einddatum ?? ''}`;

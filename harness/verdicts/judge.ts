@@ -23,7 +23,9 @@ const CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebru
 /** Requirements a scenario may be unable to test (the party offers no restart), with the reason. */
 const UNTESTABLE: UntestableTable = { ...restartUntestable };
 
-export type JudgedVerdict = 'passed' | 'failed' | 'not-tested';
+import type { JudgedVerdict } from './result.js';
+
+export type { JudgedVerdict } from './result.js';
 
 export interface RequirementJudgement {
   id: RequirementId;

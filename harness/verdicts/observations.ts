@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import type { Bericht, Role } from '../messages/model.js';
-import type { Intent, PartyState } from '../sut/protocol.js';
+import type { Intent, PartyState } from '../protocol/party-protocol.js';
 import type { UnplannedBlock } from '../switch/unplanned-block.js';
 
 export interface CreatedEvent {

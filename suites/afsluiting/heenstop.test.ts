@@ -11,6 +11,7 @@ scenario({
   phase: 'Afsluiting',
   runbookStep: '1.1 Alle beschikbare heenberichten zijn verzonden',
   verifies: ['AFS-1.1', 'AFS-1.2', 'GEN-0.1', 'GEN-0.2'],
+  alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }), 'ochtend van de afsluiting');

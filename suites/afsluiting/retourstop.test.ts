@@ -11,6 +11,7 @@ scenario({
   phase: 'Afsluiting',
   runbookStep: '1.3 Alle heenberichten zijn ontvangen en verwerkt, de retourberichten verzonden',
   verifies: ['AFS-1.3', 'AFS-1.4', 'GEN-0.1', 'GEN-0.2'],
+  alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }));

@@ -11,6 +11,7 @@ scenario({
   phase: 'Afsluiting',
   runbookStep: '1.2 en 1.4 Alle heen- en retourberichten worden geblokkeerd',
   verifies: ['AFS-1.2', 'AFS-1.4', 'TRA-2.1'],
+  alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   // A retour refused until the retour stop is still owed when a wrong clock thinks it may go.

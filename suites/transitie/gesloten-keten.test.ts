@@ -11,6 +11,7 @@ scenario({
   phase: 'Transitie',
   runbookStep: '6.1 Transitie: geen berichtenverkeer mogelijk',
   verifies: ['TRA-2.1', 'AFS-1.2', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],
+  alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop, '09.00 uur precies: de heenstop');

@@ -4,7 +4,7 @@ import { algemeenChecks } from './algemeen.js';
 import { observedTraffic } from '../traffic.js';
 import type { RequirementId } from '../requirements.js';
 import type { HostileExpectation } from '../observations.js';
-import type { PartyState } from '../../sut/protocol.js';
+import type { PartyState } from '../../protocol/party-protocol.js';
 import { ObservationsBuilder, T0, T1, T2, at, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
 
 const run = (id: RequirementId, b: ObservationsBuilder) => {

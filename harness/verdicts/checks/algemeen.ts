@@ -9,7 +9,7 @@ import { isAccepting } from '../../messages/retour.js';
 import { checkRetourAgainstHeen } from '../../validation/business-rules.js';
 import { contentDifference } from '../business-content.js';
 import type { HostileExpectation, Observations } from '../observations.js';
-import type { PartyState } from '../../sut/protocol.js';
+import type { PartyState } from '../../protocol/party-protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
 import type { CheckTable, NotDue } from './check.js';

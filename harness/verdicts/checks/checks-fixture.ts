@@ -11,7 +11,7 @@ import { retourOn } from '../../messages/retour.js';
 import { syntheticBsn } from '../../messages/index.js';
 import type { Bericht, Heenbericht, Release, Retourbericht } from '../../messages/model.js';
 import { isRetour } from '../../messages/model.js';
-import type { BudgetafsluitingIntent, IbCode, Intent, PartyState, ToekenningIntent } from '../../sut/protocol.js';
+import type { BudgetafsluitingIntent, IbCode, Intent, PartyState, ToekenningIntent } from '../../protocol/party-protocol.js';
 import type { UnplannedBlock } from '../../switch/unplanned-block.js';
 import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../observations.js';
 import type { Finding } from '../finding.js';

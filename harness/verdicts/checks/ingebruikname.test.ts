@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingebruiknameChecks } from './ingebruikname.js';
 import { observedTraffic } from '../traffic.js';
 import type { RequirementId } from '../requirements.js';
-import type { OutgoingEntry, IncomingEntry } from '../../sut/protocol.js';
+import type { OutgoingEntry, IncomingEntry } from '../../protocol/party-protocol.js';
 import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
 
 const run = (id: RequirementId, b: ObservationsBuilder) => {

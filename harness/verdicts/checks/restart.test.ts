@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { loadCalendar } from '../../../fixtures/calendars/calendars.js';
 import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import type { MessageName } from '../../messages/model.js';
-import type { Intent, PartyState } from '../../sut/protocol.js';
+import type { Intent, PartyState } from '../../protocol/party-protocol.js';
 import { judge } from '../judge.js';
 import type { Observations, RestartObservation } from '../observations.js';
 

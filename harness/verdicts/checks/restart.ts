@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import type { Finding } from '../finding.js';
 import type { Observations, RestartObservation } from '../observations.js';
-import type { IncomingEntry, OutgoingEntry, OutgoingStatus, PartyState } from '../../sut/protocol.js';
+import type { IncomingEntry, OutgoingEntry, OutgoingStatus, PartyState } from '../../protocol/party-protocol.js';
 import type { ObservedTraffic } from '../traffic.js';
 import { intentKey } from '../business-content.js';
 import { isHeenName } from '../../messages/catalog.js';

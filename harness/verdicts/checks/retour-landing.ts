@@ -6,7 +6,7 @@
  */
 import { heenNameOf } from '../../messages/catalog.js';
 import { isRetour } from '../../messages/model.js';
-import type { PartyState } from '../../sut/protocol.js';
+import type { PartyState } from '../../protocol/party-protocol.js';
 import type { Observations } from '../observations.js';
 import type { Traffic } from '../traffic.js';
 

@@ -6,7 +6,7 @@
 import type { DateTime } from 'luxon';
 import type { Finding } from '../finding.js';
 import type { Observations } from '../observations.js';
-import type { PartyState } from '../../sut/protocol.js';
+import type { PartyState } from '../../protocol/party-protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen } from '../traffic.js';
 import type { CheckTable, NotDue } from './check.js';

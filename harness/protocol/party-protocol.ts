@@ -2,7 +2,7 @@
  * Party protocol v1 (`../shared/spec/party-protocol.md`): the JSON bodies of the control plane.
  * Shared by the control-plane client, the reference party and the OpenAPI contract test.
  */
-import type { MessageName, Release, Role, Wet } from '../messages/model.js';
+import type { MessageName, Release, Role, Wet } from './vocabulary.js';
 
 export const CONTROL_BASE = '/conformance/v1';
 
