@@ -33,7 +33,6 @@ import { failedScenarios, selectScenarios, type Selection } from './scenario-sel
 import { writeJunit } from './junit-report.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 
 /** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -157,10 +156,8 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
         ['allure-vitest/reporter', { resultsDir: files.results }],
       ],
       ...(shard ? { shard } : {}),
-      // One party outside the suite can run one session at a time. The bundled party runs inside
-      // each fork, beside its switch, so one fork keeps one core busy: a fork per core (vitest's
-      // default leaves one core for its own process, which here only reports).
-      ...(shared ? { fileParallelism: false, maxWorkers: 1 } : { maxWorkers: Math.max(2, availableParallelism()) }),
+      // One party outside the suite can run one session at a time.
+      ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
     cancelled = progress.cancelledBecause;
     // A suite file that could not even load leaves no record; summary.json would not show it.

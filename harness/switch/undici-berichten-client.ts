@@ -122,7 +122,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    if (this.settle()) this.reject(new Error(`no answer (${describe(error)})`));
+    if (this.settle()) this.reject(new Error(`no answer (${reasonOf(error)})`));
   }
 
   private timeout(): void {
@@ -143,7 +143,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 }
 
 /** undici's error in words a vendor can act on: its code when the message does not carry it. */
-function describe(error: Error): string {
+function reasonOf(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
   const cause = (error as { cause?: unknown }).cause;
   const why = error.message + (cause instanceof Error && !error.message.includes(cause.message) ? `: ${cause.message}` : '');
