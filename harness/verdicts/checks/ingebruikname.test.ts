@@ -136,3 +136,126 @@ describe.each([
     expect(verdictOf(scene({ outgoing: [], incoming: [] }, { deliveredAt: T2 })).verdict).toBe('failed');
   });
 });
+
+describe('Ingebruikname findings say what was expected by when, what happened, which messages', () => {
+  it('ING-3.1: every heen from T2 not valid 2.3, with its release, XSD error and answer', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, 1));
+    b.submit(T2, ownHeen(e.intent, 'G0363000001', T2, '2.0.2'), { code: 'IB004' });
+    b.submit(ms(T2, 1), ownHeen(e.intent, 'G0363000002', ms(T2, 1), '2.3'), { code: 'IB001', xsdValid: false });
+    b.submit(ms(T2, 2), ownHeen(e.intent, 'G0363000003', ms(T2, 2), '2.3'), { entry: { release: null } });
+    expect(run('ING-3.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "schema",
+          "expected": "every heen submitted from the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) valid iPgb 2.3",
+          "happened": "3 heen were not: WMO501 G0363000001 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 → IB004; WMO501 G0363000002 at Wed 2026-04-01 09:00:00.001 Europe/Amsterdam (07:00:00.001Z) in 2.3, XSD-invalid (cvc-complex-type: unexpected element) → IB001; WMO501 G0363000003 at Wed 2026-04-01 09:00:00.002 Europe/Amsterdam (07:00:00.002Z) in an unknown release → accepted",
+          "messageIds": [
+            "G0363000001",
+            "G0363000002",
+            "G0363000003",
+          ],
+          "requirement": "ING-3.1",
+        },
+      ]
+    `);
+  });
+
+  it('ING-3.2: a heen never answered, and one answered in the wrong release', () => {
+    const b = new ObservationsBuilder();
+    const silent = svbHeen(1, 'S00000000001', T2, '2.3');
+    b.deliver(T2, silent, 400);
+    const wrong = svbHeen(2, 'S00000000002', T2, '2.3');
+    b.deliver(T2, wrong);
+    const r = retour(wrong, 'R0363000002', T2);
+    b.submit(ms(T2, 1), { ...r, release: '2.0.2' } as typeof r, { code: 'IB004' });
+    expect(run('ING-3.2', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "correlation",
+          "expected": "a valid 2.3 retour on WMO507 S00000000001 (delivered Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)) accepted by the switch",
+          "happened": "no retour on it was submitted (the party answered its delivery 400)",
+          "messageIds": [
+            "S00000000001",
+          ],
+          "requirement": "ING-3.2",
+        },
+        {
+          "category": "schema",
+          "expected": "a valid 2.3 retour on WMO507 S00000000002 (delivered Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)) accepted by the switch",
+          "happened": "its retour attempts were: 2.0.2 at Wed 2026-04-01 09:00:00.001 Europe/Amsterdam (07:00:00.001Z) → IB004",
+          "messageIds": [
+            "S00000000002",
+            "R0363000002",
+          ],
+          "requirement": "ING-3.2",
+        },
+      ]
+    `);
+  });
+
+  it('ING-3.4: an owed retour never sent, and one sent in 2.3', () => {
+    const b = new ObservationsBuilder();
+    const never = svbHeen(1, 'S00000000001', ms(T1, -60_000));
+    b.deliver(ms(T1, -60_000), never, 0);
+    const wrong = svbHeen(2, 'S00000000002', ms(T1, -60_000));
+    b.deliver(ms(T1, -60_000), wrong);
+    const r = retour(wrong, 'R0363000002', T2);
+    b.submit(T2, { ...r, release: '2.3' } as typeof r, { code: 'IB001', status: 400, xsdValid: false });
+    b.visit(ms(T2, 1));
+    expect(run('ING-3.4', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "lost",
+          "expected": "the retour still owed at the retour stop on 2.0.2 WMO507 S00000000001 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
+          "happened": "no retour on it was submitted (the party answered its delivery not at all)",
+          "messageIds": [
+            "S00000000001",
+          ],
+          "requirement": "ING-3.4",
+        },
+        {
+          "category": "schema",
+          "expected": "the retour still owed at the retour stop on 2.0.2 WMO507 S00000000002 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
+          "happened": "its retour attempts were: 2.3 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) → IB001",
+          "messageIds": [
+            "S00000000002",
+            "R0363000002",
+          ],
+          "requirement": "ING-3.4",
+        },
+      ]
+    `);
+  });
+
+  it.each([['ING-3.3', '2.0.2'], ['ING-3.6', '2.3']] as const)('%s: a %s retour the party lists on no heen', (id, release) => {
+    const b = new ObservationsBuilder();
+    const sentAt = release === '2.0.2' ? ms(T0, -60_000) : T2;
+    const e = b.event(toekenning(1), sentAt);
+    const heen = ownHeen(e.intent, 'G0363000001', sentAt, release);
+    b.submit(sentAt, heen);
+    b.deliver(ms(T2, 60_000), retour(heen, 'C0000000001', ms(T2, 60_000), ['0001']));
+    b.state(ms(T2, 120_000), { outgoing: [], incoming: [{ bericht: 'WMO502', release, identificatie: 'C0000000001', status: 'rejected', retour: null }] });
+    const [finding] = run(id, b).findings;
+    expect(finding).toEqual({
+      requirement: id, category: 'correlation',
+      expected: `${id === 'ING-3.3' ? 'late 2.0.2' : '2.3'} retour WMO502 C0000000001 (delivered Wed 2026-04-01 09:01:00.000 Europe/Amsterdam (07:01:00.000Z)) taken (202), processed and correlated by its Identificatie to the party's heen G0363000001, which shows its RetourCodes`,
+      happened: 'the party lists the retour as rejected (heen none) and its heen WMO501 G0363000001 as absent, where the retour carries RetourCodes [0001]',
+      messageIds: ['C0000000001', 'G0363000001'],
+    });
+  });
+
+  it('ING-3.3 and ING-3.6 judge only retours on a heen the switch accepted from the party, in their own release', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -60_000));
+    const refused = ownHeen(e.intent, 'G0363000001', ms(T0, -60_000), '2.0.2');
+    b.submit(ms(T0, -60_000), refused, { code: 'IB103' });
+    const accepted = ownHeen(e.intent, 'G0363000002', T2, '2.3');
+    b.submit(T2, accepted);
+    b.deliver(ms(T2, 1), retour(refused, 'C0000000001', ms(T2, 1)));
+    b.deliver(ms(T2, 2), retour(accepted, 'C0000000002', ms(T2, 2)));
+    b.state(ms(T2, 3), { outgoing: [], incoming: [] });
+    expect(verdictOf(run('ING-3.3', b))).toEqual({ verdict: 'passed', categories: [] });
+    expect(run('ING-3.6', b).findings.map((f) => f.messageIds)).toEqual([['C0000000002', 'G0363000002']]);
+  });
+});
