@@ -238,3 +238,234 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     expect(result.findings[0]?.messageIds).toEqual(['i-1']);
   });
 });
+
+describe('Algemeen findings say what was expected, what happened, which messages', () => {
+  it('GEN-0.1: an invalid message, an altered heen, a stray and a retour on nothing', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { code: 'IB001', status: 400, xsdValid: false });
+    const heen = ownHeen(toekenning(1, undefined, 2_500), 'G0363000002', MORNING);
+    b.submit(ms(MORNING, 1), { ...heen, header: { ...heen.header, afzender: '0364' } } as typeof heen);
+    b.submit(ms(MORNING, 2), ownHeen(toekenning(7), 'G0363000003', MORNING), { code: 'IB103' });
+    b.submit(ms(MORNING, 3), retour(svbHeen(1, 'S00000000009', MORNING), 'R0363000004', MORNING), { code: 'IB001', xsdValid: true });
+    expect(run('GEN-0.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "schema",
+          "expected": "every submitted message valid against the XSD of its release",
+          "happened": "2 were not: WMO501 G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z): cvc-complex-type: unexpected element; WMO508 R0363000004 at Mon 2026-03-30 08:00:00.003 Europe/Amsterdam (06:00:00.003Z): IB001",
+          "messageIds": [
+            "G0363000001",
+            "R0363000004",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "WMO501 G0363000002 (Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)) to carry business event i-1 faithfully",
+          "happened": "FunctieBudget 1 is "01:2500:0:2026-04-01..2026-12-31" where the business event has "01:250000:0:2026-04-01..2026-12-31"; Afzender is 0364 where the party is 0363",
+          "messageIds": [
+            "G0363000002",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "every heen of the party to carry a business event it was given",
+          "happened": "WMO501 G0363000003 submitted at Mon 2026-03-30 08:00:00.002 Europe/Amsterdam (06:00:00.002Z) (IB103) matches none",
+          "messageIds": [
+            "G0363000003",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "correlation",
+          "expected": "retour WMO508 R0363000004 to answer a heen delivered to the party",
+          "happened": "it references Identificatie S00000000009, which the party never received",
+          "messageIds": [
+            "R0363000004",
+          ],
+          "requirement": "GEN-0.1",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.1: a retour that departs from its heen\'s header, and a reused Identificatie', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    const r = retour(heen, 'R0363000001', MORNING);
+    b.submit(MORNING, { ...r, header: { ...r.header, ontvanger: '0599', dagtekeningRetour: '2026-03-29' } } as typeof r);
+    const other = svbHeen(2, 'S00000000002', MORNING);
+    b.deliver(MORNING, other);
+    b.submit(ms(MORNING, 1), retour(other, 'R0363000001', MORNING), { code: 'IB103' });
+    expect(run('GEN-0.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "content",
+          "expected": "retour WMO508 R0363000001 (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) to copy the header of heen S00000000001 unchanged",
+          "happened": "Retour header Ontvanger is "0599", expected "0363" from the heen WMO507 S00000000001. Copy the heen's header unchanged into the retour (messages.md, "Retourbericht 502 / 508").; DagtekeningRetour is 2026-03-29 where the local date of the attempt is 2026-03-30",
+          "messageIds": [
+            "R0363000001",
+            "S00000000001",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "Identificatie R0363000001 used for one WMO508 of the party's only, accepted once (TR056; only a refused message's own re-offer may reuse it)",
+          "happened": "it was used for 2 different messages: 2.0.2 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z) → accepted; 2.0.2 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z) → IB103",
+          "messageIds": [
+            "R0363000001",
+          ],
+          "requirement": "GEN-0.1",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.1: one Identificatie the switch accepted twice for one message', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+    b.submit(T2, ownHeen(e.intent, 'G0363000001', T2));
+    expect(run('GEN-0.1', b).findings.map((f) => [f.expected, f.happened, f.messageIds])).toEqual([[
+      'Identificatie G0363000001 used for one WMO501 of the party\'s only, accepted once (TR056; only a refused message\'s own re-offer may reuse it)',
+      'the switch accepted it 2 times: 2.0.2 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z) → accepted; 2.3 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) → accepted',
+      ['G0363000001'],
+    ]]);
+  });
+
+  it('GEN-0.2: duplicates and losses name the event or heen and every accepted message', () => {
+    const b = new ObservationsBuilder();
+    const twice = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(twice.intent, 'G0363000001', MORNING));
+    b.submit(ms(MORNING, 1), ownHeen(twice.intent, 'G0363000002', MORNING));
+    b.event(toekenning(2), MORNING, 'i-never');
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING));
+    b.submit(ms(MORNING, 1), retour(heen, 'R0363000002', MORNING));
+    b.deliver(MORNING, svbHeen(2, 'S00000000002', MORNING), 400);
+    expect(run('GEN-0.2', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "duplicate",
+          "expected": "exactly one accepted heen for business event i-1 (created Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "2 were accepted: G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z); G0363000002 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)",
+          "messageIds": [
+            "G0363000001",
+            "G0363000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "lost",
+          "expected": "exactly one accepted heen for business event i-never (created Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "none was accepted by the end of the scenario (0 attempt(s))",
+          "messageIds": [
+            "event i-never",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "duplicate",
+          "expected": "exactly one accepted retour on WMO507 S00000000001 (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "2 were accepted: R0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z); R0363000002 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)",
+          "messageIds": [
+            "S00000000001",
+            "R0363000001",
+            "R0363000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "lost",
+          "expected": "exactly one accepted retour on WMO507 S00000000002 (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "none was accepted by the end of the scenario (the party answered its delivery 400)",
+          "messageIds": [
+            "S00000000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.3: how each kind of hostile delivery was answered, a redelivery, a lost message', () => {
+    const b = new ObservationsBuilder();
+    const h23 = svbHeen(1, 'S00000000001', MORNING, '2.3');
+    const e1 = b.deliver(MORNING, h23);
+    b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation: 'refuse-or-reject', status: 202, xmlHash: e1.xmlHash, identificatie: 'S00000000001' });
+    b.submit(T2, retour(h23, 'R0363000001', T2, ['0200']));
+    const bom = svbHeen(2, 'S00000000002', MORNING);
+    const e2 = b.deliver(MORNING, bom);
+    b.hostile.push({ label: 'a heen with a byte-order mark', at: MORNING, expectation: 'answer-or-refuse', status: 202, xmlHash: e2.xmlHash, identificatie: 'S00000000002' });
+    const stray = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const e3 = b.deliver(MORNING, stray);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: e3.xmlHash, identificatie: 'RONBEKEND1' });
+    const e4 = b.deliver(MORNING, svbHeen(3, 'S00000000003', MORNING), 0);
+    b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 0, xmlHash: e4.xmlHash, identificatie: '' });
+    b.redeliveries.push({ at: MORNING, xmlHash: 'h', status: 0, before: { now: '', incoming: [], outgoing: [] }, after: { now: '', incoming: [], outgoing: [] } });
+    b.state(ms(MORNING, -1), { outgoing: [], incoming: [{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000009', status: 'processed', retour: null }] });
+    b.state(ms(T2, HOUR), { outgoing: [], incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', status: 'processed', retour: null }] });
+    expect(run('GEN-0.3', b)).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          {
+            "category": "robustness",
+            "expected": "a 2.3 heen before the go-live (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and answered with a rejecting retour",
+            "happened": "answered 202, then a retour with RetourCodes 0200",
+            "messageIds": [
+              "S00000000001",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a heen with a byte-order mark (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and answered with a retour like any valid heen",
+            "happened": "answered 202, and no retour followed",
+            "messageIds": [
+              "S00000000002",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a retour on a heen never sent (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and listed as rejected",
+            "happened": "answered 202, and the party lists it as processed",
+            "messageIds": [
+              "RONBEKEND1",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a DOCTYPE (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400 (413 when over 25 MB)",
+            "happened": "answered nothing (no answer)",
+            "messageIds": [],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a byte-identical redelivery (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) answered 202 and changing nothing",
+            "happened": "it was answered not at all",
+            "messageIds": [],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "nothing the party had accepted or queued before the hostile deliveries lost afterwards",
+            "happened": "1 message(s) disappeared from its state",
+            "messageIds": [
+              "S00000000009",
+            ],
+            "requirement": "GEN-0.3",
+          },
+        ],
+        "notDue": [],
+      }
+    `);
+  });
+});
