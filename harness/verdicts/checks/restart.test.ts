@@ -113,3 +113,89 @@ describe('TRA-2.3: a restart in the transition loses nothing', () => {
     }
   });
 });
+
+describe('TRA-2.3 findings say what was expected by when, what happened, which messages', () => {
+  it('a party that does not come back, named by what it held', () => {
+    const [judgement] = judge(['TRA-2.3'], observations(CASES[2]!));
+    expect(judgement?.findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "lost",
+          "expected": "the party to answer again after its restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) (POST /restart), with its session, calendar and clock",
+          "happened": "GET /state answered 409",
+          "messageIds": [
+            "G1",
+            "G2",
+            "S1",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+      ]
+    `);
+  });
+  it('a party that lost, fell back, changed its clock and went silent', () => {
+    const restart = restarted({
+      now: iso(cal.heenStop.minus({ days: 1 })),
+      outgoing: [{ ...BEFORE.outgoing[0]!, retourCodes: ['0001'] }],
+      incoming: [{ ...BEFORE.incoming[0]!, status: 'rejected' }],
+    });
+    const [judgement] = judge(['TRA-2.3'], observations({ label: '', restart, entries: [], verdict: 'failed', extraEvent: { intentId: 'i-3', createdAt: cal.goLive } }));
+    expect(judgement?.findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "the party's clock to continue across the restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z): GET /state shows 2026-03-30T18:00:00.000+02:00 before it",
+          "happened": "after the restart it shows 2026-03-29T09:00:00.000+02:00",
+          "messageIds": [
+            "G1",
+            "G2",
+            "S1",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "everything the party listed just before its restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) to be listed just after it",
+          "happened": "2 were gone after the restart: WMO501 of event i-2 (queued); WMO502 R9 taken into custody (processed)",
+          "messageIds": [
+            "G2",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "nothing to fall back across the restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) (a sent message queued again goes twice)",
+          "happened": "2 did: WMO501 G1 went from answered (0200) to answered (0001); WMO507 S1 went from processed to rejected",
+          "messageIds": [
+            "G1",
+            "S1",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "what was queued or owed at the restart (Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z)) offered to the switch again from Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z), as without a restart",
+          "happened": "by Wed 2026-04-01 12:00:00.000 Europe/Amsterdam (10:00:00.000Z) the party had not offered 3: WMO501 of event i-2; the heen of event i-3, created Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); the retour on WMO507 S1",
+          "messageIds": [
+            "G2",
+            "event i-3",
+            "R1",
+          ],
+          "requirement": "TRA-2.3",
+        },
+      ]
+    `);
+  });
+  it('names the restart itself when the party listed nothing', () => {
+    const empty: PartyState = { now: iso(RESTART), outgoing: [], incoming: [] };
+    const c: Case = { label: '', restart: { outcome: 'did-not-come-back', at: RESTART, via: 'POST /restart', before: empty, failure: 'connection refused' }, verdict: 'failed' };
+    expect(judge(['TRA-2.3'], observations(c))[0]?.findings.map((f) => f.messageIds)).toEqual([['restart at 2026-03-30T16:00:00.000Z']]);
+  });
+  it('is not-tested until the go-live with the duty and its deadline', () => {
+    const [judgement] = judge(['TRA-2.3'], observations(CASES[12]!));
+    expect(judgement?.notDue).toEqual([{ duty: 'what was queued or owed at the restart offered to the switch', dueAt: cal.goLive }]);
+  });
+});

@@ -48,3 +48,41 @@ describe('ING-3.5: a follow-up 501 waits for the retour on the previous one', ()
     expect(none.traffic.trails.map((t) => mayGoFrom(t, none.traffic)?.toMillis())).toEqual([ms(T0, -3 * HOUR).toMillis(), undefined]);
   });
 });
+
+describe('ING-3.5 findings say what was expected by when, what happened, which messages', () => {
+  it.each([
+    ['sent before the retour arrived', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR - 1) }, {
+      category: 'timing',
+      expected: 'follow-up 501 G0363000002 (same Bsn and BudgetIdentificatie) submitted only after the retour on G0363000001 was received, at Mon 2026-03-30 07:00:00.000 Europe/Amsterdam (05:00:00.000Z)',
+      happened: 'it was submitted at Mon 2026-03-30 06:59:59.999 Europe/Amsterdam (04:59:59.999Z)',
+      messageIds: ['G0363000001', 'G0363000002'],
+    }],
+    ['sent though the retour never came', { followAt: ms(T0, -2 * HOUR) }, {
+      category: 'timing',
+      expected: 'follow-up 501 G0363000002 (same Bsn and BudgetIdentificatie) submitted only after the retour on G0363000001 was received',
+      happened: 'it was submitted at Mon 2026-03-30 07:00:00.000 Europe/Amsterdam (05:00:00.000Z) and the retour on the previous 501 never arrived',
+      messageIds: ['G0363000001', 'G0363000002'],
+    }],
+    ['never sent after the retour came', { retourAt: ms(T0, -2 * HOUR) }, {
+      category: 'lost',
+      expected: 'follow-up 501 for business event i-2 sent once the retour on G0363000001 arrived (Mon 2026-03-30 07:00:00.000 Europe/Amsterdam (05:00:00.000Z))',
+      happened: 'the follow-up was never submitted',
+      messageIds: ['G0363000001'],
+    }],
+  ] as const)('%s', (_label, opts, finding) => {
+    expect(scene(opts).result.findings).toEqual([{ requirement: 'ING-3.5', ...finding, messageIds: [...finding.messageIds] }]);
+  });
+  it('says the retour never arrived when a follow-up waits to the end', () => {
+    expect(scene({}).result.notDue).toEqual([{ duty: 'follow-up 501 for business event i-2 sent once the retour on G0363000001 arrived (it never arrived in this scenario)' }]);
+    expect(scene({ retourAt: ms(T0, HOUR), end: ms(T2, -1) }).result.notDue).toEqual([{ duty: 'follow-up 501 for business event i-2 sent once the retour on G0363000001 arrived' }]);
+  });
+  it('names the event of a predecessor whose heen was never accepted', () => {
+    const b = new ObservationsBuilder();
+    b.event(FIRST, ms(T0, -3 * HOUR));
+    b.event(FOLLOW, ms(T0, -150 * 60_000));
+    b.submit(ms(T0, -2 * HOUR), ownHeen(FOLLOW, 'G0363000002', ms(T0, -2 * HOUR)));
+    const obs = b.build();
+    const result = tr507Checks['ING-3.5']!(obs, observedTraffic(obs));
+    expect(result.findings.map((f) => f.messageIds)).toEqual([['i-1', 'G0363000002']]);
+  });
+});
