@@ -469,3 +469,122 @@ describe('Algemeen findings say what was expected, what happened, which messages
     `);
   });
 });
+
+describe('Algemeen checks at the edges of what they judge', () => {
+  it('GEN-0.1 names an invalid message the switch accepted and an unreadable one by what the ledger says', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { xsdValid: false });
+    b.submit(ms(MORNING, 1), ownHeen(e.intent, 'G0363000002', MORNING), { code: 'IB001', entry: { name: null } });
+    expect(run('GEN-0.1', b).findings.filter((f) => f.category === 'schema').map((f) => [f.happened, f.messageIds])).toEqual([[
+      '2 were not: WMO501 G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z): cvc-complex-type: unexpected element; unreadable (hash-000) at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z): IB001',
+      ['G0363000001', '(hash-000)'],
+    ]]);
+  });
+  it('GEN-0.1 leaves a retour line whose body is not a retour, and ids it cannot read, to other duties', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.submit(MORNING, heen, { entry: { name: 'WMO508' } });
+    const h1 = svbHeen(2, 'S00000000002', MORNING);
+    const h2 = svbHeen(3, 'S00000000003', MORNING);
+    b.deliver(MORNING, h1);
+    b.deliver(MORNING, h2);
+    b.submit(MORNING, retour(h1, 'R0363000001', MORNING), { entry: { identificatieRetour: null } });
+    b.submit(MORNING, retour(h2, 'R0363000002', MORNING), { entry: { identificatieRetour: null } });
+    expect(run('GEN-0.1', b).findings).toEqual([]);
+  });
+  it('GEN-0.1 (TR056) counts a stray heen and a retour without a heen as messages of their own', () => {
+    const stray = new ObservationsBuilder();
+    const e = stray.event(toekenning(1), MORNING);
+    stray.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+    stray.submit(MORNING, ownHeen(toekenning(9), 'G0363000001', MORNING), { code: 'IB103' });
+    expect(run('GEN-0.1', stray).findings.filter((f) => /TR056/.test(f.expected)).map((f) => f.happened)).toEqual([expect.stringMatching(/^it was used for 2 different messages/)]);
+    const orphans = new ObservationsBuilder();
+    const h = svbHeen(1, 'S00000000001', MORNING);
+    orphans.submit(MORNING, retour(h, 'R0363000001', MORNING), { entry: { identificatie: null } });
+    orphans.submit(MORNING, retour(h, 'R0363000001', MORNING), { code: 'IB103', entry: { identificatie: null } });
+    expect(run('GEN-0.1', orphans).findings.filter((f) => /TR056/.test(f.expected)).map((f) => f.messageIds)).toEqual([['R0363000001']]);
+  });
+  it('GEN-0.2 counts accepted retours only, and judges delivered heen, not delivered retours', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING), { code: 'IB103' });
+    b.submit(ms(MORNING, 1), retour(heen, 'R0363000001', MORNING));
+    const e = b.event(toekenning(1), MORNING);
+    const own = ownHeen(e.intent, 'G0363000001', MORNING);
+    b.submit(MORNING, own);
+    b.deliver(ms(MORNING, 2), retour(own, 'C0000000001', ms(MORNING, 2)));
+    expect(verdictOf(run('GEN-0.2', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('GEN-0.2 cannot judge the retour on a heen whose release the ledger does not know', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING), 202, { release: null });
+    b.visit(ms(T2, HOUR));
+    const result = run('GEN-0.2', b);
+    expect(verdictOf(result).verdict).toBe('not-tested');
+    expect(result.notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted' }]);
+  });
+  it('GEN-0.2 names the open duty of a heen not yet due', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), T0);
+    b.visit(ms(T2, -1));
+    expect(run('GEN-0.2', b).notDue).toEqual([{ duty: 'a heen for business event i-1 accepted' }]);
+  });
+
+  const state = (incoming: PartyState['incoming'] = [], outgoing: PartyState['outgoing'] = []): Omit<PartyState, 'now'> => ({ incoming, outgoing });
+  it.each([
+    ['answer-or-refuse, taken, scenario ends before T2', 'answer-or-refuse', 202, ms(T2, -1), 'not-tested'],
+    ['refuse, taken, scenario ends before T2', 'refuse', 202, ms(T2, -1), 'failed'],
+    ['refuse-or-reject, answered 500, scenario ends before T2', 'refuse-or-reject', 500, ms(T2, -1), 'failed'],
+  ] as const)('GEN-0.3: a 2.3 heen before T2, %s', (_label, expectation, status, end, verdict) => {
+    const b = new ObservationsBuilder();
+    const entry = b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING, '2.3'), status);
+    b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation, status, xmlHash: entry.xmlHash, identificatie: 'S00000000001' });
+    b.state(end, state());
+    expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
+  });
+  it('GEN-0.3 finds a hostile retour in the party\'s list by its own IdentificatieRetour', () => {
+    const b = new ObservationsBuilder();
+    const r = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const entry = b.deliver(MORNING, r);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: entry.xmlHash, identificatie: 'RONBEKEND1' });
+    b.state(MORNING, state([
+      { bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'rejected', retour: null },
+      { bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', heen: 'ONBEKEND0001', status: 'processed', retour: null },
+    ]));
+    expect(run('GEN-0.3', b).findings.map((f) => f.happened)).toEqual(['answered 202, and the party lists it as processed']);
+  });
+  it.each([
+    ['its status', { status: 'rejected' as const }, 'failed'],
+    ['the heen it names', { heen: 'G0363000009' }, 'failed'],
+    ['its retour', { retour: { identificatie: 'R0363000009', status: 'queued' as const } }, 'failed'],
+    ['nothing it lists as received (its clock and outgoing move on)', {}, 'passed'],
+  ] as const)('GEN-0.3: a redelivery that changes %s', (_label, change, verdict) => {
+    const b = new ObservationsBuilder();
+    const listed = { bericht: 'WMO502' as const, release: '2.0.2' as const, identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed' as const, retour: { identificatie: 'R0363000001', status: 'sent' as const } };
+    const queued = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
+    b.redeliveries.push({ at: MORNING, xmlHash: 'h', status: 202, before: { now: 'a', incoming: [listed], outgoing: [queued] }, after: { now: 'b', incoming: [{ ...listed, ...change }], outgoing: [] } });
+    b.state(MORNING, state());
+    expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
+  });
+  it('GEN-0.3: what the party held before the first hostile delivery, by intent or by message name and Identificatie', () => {
+    const b = new ObservationsBuilder();
+    const kept = { intentId: 'i-1', bericht: 'WMO501' as const, release: '2.0.2' as const, identificatie: 'G0363000001', status: 'sent' as const, retourCodes: [] };
+    const gone = { ...kept, intentId: 'i-2', identificatie: null, status: 'queued' as const };
+    const s1 = { bericht: 'WMO507' as const, release: '2.0.2' as const, identificatie: 'S00000000001', status: 'processed' as const, retour: null };
+    const s2 = { ...s1, identificatie: 'S00000000002' };
+    b.state(ms(MORNING, -2), state([s1, s2, { ...s1, identificatie: 'S00000000003' }], [kept, gone]));
+    b.state(ms(MORNING, -1), state([s1, s2], [kept, gone]));
+    const entry = b.deliver(MORNING, svbHeen(9, 'S00000000009', MORNING), 400);
+    b.hostile.push({ label: 'not well-formed', at: MORNING, expectation: 'refuse', status: 400, xmlHash: entry.xmlHash, identificatie: '' });
+    b.state(MORNING, state([s1, { ...s2, bericht: 'JW507' }], [kept]));
+    b.state(ms(MORNING, 1), state([s1, { ...s2, bericht: 'JW507' }], [{ ...kept, status: 'answered' }]));
+    expect(run('GEN-0.3', b).findings.map((f) => f.messageIds)).toEqual([['i-2', 'S00000000002']]);
+  });
+  it('GEN-0.3 passes a party with states and no hostile delivery', () => {
+    const b = new ObservationsBuilder();
+    b.state(MORNING, state());
+    expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+});

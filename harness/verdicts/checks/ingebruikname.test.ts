@@ -259,3 +259,76 @@ describe('Ingebruikname findings say what was expected by when, what happened, w
     expect(run('ING-3.6', b).findings.map((f) => f.messageIds)).toEqual([['C0000000002', 'G0363000002']]);
   });
 });
+
+describe('Ingebruikname checks at the edges of what they judge', () => {
+  const retour23 = (heen: ReturnType<typeof svbHeen>, id: string, t: typeof T2) => retour(heen, id, t);
+  it('ING-3.2 judges 2.3 heen delivered from T2 on, nothing else', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(T2, svbHeen(1, 'S00000000001', T2, '2.3'));
+    b.deliver(ms(T2, -1), svbHeen(2, 'S00000000002', ms(T2, -1), '2.3'));
+    b.deliver(ms(T2, 1), svbHeen(3, 'S00000000003', ms(T2, 1), '2.0.2'));
+    const own = ownHeen(toekenning(1), 'G0363000001', T2, '2.3');
+    b.deliver(ms(T2, 2), retour23(own as never, 'C0000000001', ms(T2, 2)));
+    b.visit(ms(T2, 3_600_000));
+    const result = run('ING-3.2', b);
+    expect(result.findings.map((f) => f.messageIds)).toEqual([['S00000000001']]);
+  });
+  it('ING-3.2 and ING-3.4 name each open duty', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(ms(T2, 1), svbHeen(1, 'S00000000001', ms(T2, 1), '2.3'));
+    b.deliver(ms(T1, -1), svbHeen(2, 'S00000000002', ms(T1, -1)));
+    b.visit(ms(T2, -1));
+    b.blocks.push({ from: T2, until: ms(T2, 86_400_000), scope: 'all' });
+    b.visit(ms(T2, 2));
+    expect(run('ING-3.2', b).notDue).toEqual([{ duty: 'a valid 2.3 retour on WMO507 S00000000001' }]);
+    expect(run('ING-3.4', b).notDue).toEqual([{ duty: 'the retour owed at the retour stop on WMO507 S00000000002 sent after the go-live in 2.0.2' }]);
+  });
+  it.each([
+    ['delivered at T1: no longer owed at T1', T1, [], 'passed', []],
+    ['refused before T1, then nothing: lost', ms(T1, -1), [{ at: ms(T1, -1), release: '2.0.2', code: 'IB103' }], 'failed', ['lost']],
+    ['refused in the transition only: lost', ms(T1, -1), [{ at: T1, release: '2.0.2', code: 'IB103' }], 'failed', ['lost']],
+    ['refused after T2 in 2.0.2 (blocked): not sent', ms(T1, -1), [{ at: T2, release: '2.0.2', code: 'IB103' }], 'failed', ['schema']],
+    ['accepted after T2 in 2.3', ms(T1, -1), [{ at: T2, release: '2.3' }], 'failed', ['schema']],
+  ] as const)('ING-3.4: a 2.0.2 heen %s', (_label, deliveredAt, answers, verdict, categories) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', deliveredAt);
+    b.deliver(deliveredAt, heen);
+    for (const a of answers) {
+      const r = retour(heen, 'R0363000001', a.at);
+      b.submit(a.at, { ...r, release: a.release } as typeof r, 'code' in a ? { code: a.code } : {});
+    }
+    b.visit(ms(T2, 3_600_000));
+    expect(verdictOf(run('ING-3.4', b))).toEqual({ verdict, categories });
+  });
+  it('ING-3.4 leaves delivered retours and 2.3 heen to other duties', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(ms(T1, -2), svbHeen(1, 'S00000000001', ms(T1, -2), '2.3'));
+    const own = ownHeen(toekenning(1), 'G0363000001', ms(T0, -60_000));
+    b.deliver(ms(T1, -1), retour(own as never, 'C0000000001', ms(T1, -1)));
+    b.visit(ms(T2, 3_600_000));
+    expect(verdictOf(run('ING-3.4', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('ING-3.6 leaves a 2.0.2 retour on an Identificatie whose 2.3 re-offer was accepted to ING-3.3, which has no 2.0.2 heen for it', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -60_000));
+    const old = ownHeen(e.intent, 'G0363000001', ms(T0, -60_000), '2.0.2');
+    b.submit(ms(T0, -60_000), old, { code: 'IB103' });
+    b.submit(T2, ownHeen(e.intent, 'G0363000001', T2, '2.3'));
+    b.deliver(T2, retour(old, 'C0000000001', T2));
+    b.state(ms(T2, 1), { outgoing: [], incoming: [] });
+    expect(verdictOf(run('ING-3.6', b))).toEqual({ verdict: 'passed', categories: [] });
+    expect(verdictOf(run('ING-3.3', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('ING-3.3 judges a retour delivered at T2 itself, and one on a 2.3 heen not at all', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -60_000));
+    const old = ownHeen(e.intent, 'G0363000001', ms(T0, -60_000), '2.0.2');
+    b.submit(ms(T0, -60_000), old);
+    const e2 = b.event(toekenning(2), T2);
+    const now = ownHeen(e2.intent, 'G0363000002', T2, '2.3');
+    b.submit(T2, now);
+    b.deliver(T2, retour(old, 'C0000000001', T2));
+    b.deliver(T2, { ...retour(now, 'C0000000002', T2), release: '2.0.2' } as never);
+    expect(run('ING-3.3', b).findings.map((f) => [f.messageIds, f.happened])).toEqual([[['C0000000001', 'G0363000001'], 'the suite has no state of the party']]);
+  });
+});
