@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDifference, heenFingerprint, heenKey, intentFingerprint, intentKey } from './business-content.js';
+import { contentDifference, heenFingerprint, heenKey, heenNameOfIntent, intentFingerprint, intentKey } from './business-content.js';
 import type { Heenbericht, Release } from '../messages/model.js';
 import type { BudgetafsluitingIntent, Intent } from '../sut/protocol.js';
 import { syntheticBsn } from '../messages/index.js';
@@ -136,5 +136,12 @@ describe('contentDifference', () => {
       .toBe('Ontvanger is "0599" where the business event has "0363"');
     expect(contentDifference(closing, altered(sent, (h) => { if (h.family === '507') h.client.functieBudgetBesteed[0]!.bedrag = 1; })))
       .toBe(`FunctieBudgetBesteed 1 is "${budget(2)}:01:2026-01-01..2026-02-28:1:1" where the business event has "${budget(2)}:01:2026-01-01..2026-02-28:180000:1"`);
+  });
+});
+
+describe('heenNameOfIntent', () => {
+  it('leads a toekenning to a 501 and a budgetafsluiting to a 507 of its law', () => {
+    expect(heenNameOfIntent(toekenning(1))).toBe('WMO501');
+    expect(heenNameOfIntent({ ...budgetafsluiting(1), wet: 'JW' })).toBe('JW507');
   });
 });

@@ -277,3 +277,44 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
     `);
   });
 });
+
+describe('Afsluiting checks at their edges', () => {
+  it('AFS-1.3: a retour the ledger shows accepted at T1 itself came too late', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    b.submit(T1, retour(heen, 'R0363000001', T1));
+    expect(verdictOf(run('AFS-1.3', b))).toEqual({ verdict: 'failed', categories: ['timing'] });
+  });
+  it('AFS-1.5 reads the last state before T1, and RetourCodes in any order', () => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
+    b.event(toekenning(1), ms(T1, -3_600_000));
+    b.submit(ms(T1, -3_600_000), heen);
+    b.deliver(ms(T1, -60_000), retour(heen, 'C0000000001', ms(T1, -60_000), ['0200', '0001']));
+    b.state(ms(T1, -30_000), { outgoing: [], incoming: [] });
+    b.state(ms(T1, -1), {
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: 'answered', retourCodes: ['0001', '0200'] }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null }],
+    });
+    b.visit(T1);
+    expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it.each([
+    ['the retour under another message name', { incoming: { bericht: 'JW502' as const } }],
+    ['the heen under another message name', { outgoing: { bericht: 'JW501' as const } }],
+    ['the heen still sent, though with the codes', { outgoing: { status: 'sent' as const } }],
+  ])('AFS-1.5 fails a party that lists %s', (_label, change) => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
+    b.event(toekenning(1), ms(T1, -3_600_000));
+    b.submit(ms(T1, -3_600_000), heen);
+    b.deliver(ms(T1, -60_000), retour(heen, 'C0000000001', ms(T1, -60_000), ['0001']));
+    b.state(ms(T1, -1), {
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: 'answered', retourCodes: ['0001'], ...('outgoing' in change ? change.outgoing : {}) }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null, ...('incoming' in change ? change.incoming : {}) }],
+    });
+    b.visit(T1);
+    expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'failed', categories: ['correlation'] });
+  });
+});
