@@ -5,6 +5,9 @@ import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import type { MessageName } from '../../messages/model.js';
 import type { Intent, PartyState } from '../../sut/protocol.js';
 import { judge } from '../judge.js';
+import { restartChecks } from './restart.js';
+import { observedTraffic } from '../traffic.js';
+import { ObservationsBuilder, T0, T2, afsluiting, ms, ownHeen, toekenning } from './checks-fixture.js';
 import type { Observations, RestartObservation } from '../observations.js';
 
 const cal = loadCalendar('ipgb-2026');
@@ -197,5 +200,82 @@ describe('TRA-2.3 findings say what was expected by when, what happened, which m
   it('is not-tested until the go-live with the duty and its deadline', () => {
     const [judgement] = judge(['TRA-2.3'], observations(CASES[12]!));
     expect(judgement?.notDue).toEqual([{ duty: 'what was queued or owed at the restart offered to the switch', dueAt: cal.goLive }]);
+  });
+});
+
+describe('TRA-2.3 at its edges', () => {
+  const HOUR = 3_600_000;
+  const verdict = (c: Partial<Case>) => judge(['TRA-2.3'], observations({ label: '', verdict: 'passed', ...c }))[0];
+  it('judges going on as before when the scenario ends at the go-live itself', () => {
+    expect(verdict({ restart: restarted(), entries: OFFERED_AT_T2, lastMoment: cal.goLive })?.verdict).toBe('passed');
+    expect(verdict({ restart: restarted(), entries: [], lastMoment: cal.goLive })?.verdict).toBe('failed');
+  });
+  it('the check alone leaves a scenario without a restart, or with none possible, unjudged', () => {
+    const obs = observations({ label: '', verdict: 'not-tested' });
+    expect(restartChecks['TRA-2.3']!(obs, observedTraffic(obs))).toEqual({ findings: [], notDue: [] });
+    const unavailable = { ...obs, restart: { outcome: 'unavailable' as const, reason: 'no restart' } };
+    expect(restartChecks['TRA-2.3']!(unavailable, observedTraffic(unavailable))).toEqual({ findings: [], notDue: [] });
+  });
+  it.each([
+    ['a sent heen answered across the restart', { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'sent' as const, retourCodes: [] }, BEFORE.outgoing[1]!] }, { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'answered' as const, retourCodes: ['0200'] }, BEFORE.outgoing[1]!] }, 'passed'],
+    ['an answered heen back to sent, codes kept', BEFORE, { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'sent' as const }, BEFORE.outgoing[1]!] }, 'failed'],
+    ['an owed retour sent across the restart', BEFORE, { incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' as const } }, BEFORE.incoming[1]!] }, 'passed'],
+    ['a sent retour queued again', { incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' as const } }, BEFORE.incoming[1]!] }, { incoming: BEFORE.incoming }, 'failed'],
+  ] as Array<[string, Partial<PartyState>, Partial<PartyState>, 'passed' | 'failed']>)('%s', (_label, before, after, expected) => {
+    const from = { ...BEFORE, ...before };
+    const restart: RestartObservation = { outcome: 'restarted', at: RESTART, via: 'test', before: from, after: { ...from, ...after } };
+    expect(verdict({ restart, entries: OFFERED_AT_T2 })?.verdict).toBe(expected);
+  });
+  it('owes no retour on a heen whose retour went before the restart, and names a heen whose retour was not yet made', () => {
+    const sent: PartyState = { ...BEFORE, incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' } }, { ...BEFORE.incoming[0]!, identificatie: 'S2', retour: null }, BEFORE.incoming[1]!] };
+    const restart: RestartObservation = { outcome: 'restarted', at: RESTART, via: 'test', before: sent, after: sent };
+    const [judgement] = judge(['TRA-2.3'], observations({ label: '', restart, entries: [OFFERED_AT_T2[0]!], verdict: 'failed' }));
+    expect(judgement?.findings.map((f) => [f.happened, f.messageIds])).toEqual([[expect.stringMatching(/had not offered 1: the retour on WMO507 S2$/), ['S2']]]);
+  });
+  it('a restart after the go-live counts only what is offered after it', () => {
+    const at = cal.goLive.plus({ hours: 1 });
+    const restart: RestartObservation = { outcome: 'restarted', at, via: 'test', before: { ...BEFORE, now: iso(at) }, after: { ...BEFORE, now: iso(at) } };
+    const before = [submission('WMO501', 'G2', cal.goLive.plus({ minutes: 30 })), submission('WMO508', 'S1', at, 'R1')];
+    expect(verdict({ restart, entries: before })?.verdict).toBe('failed');
+    expect(verdict({ restart, entries: [before[0]!, ...OFFERED_AT_T2].map((e) => ({ ...e, at: e.at === before[0]!.at ? e.at : at.toUTC().toISO() ?? '' })) })?.verdict).toBe('passed');
+  });
+
+  /** Real messages: trails tie each heen to its event by content. */
+  const withTrails = (build: (b: ObservationsBuilder) => void, queued: string[]) => {
+    const b = new ObservationsBuilder();
+    build(b);
+    b.visit(ms(T2, 3_600_000));
+    const before: PartyState = { now: iso(RESTART), incoming: [], outgoing: queued.map((intentId) => ({ intentId, bericht: 'WMO501', release: '2.0.2', identificatie: null, status: 'queued', retourCodes: [] })) };
+    const obs: Observations = { ...b.build(), restart: { outcome: 'restarted', at: RESTART, via: 'test', before, after: before } };
+    return judge(['TRA-2.3'], obs)[0];
+  };
+  it('ties a queued heen offered after T2 to its event by content, whatever Identificatie it got', () => {
+    const result = withTrails((b) => {
+      const sent = b.event(toekenning(1), ms(T0, -HOUR));
+      b.submit(ms(T0, -HOUR), ownHeen(sent.intent, 'G0363000001', ms(T0, -HOUR)));
+      const queued = b.event(toekenning(2), ms(T0, -HOUR));
+      b.submit(T2, ownHeen(queued.intent, 'G0363000077', T2));
+    }, ['i-2']);
+    expect(result?.verdict).toBe('passed');
+  });
+  it('asks new work after the restart to go too, but not events from before it nor TR507 follow-ups', () => {
+    const newWork = (offer: boolean) => withTrails((b) => {
+      b.event(toekenning(1), ms(T0, -HOUR));
+      const later = b.event(toekenning(2), RESTART);
+      if (offer) b.submit(T2, ownHeen(later.intent, 'G0363000002', T2));
+    }, []);
+    expect(newWork(true)?.verdict).toBe('passed');
+    expect(newWork(false)?.findings.map((f) => f.messageIds)).toEqual([['event i-2']]);
+    const followUp = withTrails((b) => {
+      const first = b.event(toekenning(1), ms(T0, -HOUR));
+      b.submit(ms(T0, -HOUR), ownHeen(first.intent, 'G0363000001', ms(T0, -HOUR)));
+      b.event(toekenning(1, undefined, 300_000), ms(T0, -HOUR));
+    }, ['i-2']);
+    expect(followUp?.verdict).toBe('passed');
+    const closings = withTrails((b) => {
+      b.event(afsluiting(1), ms(T0, -HOUR));
+      b.event(afsluiting(1), ms(T0, -HOUR));
+    }, ['i-2']);
+    expect(closings?.findings.map((f) => f.messageIds)).toEqual([['event i-2']]);
   });
 });

@@ -221,3 +221,71 @@ describe('Transitie findings say what was expected by when, what happened, which
     `);
   });
 });
+
+describe('TRA-2.2 at its edges', () => {
+  const queuedOrSent = (status: 'sent' | 'queued', intentId = 'i-1') => ({ intentId, bericht: 'WMO501' as const, release: '2.0.2' as const, identificatie: 'G0363000001', status, retourCodes: [] });
+  /** Refused at T0-2h, accepted at T0-1h; the party's state at `stateAt` reports it as `listed`. */
+  const reported = (stateAt: DateTime, outgoing: ReturnType<typeof queuedOrSent>[]) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -2 * HOUR));
+    b.submit(ms(T0, -2 * HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -2 * HOUR)), { code: 'IB103', status: 503 });
+    b.blocks.push({ from: ms(T0, -2 * HOUR), until: ms(T0, -HOUR), scope: 'heen' });
+    b.submit(ms(T0, -HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -HOUR)));
+    b.state(stateAt, { outgoing, incoming: [] });
+    return verdictOf(run('TRA-2.2', b));
+  };
+  it.each([
+    ['at the refusal itself', ms(T0, -2 * HOUR), [queuedOrSent('sent')], 'failed'],
+    ['before the refusal', ms(T0, -3 * HOUR), [queuedOrSent('sent')], 'passed'],
+    ['at the acceptance', ms(T0, -HOUR), [queuedOrSent('sent')], 'passed'],
+    ['after the acceptance', ms(T0, -30 * 60_000), [queuedOrSent('sent')], 'passed'],
+    ['while another event is sent and this one queued', ms(T0, -90 * 60_000), [queuedOrSent('sent', 'i-9'), queuedOrSent('queued')], 'passed'],
+  ] as const)('a refused heen reported as sent %s', (_label, stateAt, outgoing, verdict) => {
+    expect(reported(stateAt, [...outgoing]).verdict).toBe(verdict);
+  });
+  it('reports twin refusals at one moment once', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -2 * HOUR));
+    b.blocks.push({ from: ms(T0, -2 * HOUR), until: ms(T0, -HOUR), scope: 'heen' });
+    b.submit(ms(T0, -2 * HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -2 * HOUR)), { code: 'IB103' });
+    b.submit(ms(T0, -2 * HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -2 * HOUR)), { code: 'IB103' });
+    b.submit(ms(T0, -HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -HOUR)));
+    b.state(ms(T0, -90 * 60_000), { outgoing: [queuedOrSent('sent')], incoming: [] });
+    expect(run('TRA-2.2', b).findings.map((f) => f.category)).toEqual(['lost']);
+  });
+  it('is no concern of a refusal after the acceptance (a surplus attempt)', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -2 * HOUR));
+    b.submit(ms(T0, -2 * HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -2 * HOUR)));
+    b.submit(T0, ownHeen(e.intent, 'G0363000001', T0), { code: 'IB103' });
+    b.visit(ms(T2, HOUR));
+    expect(verdictOf(run('TRA-2.2', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('counts the first moment after a refusal, not the refusal\'s own', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -3 * HOUR));
+    b.visit(ms(T0, -3 * HOUR));
+    b.submit(ms(T0, -2 * HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -2 * HOUR)), { code: 'IB001', status: 400, xsdValid: false });
+    b.submit(ms(T0, -HOUR), ownHeen(e.intent, 'G0363000001', ms(T0, -HOUR)));
+    expect(verdictOf(run('TRA-2.2', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('a retour re-offered at T2 in 2.3 fails even when the switch took it', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    const r = retour(heen, 'R0363000001', T1);
+    b.submit(T1, r, { code: 'IB103' });
+    b.submit(T2, { ...r, release: '2.3' } as typeof r);
+    expect(run('TRA-2.2', b).findings.map((f) => [f.category, f.messageIds])).toEqual([['schema', ['R0363000001']]]);
+  });
+  it('a retour on a heen never delivered keeps its own release; one without a heen is left alone', () => {
+    const b = new ObservationsBuilder();
+    const r = retour(svbHeen(1, 'S00000000001', ms(T0, -60_000)), 'R0363000001', T1);
+    b.submit(T1, r, { code: 'IB103' });
+    b.submit(T2, r);
+    const orphan = retour(svbHeen(2, 'S00000000002', ms(T0, -60_000)), 'R0363000002', T1);
+    b.submit(T1, orphan, { code: 'IB103', entry: { identificatie: null } });
+    b.visit(ms(T2, HOUR));
+    expect(verdictOf(run('TRA-2.2', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+});
