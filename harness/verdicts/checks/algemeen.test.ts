@@ -588,3 +588,23 @@ describe('Algemeen checks at the edges of what they judge', () => {
     expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict: 'passed', categories: [] });
   });
 });
+
+describe('Algemeen messages, the last few words', () => {
+  it('GEN-0.1 names a heen\'s Dagtekening that is not the local date of its attempt', () => {
+    const b = new ObservationsBuilder();
+    const night = at('2026-03-30T00:30:00+02:00');
+    const e = b.event(toekenning(1), night);
+    const heen = ownHeen(e.intent, 'G0363000001', night);
+    b.submit(night, { ...heen, header: { ...heen.header, berichtIdentificatie: { identificatie: 'G0363000001', dagtekening: '2026-03-29' } } } as typeof heen);
+    expect(run('GEN-0.1', b).findings.map((f) => f.happened)).toEqual(['Dagtekening is 2026-03-29 where the local date of the attempt is 2026-03-30']);
+  });
+  it('GEN-0.3 says a body that must be refused was taken, and a retour listed by no state at all', () => {
+    const b = new ObservationsBuilder();
+    const e1 = b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING));
+    b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 202, xmlHash: e1.xmlHash, identificatie: 'S00000000001' });
+    const r = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const e2 = b.deliver(MORNING, r);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: e2.xmlHash, identificatie: 'RONBEKEND1' });
+    expect(run('GEN-0.3', b).findings.map((f) => f.happened)).toEqual(['answered 202', 'answered 202, and the party lists it as absent']);
+  });
+});
