@@ -318,3 +318,18 @@ describe('Afsluiting checks at their edges', () => {
     expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'failed', categories: ['correlation'] });
   });
 });
+
+describe('Afsluiting duties not yet due are named, with their deadline', () => {
+  it('AFS-1.1, AFS-1.3 and AFS-1.5 before their stops', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), ms(T0, -60_000));
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    const own = ownHeen(toekenning(2), 'G0363000002', ms(T0, -120_000));
+    b.deliver(ms(T0, -30_000), retour(own, 'C0000000002', ms(T0, -30_000)));
+    b.state(ms(T0, -1), { outgoing: [], incoming: [] });
+    expect(run('AFS-1.1', b).notDue).toEqual([{ duty: 'the heen for business event i-1 accepted before the heen stop', dueAt: T0 }]);
+    expect(run('AFS-1.3', b).notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted before the retour stop', dueAt: T1 }]);
+    expect(run('AFS-1.5', b).notDue).toEqual([{ duty: 'retour WMO502 C0000000002 processed by the retour stop', dueAt: T1 }]);
+  });
+});

@@ -332,3 +332,18 @@ describe('Ingebruikname checks at the edges of what they judge', () => {
     expect(run('ING-3.3', b).findings.map((f) => [f.messageIds, f.happened])).toEqual([[['C0000000001', 'G0363000001'], 'the suite has no state of the party']]);
   });
 });
+
+describe('ING-3.4 reads the ledger at the retour stop and the go-live exactly', () => {
+  it.each([
+    ['accepted at T1 itself: still owed, never sent after T2', T1, 'failed'],
+    ['accepted in 2.0.2 during the transition: not sent after T2', ms(T1, 3_600_000), 'failed'],
+    ['accepted 1 ms before T1', ms(T1, -1), 'passed'],
+  ] as const)('a retour %s', (_label, t, verdict) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T1, -60_000));
+    b.deliver(ms(T1, -60_000), heen);
+    b.submit(t, retour(heen, 'R0363000001', t));
+    b.visit(ms(T2, 3_600_000));
+    expect(verdictOf(run('ING-3.4', b)).verdict).toBe(verdict);
+  });
+});
