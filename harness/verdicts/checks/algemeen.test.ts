@@ -222,11 +222,15 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     b.redeliveries.push({ at: MORNING, xmlHash: 'h', status, before: { now: '', ...before }, after: { now: '', ...after } });
     b.visit(MORNING);
     expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
+    if (changes) expect(run('GEN-0.3', b).findings[0]?.happened).toBe('the messages the party lists as received changed');
   });
   it('fails a party that stopped answering, or lost what it held before the hostile deliveries', () => {
     const stopped = new ObservationsBuilder();
     stopped.stoppedAnswering = 'after a DOCTYPE the party stopped answering';
-    expect(run('GEN-0.3', stopped).findings[0]?.happened).toBe('after a DOCTYPE the party stopped answering');
+    expect(run('GEN-0.3', stopped).findings).toEqual([{
+      requirement: 'GEN-0.3', category: 'robustness', expected: 'the party keeps working after malformed, hostile or unexpected deliveries',
+      happened: 'after a DOCTYPE the party stopped answering', messageIds: [],
+    }]);
     const lost = new ObservationsBuilder();
     const held = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
     lost.state(ms(MORNING, -1), state([], [held]));
