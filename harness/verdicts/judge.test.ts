@@ -1,6 +1,7 @@
 /** The judge: one verdict per requirement from its check's outcome, not-tested with its reason. */
 import { describe, expect, it } from 'vitest';
 import { judge, notTestedReason } from './judge.js';
+import { sample } from './checks/check.js';
 import type { RequirementId } from './requirements.js';
 import { firstPassingMoment, lastMoment, passesAt, reached } from './deadlines.js';
 import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, svbHeen, toekenning } from './checks/checks-fixture.js';
@@ -67,5 +68,16 @@ describe('deadlines', () => {
     expect(reached(obs, ms(T2, 2))).toBe(false);
     expect(lastMoment(new ObservationsBuilder().build())).toBeUndefined();
     expect(reached(new ObservationsBuilder().build(), T0)).toBe(false);
+  });
+});
+
+describe('judge and sample at their edges', () => {
+  it('leaves a requirement it cannot test with its reason and no open duties', () => {
+    const [judgement] = judge(['TRA-2.3'], new ObservationsBuilder().build());
+    expect(judgement).toEqual({ id: 'TRA-2.3', verdict: 'not-tested', findings: [], notDue: [], reason: 'the scenario made no restart (a scenario verifying TRA-2.3 must call world.restartParty())' });
+  });
+  it('lists up to three items in full, and counts the rest', () => {
+    expect(sample(['a', 'b', 'c'], (x) => x)).toBe('a; b; c');
+    expect(sample(['a', 'b', 'c', 'd'], (x) => x)).toBe('a; b; c; and 1 more');
   });
 });

@@ -9,7 +9,8 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'harness/cli/mutation/stryker.vitest.config.ts', related: false },
-  // checks-fixture.ts builds test observations: test support, not the judge.
+  // checks-fixture.ts builds test observations: test support, not the judge. One mutant is marked
+  // equivalent in the source (`// Stryker disable next-line`, tr507.ts: ledger seq numbers are unique).
   mutate: ['harness/verdicts/**/*.ts', '!harness/verdicts/**/*.test.ts', '!harness/verdicts/checks/checks-fixture.ts', 'harness/switch/policy.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,

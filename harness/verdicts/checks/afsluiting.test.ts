@@ -153,3 +153,183 @@ describe('AFS-1.5: every retour delivered before T1 processed by T1', () => {
     expect(scene(ms(T1, -1), undefined, T1, ms(T2, 1)).findings[0]?.happened).toMatch(/no state of the party before the retour stop/);
   });
 });
+
+describe('Afsluiting findings say what was expected by when, what happened, which messages', () => {
+  it('AFS-1.1: a heen first accepted at T0, and one never accepted after refusals', () => {
+    const b = new ObservationsBuilder();
+    const late = b.event(toekenning(1), ms(T0, -60_000));
+    b.submit(T0, ownHeen(late.intent, 'G0363000001', T0, '2.0.2'));
+    const lost = b.event(toekenning(2), ms(T0, -60_000));
+    b.submit(ms(T0, -60_000), ownHeen(lost.intent, 'G0363000002', ms(T0, -60_000)), { code: 'IB103' });
+    b.submit(ms(T0, -30_000), ownHeen(lost.intent, 'G0363000002', ms(T0, -30_000)), { status: 500 });
+    expect(run('AFS-1.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "the WMO heen for business event i-1 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "happened": "first accepted at Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "messageIds": [
+            "G0363000001",
+          ],
+          "requirement": "AFS-1.1",
+        },
+        {
+          "category": "lost",
+          "expected": "the WMO heen for business event i-2 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "happened": "not accepted before the heen stop (2 attempt(s): IB103 at Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z); 500 at Mon 2026-03-30 08:59:30.000 Europe/Amsterdam (06:59:30.000Z))",
+          "messageIds": [
+            "G0363000002",
+            "G0363000002",
+          ],
+          "requirement": "AFS-1.1",
+        },
+      ]
+    `);
+  });
+
+  it('AFS-1.2 and AFS-1.4: every heen or retour submitted in the closed window, with its answer', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -3_600_000));
+    b.submit(T0, ownHeen(e.intent, 'G0363000001', T0, '2.0.2'), { code: 'IB103' });
+    b.submit(ms(T2, -1), ownHeen(e.intent, 'G0363000002', ms(T2, -1), '2.3'));
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -3_600_000));
+    b.deliver(ms(T0, -3_600_000), heen);
+    b.submit(T1, retour(heen, 'R0363000001', T1), { code: 'IB103' });
+    expect(run('AFS-1.2', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "happened": "2 heen submitted in that window: WMO501 at Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) (IB103); WMO501 at Wed 2026-04-01 08:59:59.999 Europe/Amsterdam (06:59:59.999Z) (accepted)",
+          "messageIds": [
+            "G0363000001",
+            "G0363000002",
+          ],
+          "requirement": "AFS-1.2",
+        },
+      ]
+    `);
+    expect(run('AFS-1.4', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "no retourbericht submitted from the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "happened": "1 retour submitted in that window: WMO508 at Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) (IB103)",
+          "messageIds": [
+            "R0363000001",
+          ],
+          "requirement": "AFS-1.4",
+        },
+      ]
+    `);
+  });
+
+  it('AFS-1.3: a retour accepted only at T2, and the ids of every retour on the heen', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    b.submit(T1, retour(heen, 'R0363000001', T1), { code: 'IB103' });
+    b.submit(T2, retour(heen, 'R0363000001', T2));
+    expect(run('AFS-1.3', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "a retour on WMO507 S00000000001 (delivered Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z)",
+          "happened": "the retour was accepted at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "messageIds": [
+            "S00000000001",
+            "R0363000001",
+            "R0363000001",
+          ],
+          "requirement": "AFS-1.3",
+        },
+      ]
+    `);
+  });
+
+  it('AFS-1.5: a retour listed wrongly, naming the retour and its heen', () => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
+    b.event(toekenning(1), ms(T1, -3_600_000));
+    b.submit(ms(T1, -3_600_000), heen);
+    b.deliver(ms(T1, -60_000), retour(heen, 'C0000000001', ms(T1, -60_000), ['0001']));
+    b.state(ms(T1, -1), {
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: 'answered', retourCodes: ['0200'] }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null }],
+    });
+    b.visit(T1);
+    expect(run('AFS-1.5', b)).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          {
+            "category": "correlation",
+            "expected": "retour WMO502 C0000000001 on G0363000001 (delivered Mon 2026-03-30 16:59:00.000 Europe/Amsterdam (14:59:00.000Z)) processed by the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z): listed as processed and its heen as answered with its RetourCodes",
+            "happened": "at Mon 2026-03-30 16:59:59.999 Europe/Amsterdam (14:59:59.999Z) the party lists the retour as processed (heen G0363000001) and its heen WMO501 G0363000001 as answered with RetourCodes [0200], where the retour carries RetourCodes [0001]",
+            "messageIds": [
+              "C0000000001",
+              "G0363000001",
+            ],
+            "requirement": "AFS-1.5",
+          },
+        ],
+        "notDue": [],
+      }
+    `);
+  });
+});
+
+describe('Afsluiting checks at their edges', () => {
+  it('AFS-1.3: a retour the ledger shows accepted at T1 itself came too late', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    b.submit(T1, retour(heen, 'R0363000001', T1));
+    expect(verdictOf(run('AFS-1.3', b))).toEqual({ verdict: 'failed', categories: ['timing'] });
+  });
+  it('AFS-1.5 reads the last state before T1, and RetourCodes in any order', () => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
+    b.event(toekenning(1), ms(T1, -3_600_000));
+    b.submit(ms(T1, -3_600_000), heen);
+    b.deliver(ms(T1, -60_000), retour(heen, 'C0000000001', ms(T1, -60_000), ['0200', '0001']));
+    b.state(ms(T1, -30_000), { outgoing: [], incoming: [] });
+    b.state(ms(T1, -1), {
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: 'answered', retourCodes: ['0001', '0200'] }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null }],
+    });
+    b.visit(T1);
+    expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it.each([
+    ['the retour under another message name', { incoming: { bericht: 'JW502' as const } }],
+    ['the heen under another message name', { outgoing: { bericht: 'JW501' as const } }],
+    ['the heen still sent, though with the codes', { outgoing: { status: 'sent' as const } }],
+  ])('AFS-1.5 fails a party that lists %s', (_label, change) => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T1, -3_600_000), '2.0.2');
+    b.event(toekenning(1), ms(T1, -3_600_000));
+    b.submit(ms(T1, -3_600_000), heen);
+    b.deliver(ms(T1, -60_000), retour(heen, 'C0000000001', ms(T1, -60_000), ['0001']));
+    b.state(ms(T1, -1), {
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: 'G0363000001', status: 'answered', retourCodes: ['0001'], ...('outgoing' in change ? change.outgoing : {}) }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null, ...('incoming' in change ? change.incoming : {}) }],
+    });
+    b.visit(T1);
+    expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'failed', categories: ['correlation'] });
+  });
+});
+
+describe('Afsluiting duties not yet due are named, with their deadline', () => {
+  it('AFS-1.1, AFS-1.3 and AFS-1.5 before their stops', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), ms(T0, -60_000));
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -60_000));
+    b.deliver(ms(T0, -60_000), heen);
+    const own = ownHeen(toekenning(2), 'G0363000002', ms(T0, -120_000));
+    b.deliver(ms(T0, -30_000), retour(own, 'C0000000002', ms(T0, -30_000)));
+    b.state(ms(T0, -1), { outgoing: [], incoming: [] });
+    expect(run('AFS-1.1', b).notDue).toEqual([{ duty: 'the heen for business event i-1 accepted before the heen stop', dueAt: T0 }]);
+    expect(run('AFS-1.3', b).notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted before the retour stop', dueAt: T1 }]);
+    expect(run('AFS-1.5', b).notDue).toEqual([{ duty: 'retour WMO502 C0000000002 processed by the retour stop', dueAt: T1 }]);
+  });
+});

@@ -222,11 +222,15 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     b.redeliveries.push({ at: MORNING, xmlHash: 'h', status, before: { now: '', ...before }, after: { now: '', ...after } });
     b.visit(MORNING);
     expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
+    if (changes) expect(run('GEN-0.3', b).findings[0]?.happened).toBe('the messages the party lists as received changed');
   });
   it('fails a party that stopped answering, or lost what it held before the hostile deliveries', () => {
     const stopped = new ObservationsBuilder();
     stopped.stoppedAnswering = 'after a DOCTYPE the party stopped answering';
-    expect(run('GEN-0.3', stopped).findings[0]?.happened).toBe('after a DOCTYPE the party stopped answering');
+    expect(run('GEN-0.3', stopped).findings).toEqual([{
+      requirement: 'GEN-0.3', category: 'robustness', expected: 'the party keeps working after malformed, hostile or unexpected deliveries',
+      happened: 'after a DOCTYPE the party stopped answering', messageIds: [],
+    }]);
     const lost = new ObservationsBuilder();
     const held = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
     lost.state(ms(MORNING, -1), state([], [held]));
@@ -236,5 +240,375 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     const result = run('GEN-0.3', lost);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]?.messageIds).toEqual(['i-1']);
+  });
+});
+
+describe('Algemeen findings say what was expected, what happened, which messages', () => {
+  it('GEN-0.1: an invalid message, an altered heen, a stray and a retour on nothing', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { code: 'IB001', status: 400, xsdValid: false });
+    const heen = ownHeen(toekenning(1, undefined, 2_500), 'G0363000002', MORNING);
+    b.submit(ms(MORNING, 1), { ...heen, header: { ...heen.header, afzender: '0364' } } as typeof heen);
+    b.submit(ms(MORNING, 2), ownHeen(toekenning(7), 'G0363000003', MORNING), { code: 'IB103' });
+    b.submit(ms(MORNING, 3), retour(svbHeen(1, 'S00000000009', MORNING), 'R0363000004', MORNING), { code: 'IB001', xsdValid: true });
+    expect(run('GEN-0.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "schema",
+          "expected": "every submitted message valid against the XSD of its release",
+          "happened": "2 were not: WMO501 G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z): cvc-complex-type: unexpected element; WMO508 R0363000004 at Mon 2026-03-30 08:00:00.003 Europe/Amsterdam (06:00:00.003Z): IB001",
+          "messageIds": [
+            "G0363000001",
+            "R0363000004",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "WMO501 G0363000002 (Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)) to carry business event i-1 faithfully",
+          "happened": "FunctieBudget 1 is "01:2500:0:2026-04-01..2026-12-31" where the business event has "01:250000:0:2026-04-01..2026-12-31"; Afzender is 0364 where the party is 0363",
+          "messageIds": [
+            "G0363000002",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "every heen of the party to carry a business event it was given",
+          "happened": "WMO501 G0363000003 submitted at Mon 2026-03-30 08:00:00.002 Europe/Amsterdam (06:00:00.002Z) (IB103) matches none",
+          "messageIds": [
+            "G0363000003",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "correlation",
+          "expected": "retour WMO508 R0363000004 to answer a heen delivered to the party",
+          "happened": "it references Identificatie S00000000009, which the party never received",
+          "messageIds": [
+            "R0363000004",
+          ],
+          "requirement": "GEN-0.1",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.1: a retour that departs from its heen\'s header, and a reused Identificatie', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    const r = retour(heen, 'R0363000001', MORNING);
+    b.submit(MORNING, { ...r, header: { ...r.header, ontvanger: '0599', dagtekeningRetour: '2026-03-29' } } as typeof r);
+    const other = svbHeen(2, 'S00000000002', MORNING);
+    b.deliver(MORNING, other);
+    b.submit(ms(MORNING, 1), retour(other, 'R0363000001', MORNING), { code: 'IB103' });
+    expect(run('GEN-0.1', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "content",
+          "expected": "retour WMO508 R0363000001 (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) to copy the header of heen S00000000001 unchanged",
+          "happened": "Retour header Ontvanger is "0599", expected "0363" from the heen WMO507 S00000000001. Copy the heen's header unchanged into the retour (messages.md, "Retourbericht 502 / 508").; DagtekeningRetour is 2026-03-29 where the local date of the attempt is 2026-03-30",
+          "messageIds": [
+            "R0363000001",
+            "S00000000001",
+          ],
+          "requirement": "GEN-0.1",
+        },
+        {
+          "category": "content",
+          "expected": "Identificatie R0363000001 used for one WMO508 of the party's only, accepted once (TR056; only a refused message's own re-offer may reuse it)",
+          "happened": "it was used for 2 different messages: 2.0.2 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z) → accepted; 2.0.2 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z) → IB103",
+          "messageIds": [
+            "R0363000001",
+          ],
+          "requirement": "GEN-0.1",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.1: one Identificatie the switch accepted twice for one message', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+    b.submit(T2, ownHeen(e.intent, 'G0363000001', T2));
+    expect(run('GEN-0.1', b).findings.map((f) => [f.expected, f.happened, f.messageIds])).toEqual([[
+      'Identificatie G0363000001 used for one WMO501 of the party\'s only, accepted once (TR056; only a refused message\'s own re-offer may reuse it)',
+      'the switch accepted it 2 times: 2.0.2 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z) → accepted; 2.3 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) → accepted',
+      ['G0363000001'],
+    ]]);
+  });
+
+  it('GEN-0.2: duplicates and losses name the event or heen and every accepted message', () => {
+    const b = new ObservationsBuilder();
+    const twice = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(twice.intent, 'G0363000001', MORNING));
+    b.submit(ms(MORNING, 1), ownHeen(twice.intent, 'G0363000002', MORNING));
+    b.event(toekenning(2), MORNING, 'i-never');
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING));
+    b.submit(ms(MORNING, 1), retour(heen, 'R0363000002', MORNING));
+    b.deliver(MORNING, svbHeen(2, 'S00000000002', MORNING), 400);
+    expect(run('GEN-0.2', b).findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "duplicate",
+          "expected": "exactly one accepted heen for business event i-1 (created Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "2 were accepted: G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z); G0363000002 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)",
+          "messageIds": [
+            "G0363000001",
+            "G0363000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "lost",
+          "expected": "exactly one accepted heen for business event i-never (created Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "none was accepted by the end of the scenario (0 attempt(s))",
+          "messageIds": [
+            "event i-never",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "duplicate",
+          "expected": "exactly one accepted retour on WMO507 S00000000001 (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "2 were accepted: R0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z); R0363000002 at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z)",
+          "messageIds": [
+            "S00000000001",
+            "R0363000001",
+            "R0363000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+        {
+          "category": "lost",
+          "expected": "exactly one accepted retour on WMO507 S00000000002 (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z))",
+          "happened": "none was accepted by the end of the scenario (the party answered its delivery 400)",
+          "messageIds": [
+            "S00000000002",
+          ],
+          "requirement": "GEN-0.2",
+        },
+      ]
+    `);
+  });
+
+  it('GEN-0.3: how each kind of hostile delivery was answered, a redelivery, a lost message', () => {
+    const b = new ObservationsBuilder();
+    const h23 = svbHeen(1, 'S00000000001', MORNING, '2.3');
+    const e1 = b.deliver(MORNING, h23);
+    b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation: 'refuse-or-reject', status: 202, xmlHash: e1.xmlHash, identificatie: 'S00000000001' });
+    b.submit(T2, retour(h23, 'R0363000001', T2, ['0200']));
+    const bom = svbHeen(2, 'S00000000002', MORNING);
+    const e2 = b.deliver(MORNING, bom);
+    b.hostile.push({ label: 'a heen with a byte-order mark', at: MORNING, expectation: 'answer-or-refuse', status: 202, xmlHash: e2.xmlHash, identificatie: 'S00000000002' });
+    const stray = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const e3 = b.deliver(MORNING, stray);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: e3.xmlHash, identificatie: 'RONBEKEND1' });
+    const e4 = b.deliver(MORNING, svbHeen(3, 'S00000000003', MORNING), 0);
+    b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 0, xmlHash: e4.xmlHash, identificatie: '' });
+    b.redeliveries.push({ at: MORNING, xmlHash: 'h', status: 0, before: { now: '', incoming: [], outgoing: [] }, after: { now: '', incoming: [], outgoing: [] } });
+    b.state(ms(MORNING, -1), { outgoing: [], incoming: [{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000009', status: 'processed', retour: null }] });
+    b.state(ms(T2, HOUR), { outgoing: [], incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', status: 'processed', retour: null }] });
+    expect(run('GEN-0.3', b)).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          {
+            "category": "robustness",
+            "expected": "a 2.3 heen before the go-live (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and answered with a rejecting retour",
+            "happened": "answered 202, then a retour with RetourCodes 0200",
+            "messageIds": [
+              "S00000000001",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a heen with a byte-order mark (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and answered with a retour like any valid heen",
+            "happened": "answered 202, and no retour followed",
+            "messageIds": [
+              "S00000000002",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a retour on a heen never sent (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and listed as rejected",
+            "happened": "answered 202, and the party lists it as processed",
+            "messageIds": [
+              "RONBEKEND1",
+            ],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a DOCTYPE (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400 (413 when over 25 MB)",
+            "happened": "answered nothing (no answer)",
+            "messageIds": [],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "a byte-identical redelivery (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) answered 202 and changing nothing",
+            "happened": "it was answered not at all",
+            "messageIds": [],
+            "requirement": "GEN-0.3",
+          },
+          {
+            "category": "robustness",
+            "expected": "nothing the party had accepted or queued before the hostile deliveries lost afterwards",
+            "happened": "1 message(s) disappeared from its state",
+            "messageIds": [
+              "S00000000009",
+            ],
+            "requirement": "GEN-0.3",
+          },
+        ],
+        "notDue": [],
+      }
+    `);
+  });
+});
+
+describe('Algemeen checks at the edges of what they judge', () => {
+  it('GEN-0.1 names an invalid message the switch accepted and an unreadable one by what the ledger says', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), MORNING);
+    b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { xsdValid: false });
+    b.submit(ms(MORNING, 1), ownHeen(e.intent, 'G0363000002', MORNING), { code: 'IB001', entry: { name: null } });
+    expect(run('GEN-0.1', b).findings.filter((f) => f.category === 'schema').map((f) => [f.happened, f.messageIds])).toEqual([[
+      '2 were not: WMO501 G0363000001 at Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z): cvc-complex-type: unexpected element; unreadable (hash-000) at Mon 2026-03-30 08:00:00.001 Europe/Amsterdam (06:00:00.001Z): IB001',
+      ['G0363000001', '(hash-000)'],
+    ]]);
+  });
+  it('GEN-0.1 leaves a retour line whose body is not a retour, and ids it cannot read, to other duties', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.submit(MORNING, heen, { entry: { name: 'WMO508' } });
+    const h1 = svbHeen(2, 'S00000000002', MORNING);
+    const h2 = svbHeen(3, 'S00000000003', MORNING);
+    b.deliver(MORNING, h1);
+    b.deliver(MORNING, h2);
+    b.submit(MORNING, retour(h1, 'R0363000001', MORNING), { entry: { identificatieRetour: null } });
+    b.submit(MORNING, retour(h2, 'R0363000002', MORNING), { entry: { identificatieRetour: null } });
+    expect(run('GEN-0.1', b).findings).toEqual([]);
+  });
+  it('GEN-0.1 (TR056) counts a stray heen and a retour without a heen as messages of their own', () => {
+    const stray = new ObservationsBuilder();
+    const e = stray.event(toekenning(1), MORNING);
+    stray.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING));
+    stray.submit(MORNING, ownHeen(toekenning(9), 'G0363000001', MORNING), { code: 'IB103' });
+    expect(run('GEN-0.1', stray).findings.filter((f) => /TR056/.test(f.expected)).map((f) => f.happened)).toEqual([expect.stringMatching(/^it was used for 2 different messages/)]);
+    const orphans = new ObservationsBuilder();
+    const h = svbHeen(1, 'S00000000001', MORNING);
+    orphans.submit(MORNING, retour(h, 'R0363000001', MORNING), { entry: { identificatie: null } });
+    orphans.submit(MORNING, retour(h, 'R0363000001', MORNING), { code: 'IB103', entry: { identificatie: null } });
+    expect(run('GEN-0.1', orphans).findings.filter((f) => /TR056/.test(f.expected)).map((f) => f.messageIds)).toEqual([['R0363000001']]);
+  });
+  it('GEN-0.2 counts accepted retours only, and judges delivered heen, not delivered retours', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING), { code: 'IB103' });
+    b.submit(ms(MORNING, 1), retour(heen, 'R0363000001', MORNING));
+    const e = b.event(toekenning(1), MORNING);
+    const own = ownHeen(e.intent, 'G0363000001', MORNING);
+    b.submit(MORNING, own);
+    b.deliver(ms(MORNING, 2), retour(own, 'C0000000001', ms(MORNING, 2)));
+    expect(verdictOf(run('GEN-0.2', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+  it('GEN-0.2 cannot judge the retour on a heen whose release the ledger does not know', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING), 202, { release: null });
+    b.visit(ms(T2, HOUR));
+    const result = run('GEN-0.2', b);
+    expect(verdictOf(result).verdict).toBe('not-tested');
+    expect(result.notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted' }]);
+  });
+  it('GEN-0.2 names the open duty of a heen not yet due', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), T0);
+    b.visit(ms(T2, -1));
+    expect(run('GEN-0.2', b).notDue).toEqual([{ duty: 'a heen for business event i-1 accepted' }]);
+  });
+
+  const state = (incoming: PartyState['incoming'] = [], outgoing: PartyState['outgoing'] = []): Omit<PartyState, 'now'> => ({ incoming, outgoing });
+  it.each([
+    ['answer-or-refuse, taken, scenario ends before T2', 'answer-or-refuse', 202, ms(T2, -1), 'not-tested'],
+    ['refuse, taken, scenario ends before T2', 'refuse', 202, ms(T2, -1), 'failed'],
+    ['refuse-or-reject, answered 500, scenario ends before T2', 'refuse-or-reject', 500, ms(T2, -1), 'failed'],
+  ] as const)('GEN-0.3: a 2.3 heen before T2, %s', (_label, expectation, status, end, verdict) => {
+    const b = new ObservationsBuilder();
+    const entry = b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING, '2.3'), status);
+    b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation, status, xmlHash: entry.xmlHash, identificatie: 'S00000000001' });
+    b.state(end, state());
+    expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
+  });
+  it('GEN-0.3 finds a hostile retour in the party\'s list by its own IdentificatieRetour', () => {
+    const b = new ObservationsBuilder();
+    const r = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const entry = b.deliver(MORNING, r);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: entry.xmlHash, identificatie: 'RONBEKEND1' });
+    b.state(MORNING, state([
+      { bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'rejected', retour: null },
+      { bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', heen: 'ONBEKEND0001', status: 'processed', retour: null },
+    ]));
+    expect(run('GEN-0.3', b).findings.map((f) => f.happened)).toEqual(['answered 202, and the party lists it as processed']);
+  });
+  it.each([
+    ['its status', { status: 'rejected' as const }, 'failed'],
+    ['the heen it names', { heen: 'G0363000009' }, 'failed'],
+    ['its retour', { retour: { identificatie: 'R0363000009', status: 'queued' as const } }, 'failed'],
+    ['nothing it lists as received (its clock and outgoing move on)', {}, 'passed'],
+  ] as const)('GEN-0.3: a redelivery that changes %s', (_label, change, verdict) => {
+    const b = new ObservationsBuilder();
+    const listed = { bericht: 'WMO502' as const, release: '2.0.2' as const, identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed' as const, retour: { identificatie: 'R0363000001', status: 'sent' as const } };
+    const queued = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
+    b.redeliveries.push({ at: MORNING, xmlHash: 'h', status: 202, before: { now: 'a', incoming: [listed], outgoing: [queued] }, after: { now: 'b', incoming: [{ ...listed, ...change }], outgoing: [] } });
+    b.state(MORNING, state());
+    expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
+  });
+  it('GEN-0.3: what the party held before the first hostile delivery, by intent or by message name and Identificatie', () => {
+    const b = new ObservationsBuilder();
+    const kept = { intentId: 'i-1', bericht: 'WMO501' as const, release: '2.0.2' as const, identificatie: 'G0363000001', status: 'sent' as const, retourCodes: [] };
+    const gone = { ...kept, intentId: 'i-2', identificatie: null, status: 'queued' as const };
+    const s1 = { bericht: 'WMO507' as const, release: '2.0.2' as const, identificatie: 'S00000000001', status: 'processed' as const, retour: null };
+    const s2 = { ...s1, identificatie: 'S00000000002' };
+    b.state(ms(MORNING, -2), state([s1, s2, { ...s1, identificatie: 'S00000000003' }], [kept, gone]));
+    b.state(ms(MORNING, -1), state([s1, s2], [kept, gone]));
+    const entry = b.deliver(MORNING, svbHeen(9, 'S00000000009', MORNING), 400);
+    b.hostile.push({ label: 'not well-formed', at: MORNING, expectation: 'refuse', status: 400, xmlHash: entry.xmlHash, identificatie: '' });
+    b.state(MORNING, state([s1, { ...s2, bericht: 'JW507' }], [kept]));
+    b.state(ms(MORNING, 1), state([s1, { ...s2, bericht: 'JW507' }], [{ ...kept, status: 'answered' }]));
+    expect(run('GEN-0.3', b).findings.map((f) => f.messageIds)).toEqual([['i-2', 'S00000000002']]);
+  });
+  it('GEN-0.3 passes a party with states and no hostile delivery', () => {
+    const b = new ObservationsBuilder();
+    b.state(MORNING, state());
+    expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict: 'passed', categories: [] });
+  });
+});
+
+describe('Algemeen messages, the last few words', () => {
+  it('GEN-0.1 names a heen\'s Dagtekening that is not the local date of its attempt', () => {
+    const b = new ObservationsBuilder();
+    const night = at('2026-03-30T00:30:00+02:00');
+    const e = b.event(toekenning(1), night);
+    const heen = ownHeen(e.intent, 'G0363000001', night);
+    b.submit(night, { ...heen, header: { ...heen.header, berichtIdentificatie: { identificatie: 'G0363000001', dagtekening: '2026-03-29' } } } as typeof heen);
+    expect(run('GEN-0.1', b).findings.map((f) => f.happened)).toEqual(['Dagtekening is 2026-03-29 where the local date of the attempt is 2026-03-30']);
+  });
+  it('GEN-0.3 says a body that must be refused was taken, and a retour listed by no state at all', () => {
+    const b = new ObservationsBuilder();
+    const e1 = b.deliver(MORNING, svbHeen(1, 'S00000000001', MORNING));
+    b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 202, xmlHash: e1.xmlHash, identificatie: 'S00000000001' });
+    const r = retour(ownHeen(toekenning(1), 'ONBEKEND0001', MORNING), 'RONBEKEND1', MORNING);
+    const e2 = b.deliver(MORNING, r);
+    b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: e2.xmlHash, identificatie: 'RONBEKEND1' });
+    expect(run('GEN-0.3', b).findings.map((f) => f.happened)).toEqual(['answered 202', 'answered 202, and the party lists it as absent']);
   });
 });

@@ -104,8 +104,8 @@ function heenContentFindings(obs: Observations, traffic: ObservedTraffic): Findi
   const findings: Finding[] = [];
   for (const trail of traffic.trails) {
     for (const attempt of trail.attempts) {
-      const heen = attempt.bericht as Heenbericht | undefined;
-      if (!heen || !isHeen(heen)) continue;
+      // A trail holds only heen whose message could be read (traffic.ts matchEvents).
+      const heen = attempt.bericht as Heenbericht;
       const problems = [
         contentDifference(trail.event.intent, heen),
         heen.family === '501' && heen.header.afzender !== obs.identity ? `Afzender is ${heen.header.afzender} where the party is ${obs.identity}` : undefined,

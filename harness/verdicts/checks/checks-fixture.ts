@@ -1,7 +1,8 @@
 /**
- * Test support for the checks' unit tests: small Observations made by hand, as a scenario would
- * leave them (ledger lines with their parsed messages, events, moments, states), on the national
- * calendar. Not used by the suite itself.
+ * Test support for the verdict layer's unit tests (the checks, the judge, traffic and business
+ * content): small Observations made by hand, as a scenario would leave them (ledger lines with
+ * their parsed messages, events, moments, states), on the national calendar. Not used by the
+ * suite itself; the one observation builder of the unit tests.
  */
 import type { DateTime } from 'luxon';
 import { parseCalendar, parseMoment } from '../../clock/calendar.js';
@@ -34,6 +35,12 @@ export function toekenning(n: number, budget = `B0363-${String(n).padStart(6, '0
   };
 }
 
+/** Toekenning `n` with some of its budget changed (a TR507 follow-up, an altered copy), or another Bsn. */
+export function toekenningWith(n: number, over: Partial<ToekenningIntent['budget']>, bsn = syntheticBsn(n)): ToekenningIntent {
+  const base = toekenning(n);
+  return { ...base, bsn, budget: { ...base.budget, ...over } };
+}
+
 export function afsluiting(n: number): BudgetafsluitingIntent {
   return {
     kind: 'budgetafsluiting', wet: 'WMO', recipient: GEMEENTE, bsn: syntheticBsn(100 + n),
@@ -57,7 +64,8 @@ export function retour(heen: Heenbericht, identificatieRetour: string, t: DateTi
   return retourOn(heen, { identificatieRetour, dagtekeningRetour: localDate(t), retourCodes, withClient: retourCodes.includes('0200') });
 }
 
-interface Submit { status?: number; code?: IbCode; xsdValid?: boolean }
+/** How the switch answered a submission; `entry` overrides ledger fields (a line without a name, another origin). */
+interface Submit { status?: number; code?: IbCode; xsdValid?: boolean; entry?: Partial<LedgerEntry> }
 
 /** Builds Observations line by line; `build()` hands them to a check. */
 export class ObservationsBuilder {
@@ -87,12 +95,12 @@ export class ObservationsBuilder {
 
   /** The party submits `bericht` at `t`; 202 unless a refusal is given. */
   submit(t: DateTime, bericht: Bericht, how: Submit = {}): LedgerEntry {
-    return this.line('submission', 'put', t, bericht, how.status ?? (how.code ? (how.code === 'IB103' ? 503 : 422) : 202), how.code ?? null, how.xsdValid ?? true);
+    return this.line('submission', 'put', t, bericht, how.status ?? (how.code ? (how.code === 'IB103' ? 503 : 422) : 202), how.code ?? null, how.xsdValid ?? true, how.entry);
   }
 
-  /** The switch delivers `bericht` to the party at `t`, which answers `status`. */
-  deliver(t: DateTime, bericht: Bericht, status = 202): LedgerEntry {
-    return this.line('delivery', 'counterparty', t, bericht, status, null, true);
+  /** The switch delivers `bericht` to the party at `t`, which answers `status`; `entry` overrides ledger fields. */
+  deliver(t: DateTime, bericht: Bericht, status = 202, entry: Partial<LedgerEntry> = {}): LedgerEntry {
+    return this.line('delivery', 'counterparty', t, bericht, status, null, true, entry);
   }
 
   state(t: DateTime, state: Omit<PartyState, 'now'>): this {
@@ -101,9 +109,9 @@ export class ObservationsBuilder {
     return this;
   }
 
-  private line(kind: LedgerEntry['kind'], origin: LedgerEntry['origin'], t: DateTime, bericht: Bericht, status: number, code: IbCode | null, xsdValid: boolean): LedgerEntry {
+  private line(kind: LedgerEntry['kind'], origin: LedgerEntry['origin'], t: DateTime, bericht: Bericht, status: number, code: IbCode | null, xsdValid: boolean, over: Partial<LedgerEntry> = {}): LedgerEntry {
     this.visit(t);
-    const xmlHash = `hash-${String(this.entries.length).padStart(4, '0')}`;
+    const xmlHash = over.xmlHash ?? `hash-${String(this.entries.length).padStart(4, '0')}`;
     this.messages.set(xmlHash, bericht);
     const entry: LedgerEntry = {
       seq: this.entries.length + 1, at: t.toUTC().toISO() ?? '', kind, origin, switch: 'GGk',
@@ -112,6 +120,7 @@ export class ObservationsBuilder {
       identificatieRetour: isRetour(bericht) ? bericht.header.identificatieRetour : null,
       dagtekening: bericht.header.berichtIdentificatie.dagtekening, xsdValid, errors: xsdValid ? [] : ['cvc-complex-type: unexpected element'],
       status, code, ontvangstId: null, attempts: 1, xmlHash, bytes: 1000,
+      ...over,
     };
     this.entries.push(entry);
     return entry;

@@ -5,6 +5,9 @@ import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import type { MessageName } from '../../messages/model.js';
 import type { Intent, PartyState } from '../../protocol/party-protocol.js';
 import { judge } from '../judge.js';
+import { restartChecks } from './restart.js';
+import { observedTraffic } from '../traffic.js';
+import { ObservationsBuilder, T0, T2, afsluiting, ms, ownHeen, toekenning } from './checks-fixture.js';
 import type { Observations, RestartObservation } from '../observations.js';
 
 const cal = loadCalendar('ipgb-2026');
@@ -111,5 +114,168 @@ describe('TRA-2.3: a restart in the transition loses nothing', () => {
       expect(f.requirement).toBe('TRA-2.3');
       expect(f.messageIds.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('TRA-2.3 findings say what was expected by when, what happened, which messages', () => {
+  it('a party that does not come back, named by what it held', () => {
+    const [judgement] = judge(['TRA-2.3'], observations(CASES[2]!));
+    expect(judgement?.findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "lost",
+          "expected": "the party to answer again after its restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) (POST /restart), with its session, calendar and clock",
+          "happened": "GET /state answered 409",
+          "messageIds": [
+            "G1",
+            "G2",
+            "S1",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+      ]
+    `);
+  });
+  it('a party that lost, fell back, changed its clock and went silent', () => {
+    const restart = restarted({
+      now: iso(cal.heenStop.minus({ days: 1 })),
+      outgoing: [{ ...BEFORE.outgoing[0]!, retourCodes: ['0001'] }],
+      incoming: [{ ...BEFORE.incoming[0]!, status: 'rejected' }],
+    });
+    const [judgement] = judge(['TRA-2.3'], observations({ label: '', restart, entries: [], verdict: 'failed', extraEvent: { intentId: 'i-3', createdAt: cal.goLive } }));
+    expect(judgement?.findings).toMatchInlineSnapshot(`
+      [
+        {
+          "category": "timing",
+          "expected": "the party's clock to continue across the restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z): GET /state shows 2026-03-30T18:00:00.000+02:00 before it",
+          "happened": "after the restart it shows 2026-03-29T09:00:00.000+02:00",
+          "messageIds": [
+            "G1",
+            "G2",
+            "S1",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "everything the party listed just before its restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) to be listed just after it",
+          "happened": "2 were gone after the restart: WMO501 of event i-2 (queued); WMO502 R9 taken into custody (processed)",
+          "messageIds": [
+            "G2",
+            "R9",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "nothing to fall back across the restart at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) (a sent message queued again goes twice)",
+          "happened": "2 did: WMO501 G1 went from answered (0200) to answered (0001); WMO507 S1 went from processed to rejected",
+          "messageIds": [
+            "G1",
+            "S1",
+          ],
+          "requirement": "TRA-2.3",
+        },
+        {
+          "category": "lost",
+          "expected": "what was queued or owed at the restart (Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z)) offered to the switch again from Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z), as without a restart",
+          "happened": "by Wed 2026-04-01 12:00:00.000 Europe/Amsterdam (10:00:00.000Z) the party had not offered 3: WMO501 of event i-2; the heen of event i-3, created Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); the retour on WMO507 S1",
+          "messageIds": [
+            "G2",
+            "event i-3",
+            "R1",
+          ],
+          "requirement": "TRA-2.3",
+        },
+      ]
+    `);
+  });
+  it('names the restart itself when the party listed nothing', () => {
+    const empty: PartyState = { now: iso(RESTART), outgoing: [], incoming: [] };
+    const c: Case = { label: '', restart: { outcome: 'did-not-come-back', at: RESTART, via: 'POST /restart', before: empty, failure: 'connection refused' }, verdict: 'failed' };
+    expect(judge(['TRA-2.3'], observations(c))[0]?.findings.map((f) => f.messageIds)).toEqual([['restart at 2026-03-30T16:00:00.000Z']]);
+  });
+  it('is not-tested until the go-live with the duty and its deadline', () => {
+    const [judgement] = judge(['TRA-2.3'], observations(CASES[12]!));
+    expect(judgement?.notDue).toEqual([{ duty: 'what was queued or owed at the restart offered to the switch', dueAt: cal.goLive }]);
+  });
+});
+
+describe('TRA-2.3 at its edges', () => {
+  const HOUR = 3_600_000;
+  const verdict = (c: Partial<Case>) => judge(['TRA-2.3'], observations({ label: '', verdict: 'passed', ...c }))[0];
+  it('judges going on as before when the scenario ends at the go-live itself', () => {
+    expect(verdict({ restart: restarted(), entries: OFFERED_AT_T2, lastMoment: cal.goLive })?.verdict).toBe('passed');
+    expect(verdict({ restart: restarted(), entries: [], lastMoment: cal.goLive })?.verdict).toBe('failed');
+  });
+  it('the check alone leaves a scenario without a restart, or with none possible, unjudged', () => {
+    const obs = observations({ label: '', verdict: 'not-tested' });
+    expect(restartChecks['TRA-2.3']!(obs, observedTraffic(obs))).toEqual({ findings: [], notDue: [] });
+    const unavailable = { ...obs, restart: { outcome: 'unavailable' as const, reason: 'no restart' } };
+    expect(restartChecks['TRA-2.3']!(unavailable, observedTraffic(unavailable))).toEqual({ findings: [], notDue: [] });
+  });
+  it.each([
+    ['a sent heen answered across the restart', { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'sent' as const, retourCodes: [] }, BEFORE.outgoing[1]!] }, { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'answered' as const, retourCodes: ['0200'] }, BEFORE.outgoing[1]!] }, 'passed'],
+    ['an answered heen back to sent, codes kept', BEFORE, { outgoing: [{ ...BEFORE.outgoing[0]!, status: 'sent' as const }, BEFORE.outgoing[1]!] }, 'failed'],
+    ['an owed retour sent across the restart', BEFORE, { incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' as const } }, BEFORE.incoming[1]!] }, 'passed'],
+    ['a sent retour queued again', { incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' as const } }, BEFORE.incoming[1]!] }, { incoming: BEFORE.incoming }, 'failed'],
+  ] as Array<[string, Partial<PartyState>, Partial<PartyState>, 'passed' | 'failed']>)('%s', (_label, before, after, expected) => {
+    const from = { ...BEFORE, ...before };
+    const restart: RestartObservation = { outcome: 'restarted', at: RESTART, via: 'test', before: from, after: { ...from, ...after } };
+    expect(verdict({ restart, entries: OFFERED_AT_T2 })?.verdict).toBe(expected);
+  });
+  it('owes no retour on a heen whose retour went before the restart, and names a heen whose retour was not yet made', () => {
+    const sent: PartyState = { ...BEFORE, incoming: [{ ...BEFORE.incoming[0]!, retour: { identificatie: 'R1', status: 'sent' } }, { ...BEFORE.incoming[0]!, identificatie: 'S2', retour: null }, BEFORE.incoming[1]!] };
+    const restart: RestartObservation = { outcome: 'restarted', at: RESTART, via: 'test', before: sent, after: sent };
+    const [judgement] = judge(['TRA-2.3'], observations({ label: '', restart, entries: [OFFERED_AT_T2[0]!], verdict: 'failed' }));
+    expect(judgement?.findings.map((f) => [f.happened, f.messageIds])).toEqual([[expect.stringMatching(/had not offered 1: the retour on WMO507 S2$/), ['S2']]]);
+  });
+  it('a restart after the go-live counts only what is offered after it', () => {
+    const at = cal.goLive.plus({ hours: 1 });
+    const restart: RestartObservation = { outcome: 'restarted', at, via: 'test', before: { ...BEFORE, now: iso(at) }, after: { ...BEFORE, now: iso(at) } };
+    const before = [submission('WMO501', 'G2', cal.goLive.plus({ minutes: 30 })), submission('WMO508', 'S1', at, 'R1')];
+    expect(verdict({ restart, entries: before })?.verdict).toBe('failed');
+    expect(verdict({ restart, entries: [before[0]!, ...OFFERED_AT_T2].map((e) => ({ ...e, at: e.at === before[0]!.at ? e.at : at.toUTC().toISO() ?? '' })) })?.verdict).toBe('passed');
+  });
+
+  /** Real messages: trails tie each heen to its event by content. */
+  const withTrails = (build: (b: ObservationsBuilder) => void, queued: string[]) => {
+    const b = new ObservationsBuilder();
+    build(b);
+    b.visit(ms(T2, 3_600_000));
+    const before: PartyState = { now: iso(RESTART), incoming: [], outgoing: queued.map((intentId) => ({ intentId, bericht: 'WMO501', release: '2.0.2', identificatie: null, status: 'queued', retourCodes: [] })) };
+    const obs: Observations = { ...b.build(), restart: { outcome: 'restarted', at: RESTART, via: 'test', before, after: before } };
+    return judge(['TRA-2.3'], obs)[0];
+  };
+  it('ties a queued heen offered after T2 to its event by content, whatever Identificatie it got', () => {
+    const result = withTrails((b) => {
+      const sent = b.event(toekenning(1), ms(T0, -HOUR));
+      b.submit(ms(T0, -HOUR), ownHeen(sent.intent, 'G0363000001', ms(T0, -HOUR)));
+      const queued = b.event(toekenning(2), ms(T0, -HOUR));
+      b.submit(T2, ownHeen(queued.intent, 'G0363000077', T2));
+    }, ['i-2']);
+    expect(result?.verdict).toBe('passed');
+  });
+  it('asks new work after the restart to go too, but not events from before it nor TR507 follow-ups', () => {
+    const newWork = (offer: boolean) => withTrails((b) => {
+      b.event(toekenning(1), ms(T0, -HOUR));
+      const later = b.event(toekenning(2), RESTART);
+      if (offer) b.submit(T2, ownHeen(later.intent, 'G0363000002', T2));
+    }, []);
+    expect(newWork(true)?.verdict).toBe('passed');
+    expect(newWork(false)?.findings.map((f) => f.messageIds)).toEqual([['event i-2']]);
+    const followUp = withTrails((b) => {
+      const first = b.event(toekenning(1), ms(T0, -HOUR));
+      b.submit(ms(T0, -HOUR), ownHeen(first.intent, 'G0363000001', ms(T0, -HOUR)));
+      b.event(toekenning(1, undefined, 300_000), ms(T0, -HOUR));
+    }, ['i-2']);
+    expect(followUp?.verdict).toBe('passed');
+    const closings = withTrails((b) => {
+      b.event(afsluiting(1), ms(T0, -HOUR));
+      b.event(afsluiting(1), ms(T0, -HOUR));
+    }, ['i-2']);
+    expect(closings?.findings.map((f) => f.messageIds)).toEqual([['event i-2']]);
   });
 });

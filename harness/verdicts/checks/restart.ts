@@ -56,7 +56,7 @@ function idsOf(state: PartyState, at: DateTime): string[] {
 const outgoingId = (o: OutgoingEntry): string => o.identificatie ?? `event ${o.intentId}`;
 
 function clockFindings(obs: Observations, r: Restarted): Finding[] {
-  const instant = (s: PartyState): number => DateTime.fromISO(s.now, { setZone: true }).toMillis();
+  const instant = (s: PartyState): number => DateTime.fromISO(s.now).toMillis();
   if (instant(r.after) === instant(r.before)) return [];
   return [finding('timing', `the party's clock to continue across the restart at ${when(obs, r.at)}: GET /state shows ${r.before.now} before it`,
     `after the restart it shows ${r.after.now}`, idsOf(r.before, r.at))];
