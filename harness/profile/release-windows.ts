@@ -1,0 +1,54 @@
+/**
+ * The one answer to "which release, if any, may this message be sent in at t", and what a switch
+ * answers a well-formed, valid message at t: cutover.md's policy table, generated from the
+ * profile's stop rules and the calendar. Windows are half-open: a stop moment itself is blocked.
+ *   from-release: passes until its stop rule's moment, IB103 from then until the go-live; from
+ *     the go-live a heen gets IB004 and a retour passes only when the profile keeps old retours;
+ *   to-release: IB004 while the chain still runs the from-release, IB103 in the standstill (from
+ *     the last stop moment of any rule until the go-live), passes from the go-live.
+ */
+import type { DateTime } from 'luxon';
+import type { Calendar } from '../clock/calendar.js';
+import type { CalendarMoment, MigrationProfile } from './migration-profile.js';
+import { directionOf, stopRuleFor } from './profile-messages.js';
+
+export type SwitchCell = 'accept' | 'IB004' | 'IB103';
+
+export const momentOf = (cal: Calendar, m: CalendarMoment): DateTime =>
+  m === 'T0' ? cal.heenStop : m === 'T1' ? cal.retourStop : cal.goLive;
+
+/** The moment the standstill starts: the latest stop of any rule. */
+function standstillFrom(p: MigrationProfile, cal: Calendar): number {
+  return Math.max(...p.stopRules.map((r) => momentOf(cal, r.from).toMillis()));
+}
+
+/** What the switch answers a valid `name` in `release` submitted at `t`. */
+export function switchCell(p: MigrationProfile, cal: Calendar, t: DateTime, name: string, release: string): SwitchCell {
+  const ms = t.toMillis();
+  const goLive = cal.goLive.toMillis();
+  if (release === p.releases.to.id) {
+    if (ms >= goLive) return 'accept';
+    return ms >= standstillFrom(p, cal) ? 'IB103' : 'IB004';
+  }
+  if (release !== p.releases.from.id) return 'IB004';
+  if (ms >= goLive) return directionOf(p, name) === 'retour' && p.oldReleaseRetoursAfterGoLive ? 'accept' : 'IB004';
+  const rule = stopRuleFor(p, name);
+  return rule && ms >= momentOf(cal, rule.from).toMillis() ? 'IB103' : 'accept';
+}
+
+/**
+ * The release `name` may be sent in at `t`, or null when it must wait. A heen goes in the release
+ * the switch takes then; a retour always in its heen's release (`heenRelease`), when that passes.
+ */
+export function sendableRelease(p: MigrationProfile, cal: Calendar, t: DateTime, name: string, heenRelease?: string): string | null {
+  if (directionOf(p, name) === 'retour') {
+    if (heenRelease === undefined) throw new Error(`sendableRelease(${name}) needs the release of the heen it answers. Fix: pass heenRelease for a retour.`);
+    return switchCell(p, cal, t, name, heenRelease) === 'accept' ? heenRelease : null;
+  }
+  const { from, to } = p.releases;
+  return [from.id, to.id].find((r) => switchCell(p, cal, t, name, r) === 'accept') ?? null;
+}
+
+/** The release a heen delivered at `t` must be in to be readable: the to-release from the go-live, else the from-release. */
+export const deliverableHeenRelease = (p: MigrationProfile, cal: Calendar, t: DateTime): string =>
+  t >= cal.goLive ? p.releases.to.id : p.releases.from.id;
