@@ -1,11 +1,12 @@
 /**
- * The iPgb message model of `../shared/spec/messages.md`, for releases 2.0.2 and 2.3.
+ * The iPgb message model of `../shared/spec/messages.md`, for the two releases of the migration
+ * profile (harness/profile/: which releases exist is data, not code).
  * Plain data: builders turn it into XML, the parser turns XML back into it.
  * Amounts are integers in eurocents; codes and dates stay strings (`0200`, `2026-03-30`).
  */
 
-export type Release = '2.0.2' | '2.3';
-export const RELEASES: readonly Release[] = ['2.0.2', '2.3'];
+/** A release id of the run's migration profile, e.g. its `from` or its `to` (catalog.ts `releases()`). */
+export type Release = string;
 
 export type Wet = 'WMO' | 'JW' | 'WLZ';
 export type Family = '501' | '502' | '507' | '508';

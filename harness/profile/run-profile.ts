@@ -2,7 +2,9 @@
  * The migration profile of this run: `--profile FILE` reaches the suites' worker processes (and a
  * reference party started by the suite) as CONFORMANCE_PROFILE; without it the default profile,
  * which ships as a fixture file (read, never imported: the harness holds no release of its own).
- * Loaded once per process and path.
+ * A process runs one migration: the first call fixes the profile for the process (the message
+ * catalog's tables are built from it and are hot), so the CLI sets the variable before anything
+ * asks. Code that compares profiles loads them itself (load-profile.ts) and passes them on.
  */
 import { fileURLToPath } from 'node:url';
 import { loadProfile } from './load-profile.js';
@@ -11,16 +13,11 @@ import type { LoadedProfile, MigrationProfile } from './migration-profile.js';
 export const PROFILE_ENV = 'CONFORMANCE_PROFILE';
 export const DEFAULT_PROFILE = fileURLToPath(new URL('../../fixtures/profiles/ipgb-2.0-2.3.json', import.meta.url));
 
-const loaded = new Map<string, LoadedProfile>();
+let loaded: LoadedProfile | undefined;
 
-export function runProfileFile(env: NodeJS.ProcessEnv = process.env): LoadedProfile {
-  const path = env[PROFILE_ENV] || DEFAULT_PROFILE;
-  let found = loaded.get(path);
-  if (!found) {
-    found = loadProfile(path);
-    loaded.set(path, found);
-  }
-  return found;
+/** The run's profile file: the one CONFORMANCE_PROFILE names, else the default. */
+export function runProfileFile(): LoadedProfile {
+  return (loaded ??= loadProfile(process.env[PROFILE_ENV] || DEFAULT_PROFILE));
 }
 
-export const runProfile = (env: NodeJS.ProcessEnv = process.env): MigrationProfile => runProfileFile(env).profile;
+export const runProfile = (): MigrationProfile => runProfileFile().profile;

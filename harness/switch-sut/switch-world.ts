@@ -12,7 +12,8 @@ import { isoUtc, isoZoned } from '../clock/moment-text.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { messageName } from '../messages/catalog.js';
 import type { Bericht, Family, Heenbericht, Release, Role, Wet } from '../messages/model.js';
-import { RELEASES } from '../messages/model.js';
+import { releases } from '../messages/catalog.js';
+import { runProfile } from '../profile/run-profile.js';
 import { SVB } from '../switch/routing.js';
 import { IB_STATUS } from '../sut/protocol.js';
 import type { PartyEndpoint, SwitchRole } from './switch-protocol.js';
@@ -82,7 +83,7 @@ export class SwitchWorld {
   async submitEveryCell(): Promise<void> {
     for (const wet of this.wetten) {
       for (const family of FAMILIES) {
-        for (const release of RELEASES) await this.submitValid(this.messages.any(wet, family, release, this.clock.now()));
+        for (const release of releases()) await this.submitValid(this.messages.any(wet, family, release, this.clock.now()));
       }
     }
     await this.settle();
@@ -125,7 +126,8 @@ export class SwitchWorld {
    */
   async submitHostile(options: { oversized: boolean }): Promise<void> {
     const now = this.clock.now();
-    const release: Release = this.clock.now() < this.T2 ? '2.0.2' : '2.3';
+    const { from, to } = runProfile().releases;
+    const release: Release = this.clock.now() < this.T2 ? from.id : to.id;
     const wet = this.wetten[0] as Wet;
     const base = (): Bericht => this.messages.heen(messageName(wet, '501'), release, now);
     await this.record(this.messages.notWellFormed(base()), 'SW-4.1', refusedWith('IB001'));
