@@ -16,7 +16,8 @@ import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
 import { CONFORMANCE_TARGET_ENV, CONFORMANCE_TOKEN_FILE_ENV } from '../sut/target.js';
 import { ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
-import { PROFILE_ENV } from '../profile/run-profile.js';
+import { PROFILE_ENV, runProfileFile } from '../profile/run-profile.js';
+import { summaryProfile } from '../evidence/summary-profile.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
   const env: SummaryEnv = {
     suiteVersion: SUITE_VERSION, suite, ...(signKey ? { signature: signaturePlan(signKey) } : {}), startedAt,
     calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
+    profile: summaryProfile(runProfileFile()),
     ...(options.operator ? { operator: options.operator } : {}),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files }, parties: [],
   };
