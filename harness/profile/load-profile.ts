@@ -89,6 +89,10 @@ export function semanticProblems(p: MigrationProfile): string[] {
     try { format = new RegExp(identityFormat); } catch (e) { out.push(problem(`/roles/${role}/identityFormat`, `is not a regular expression (${(e as Error).message})`, 'correct it')); }
     if (format && !format.test(defaultIdentity)) out.push(problem(`/roles/${role}/defaultIdentity`, `"${defaultIdentity}" does not match ${identityFormat}`, 'make the default an identity of the role'));
   });
+  if (p.synthetic !== p.name.includes('synthetic')) {
+    out.push(problem('/name', p.synthetic ? `"${p.name}" is a synthetic profile without "synthetic" in its name` : `"${p.name}" says synthetic but the profile is not`,
+      'a test migration says so in its name and with "synthetic": true; a real one in neither'));
+  }
   const codes = new Set(p.ibCodes.map((c) => c.code));
   for (const code of ENGINE_IB_CODES) {
     if (!codes.has(code)) out.push(problem('/ibCodes', `${code} is missing`, `describe ${code}: the suite's switches answer with it`));
