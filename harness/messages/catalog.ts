@@ -110,6 +110,14 @@ export function releaseInfo(release: Release): ReleaseInfo {
   return info;
 }
 
+/** A namespace segment no release of the profile uses: for a message that must be refused as unknown. */
+export function unknownNamespaceSegment(): string {
+  const used = new Set(t().releases.map((r) => releaseInfo(r).segment));
+  let segment = '99_99';
+  while (used.has(segment)) segment = `9${segment}`;
+  return segment;
+}
+
 /** The subfolder of a schema set that holds this release's XSDs. */
 export const xsdFolderOf = (release: Release): string => releaseOf(t().profile, release).xsdFolder;
 

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { DateTime } from 'luxon';
 import { parseCalendar } from '../clock/calendar.js';
-import { loadProfile } from './load-profile.js';
+import { loadProfile, parseProfile } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
 import { deliverableHeenRelease, sendableRelease, switchCell, type SwitchCell } from './release-windows.js';
 
 const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
-const SYNTHETIC = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
+const BASE = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
+/** The shape of the iWmo-like migrations (issue 12): 507 stops before 501, no old retours after the go-live. */
+const SYNTHETIC = parseProfile({
+  ...BASE,
+  stopRules: [{ direction: 'heen', messages: ['507'], from: 'T0' }, { direction: 'heen', messages: ['501'], from: 'T1' }, { direction: 'retour', from: 'T1' }],
+  oldReleaseRetoursAfterGoLive: false,
+}, 'variant of synthetic-9.0-9.1');
 const CAL = parseCalendar({ zone: 'Europe/Amsterdam', heenStop: '2027-10-25T09:00:00+01:00', retourStop: '2027-10-25T17:00:00+01:00', goLive: '2027-10-27T13:00:00+01:00' });
 const ms = (t: DateTime, d: number): DateTime => t.plus({ milliseconds: d });
 
@@ -30,7 +36,7 @@ describe('the switch policy generated from a profile', () => {
     }
   });
 
-  it('gives the synthetic profile its own shape: 507 stops at T0, 501 at T1, no old retours after the go-live', () => {
+  it('gives a profile of another shape its own table: 507 stops at T0, 501 at T1, no old retours after the go-live', () => {
     const rows: Row[] = [
       ['1 ms before T0', ms(CAL.heenStop, -1), { 'WMO507 9.0.1': 'accept', 'WMO501 9.0.1': 'accept', 'WMO501 9.1': 'IB004' }],
       ['T0', CAL.heenStop, { 'WMO507 9.0.1': 'IB103', 'WMO501 9.0.1': 'accept', 'JW508 9.0.1': 'accept', 'WMO501 9.1': 'IB004' }],

@@ -85,6 +85,10 @@ export class PartyStoppedAnswering extends Error {}
 
 export class CutoverWorld {
   readonly calendar: Calendar;
+  /** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+  readonly releases: { readonly from: Release; readonly to: Release } = {
+    from: runProfile().releases.from.id, to: runProfile().releases.to.id,
+  };
   readonly events: BusinessEvents;
   private readonly clock: VirtualClock;
   private readonly ledger: Ledger;

@@ -38,6 +38,10 @@ export interface SwitchWorldOptions {
 
 export class SwitchWorld {
   readonly calendar: Calendar;
+  /** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+  readonly releases: { readonly from: Release; readonly to: Release } = {
+    from: runProfile().releases.from.id, to: runProfile().releases.to.id,
+  };
   readonly role: SwitchRole;
   private readonly clock: VirtualClock;
   private readonly messages: SwitchMessages;
@@ -126,8 +130,7 @@ export class SwitchWorld {
    */
   async submitHostile(options: { oversized: boolean }): Promise<void> {
     const now = this.clock.now();
-    const { from, to } = runProfile().releases;
-    const release: Release = this.clock.now() < this.T2 ? from.id : to.id;
+    const release: Release = this.clock.now() < this.T2 ? this.releases.from : this.releases.to;
     const wet = this.wetten[0] as Wet;
     const base = (): Bericht => this.messages.heen(messageName(wet, '501'), release, now);
     await this.record(this.messages.notWellFormed(base()), 'SW-4.1', refusedWith('IB001'));
