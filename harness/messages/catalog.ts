@@ -110,6 +110,9 @@ export function releaseInfo(release: Release): ReleaseInfo {
   return info;
 }
 
+/** Every XsdVersie value a message of this release may carry. */
+export const acceptedXsdVersiesOf = (release: Release): readonly string[] => releaseOf(t().profile, release).acceptedXsdVersies;
+
 /** A namespace segment no release of the profile uses: for a message that must be refused as unknown. */
 export function unknownNamespaceSegment(): string {
   const used = new Set(t().releases.map((r) => releaseInfo(r).segment));
