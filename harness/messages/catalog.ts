@@ -16,6 +16,8 @@ interface Tables {
   releases: readonly Release[];
   info: ReadonlyMap<Release, ReleaseInfo>;
   byNamespace: ReadonlyMap<string, { name: MessageName; release: Release }>;
+  /** Namespace by `release name`. */
+  namespaces: ReadonlyMap<string, string>;
   profile: MigrationProfile;
 }
 
@@ -47,6 +49,7 @@ function buildTables(profile: MigrationProfile): Tables {
     releases,
     info,
     byNamespace: new Map(releases.flatMap((release) => names.map((name) => [ns(name, release), { name, release }] as const))),
+    namespaces: new Map(releases.flatMap((release) => names.map((name) => [`${release} ${name}`, ns(name, release)] as const))),
     profile,
   };
 }
@@ -125,7 +128,8 @@ export function unknownNamespaceSegment(): string {
 export const xsdFolderOf = (release: Release): string => releaseOf(t().profile, release).xsdFolder;
 
 export const namespaceOf = (name: MessageName, release: Release): string =>
-  t().profile.namespaces.message.replace('{segment}', releaseInfo(release).segment).replace('{name}', name.toLowerCase());
+  t().namespaces.get(`${release} ${name}`) ??
+    t().profile.namespaces.message.replace('{segment}', releaseInfo(release).segment).replace('{name}', name.toLowerCase());
 
 export const basisNamespaceOf = (release: Release): string =>
   t().profile.namespaces.basisschema.replace('{segment}', releaseInfo(release).segment);

@@ -17,23 +17,39 @@ export type SwitchCell = 'accept' | 'IB004' | 'IB103';
 export const momentOf = (cal: Calendar, m: CalendarMoment): DateTime =>
   m === 'T0' ? cal.heenStop : m === 'T1' ? cal.retourStop : cal.goLive;
 
-/** The moment the standstill starts: the latest stop of any rule. */
-function standstillFrom(p: MigrationProfile, cal: Calendar): number {
-  return Math.max(...p.stopRules.map((r) => momentOf(cal, r.from).toMillis()));
+/** Per message: its direction and the moment its stop rule names; per profile: the standstill's moment. Asked for every message, so computed once. */
+interface Windows { byName: ReadonlyMap<string, { retour: boolean; stop: CalendarMoment | undefined }>; standstill: CalendarMoment }
+const windowsCache = new WeakMap<MigrationProfile, Windows>();
+
+function windowsOf(p: MigrationProfile): Windows {
+  let w = windowsCache.get(p);
+  if (!w) {
+    const byName = new Map(p.messages.map((m) => [m.name, { retour: directionOf(p, m.name) === 'retour', stop: stopRuleFor(p, m.name)?.from }]));
+    const standstill = p.stopRules.map((r) => r.from).sort().at(-1) as CalendarMoment;
+    w = { byName, standstill };
+    windowsCache.set(p, w);
+  }
+  return w;
+}
+
+function windowOf(p: MigrationProfile, name: string): { retour: boolean; stop: CalendarMoment | undefined } {
+  const found = windowsOf(p).byName.get(name);
+  if (!found) throw new Error(`Message ${name} is not in migration profile ${p.name}. Fix: use one of ${p.messages.map((m) => m.name).join(', ')}.`);
+  return found;
 }
 
 /** What the switch answers a valid `name` in `release` submitted at `t`. */
 export function switchCell(p: MigrationProfile, cal: Calendar, t: DateTime, name: string, release: string): SwitchCell {
   const ms = t.toMillis();
   const goLive = cal.goLive.toMillis();
+  const window = windowOf(p, name);
   if (release === p.releases.to.id) {
     if (ms >= goLive) return 'accept';
-    return ms >= standstillFrom(p, cal) ? 'IB103' : 'IB004';
+    return ms >= momentOf(cal, windowsOf(p).standstill).toMillis() ? 'IB103' : 'IB004';
   }
   if (release !== p.releases.from.id) return 'IB004';
-  if (ms >= goLive) return directionOf(p, name) === 'retour' && p.oldReleaseRetoursAfterGoLive ? 'accept' : 'IB004';
-  const rule = stopRuleFor(p, name);
-  return rule && ms >= momentOf(cal, rule.from).toMillis() ? 'IB103' : 'accept';
+  if (ms >= goLive) return window.retour && p.oldReleaseRetoursAfterGoLive ? 'accept' : 'IB004';
+  return window.stop && ms >= momentOf(cal, window.stop).toMillis() ? 'IB103' : 'accept';
 }
 
 /**
@@ -41,7 +57,7 @@ export function switchCell(p: MigrationProfile, cal: Calendar, t: DateTime, name
  * the switch takes then; a retour always in its heen's release (`heenRelease`), when that passes.
  */
 export function sendableRelease(p: MigrationProfile, cal: Calendar, t: DateTime, name: string, heenRelease?: string): string | null {
-  if (directionOf(p, name) === 'retour') {
+  if (windowOf(p, name).retour) {
     if (heenRelease === undefined) throw new Error(`sendableRelease(${name}) needs the release of the heen it answers. Fix: pass heenRelease for a retour.`);
     return switchCell(p, cal, t, name, heenRelease) === 'accept' ? heenRelease : null;
   }
