@@ -64,7 +64,7 @@ const SINGLE = ['--identity', '--endpoint', '--token', '--token-file', '--image'
 
 export const HELP = `Usage: ${USAGE}
 
-Tests one iPgb party (or the bundled reference party) against the 2.0 -> 2.3 cutover.
+Tests one iPgb party (or the bundled reference party) against a release cutover (default profile: iPgb 2.0 -> 2.3).
   --role ROLE         gemeente, zorgkantoor or svb; repeat for several (default: all three)
   --identity CODE     the party's gemeentecode, zorgkantoorcode or SVB (with exactly one --role)
   --endpoint URL      test a running party at this base URL (needs one --role and --identity)
