@@ -10,8 +10,9 @@ import { profileReleases } from '../profile/profile-messages.js';
 import { DEFAULT_PROFILE } from '../profile/run-profile.js';
 import type { Role } from '../messages/model.js';
 import type { CalendarJson } from '../sut/protocol.js';
-import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
-import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
+import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
+import type { PartyTarget } from '../sut/party-target.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 // A switch under test (--switch) has a command line of its own.
 import { SWITCH_USAGE } from './switch-conformance-args.js';
@@ -120,6 +121,19 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     single.set(flag as Single, value);
   }
 
+  const profileArg = single.get('--profile');
+  const profile = resolve(cwd, profileArg ?? DEFAULT_PROFILE);
+  let loadedProfile: MigrationProfile;
+  try {
+    loadedProfile = loadProfile(profile).profile;
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more; each names its place in the file)` : '';
+    return { error: `--profile ${profileArg ?? profile} is not a usable migration profile: ${error.problems[0] ?? ''}${more}` };
+  }
+
+  const folders = profileReleases(loadedProfile).map((r) => r.xsdFolder);
+
   const identity = single.get('--identity');
   const endpoint = single.get('--endpoint');
   const image = single.get('--image');
@@ -140,14 +154,14 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   }
   if (endpoint !== undefined) {
     if (roles.length !== 1) return fail(`--endpoint needs exactly one --role, got ${roles.length}`, 'name the role the party at that URL plays, e.g. --role gemeente --identity 0363');
-    if (identity === undefined) return fail('--endpoint needs --identity', `name the party's identity, e.g. --identity ${DEFAULT_IDENTITY[roles[0] as Role]}`);
+    if (identity === undefined) return fail('--endpoint needs --identity', `name the party's identity, e.g. --identity ${defaultIdentity(roles[0] as Role, loadedProfile)}`);
     const problem = endpointProblem(endpoint);
     if (problem) return fail(`--endpoint ${endpoint} ${problem}`, 'give the party\'s base URL, e.g. --endpoint http://127.0.0.1:8080');
   }
   if (identity !== undefined) {
     if (roles.length !== 1) return fail(`--identity needs exactly one --role, got ${roles.length}`, 'name the one role this identity belongs to with --role');
     const role = roles[0] as Role;
-    if (!fitsRole(role, identity)) return fail(`--identity ${identity} does not fit --role ${role}`, `use ${identityFormat(role)}`);
+    if (!fitsRole(role, identity, loadedProfile)) return fail(`--identity ${identity} does not fit --role ${role}`, `use ${identityFormat(role, loadedProfile)}`);
   }
   if (image !== undefined && !hasExplicitTag(image)) {
     return fail(`--image ${image} has no tag`, `name the exact build, e.g. --image ${image.split('@')[0]}:1.2.3`);
@@ -161,17 +175,6 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     if (ids.length === 0) return fail('--only names no requirement id', `give ids separated by commas, e.g. --only AFS-1.1,TRA-2.2`);
     if (unknown.length > 0) return fail(`--only names unknown requirement id ${unknown.join(', ')}`, `use ids of cutover.md: ${REQUIREMENT_IDS.join(', ')}`);
     onlyIds = [...new Set(ids as RequirementId[])];
-  }
-
-  const profileArg = single.get('--profile');
-  const profile = resolve(cwd, profileArg ?? DEFAULT_PROFILE);
-  let folders: string[];
-  try {
-    folders = profileReleases(loadProfile(profile).profile).map((r) => r.xsdFolder);
-  } catch (error) {
-    if (!(error instanceof ProfileError)) throw error;
-    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more; each names its place in the file)` : '';
-    return { error: `--profile ${profileArg ?? profile} is not a usable migration profile: ${error.problems[0] ?? ''}${more}` };
   }
 
   const schemasArg = single.get('--schemas');
@@ -208,7 +211,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
 
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
-    const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
+    const base = { role, identity: identity ?? defaultIdentity(role, loadedProfile), ...(token !== undefined ? { token } : {}) };
     if (endpoint !== undefined) return { ...base, kind: 'endpoint', url: endpoint.replace(/\/+$/, '') };
     if (image !== undefined) return { ...base, kind: 'image', image };
     return { ...base, kind: 'embedded' };

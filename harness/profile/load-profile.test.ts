@@ -52,7 +52,7 @@ describe('migration profile loader', () => {
   it('refuses a stop rule naming a message of the other direction, and a default identity off its format', () => {
     const json = defaultJson();
     json.stopRules = [{ direction: 'heen', from: 'T0', messages: ['501', '502', '507'] }, { direction: 'retour', from: 'T1' }];
-    json.roles.zorgkantoor = { identityFormat: '^55[0-9]{2}$', defaultIdentity: '0363' };
+    json.roles.zorgkantoor = { identityFormat: '^55[0-9]{2}$', described: 'a zorgkantoorcode', defaultIdentity: '0363' };
     const problems = problemsOf(json);
     expect(problems).toContain('at /stopRules/0/messages/1: WMO502 is no heen. Fix: move it to a retour rule.');
     expect(problems).toContain('at /roles/zorgkantoor/defaultIdentity: "0363" does not match ^55[0-9]{2}$. Fix: make the default an identity of the role.');

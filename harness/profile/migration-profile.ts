@@ -39,6 +39,8 @@ export interface ProfileMessage {
 export interface RoleProfile {
   /** A regular expression an identity of this role matches. */
   identityFormat: string;
+  /** The format in words, for error messages: `a gemeentecode of 4 digits, e.g. 0363`. */
+  described: string;
   /** The identity used when none is given. */
   defaultIdentity: string;
 }
