@@ -26,7 +26,7 @@ import { loadCalendar } from '../fixtures/calendars/calendars.js';
 import { CutoverWorld } from '../harness/scenario/cutover-world.js';
 import { SwitchHost } from '../harness/scenario/switch-host.js';
 import { EndpointDriver } from '../harness/sut/endpoint-driver.js';
-import { DEFAULT_IDENTITY } from '../harness/sut/party-target.js';
+import { defaultIdentity } from '../harness/sut/party-identity.js';
 import { createValidator } from '../harness/validation/index.js';
 import {
   acceptedSubmissions, duplicateAccepted, identifierReuse, ledgerTime,
@@ -35,7 +35,7 @@ import type { LedgerEntry } from '../harness/ledger/ledger-entry.js';
 
 const TARGET_SECONDS = 60;
 const TARGET_RSS_MIB = 1024;
-const GEMEENTE = DEFAULT_IDENTITY.gemeente;
+const GEMEENTE = defaultIdentity('gemeente');
 /** Intents per POST /intents by default. */
 const MAX_BATCH = 110_000;
 /**

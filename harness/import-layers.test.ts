@@ -1,5 +1,5 @@
 /**
- * The layers run one way (DEVELOPERS' models): protocol vocabulary → messages → validation →
+ * The layers run one way (DEVELOPERS' models): protocol vocabulary → profile → messages → validation →
  * switch/ledger → verdicts → evidence → scenario → cli. Each harness folder imports only from the
  * folders below it, and nothing the harness ships imports fixtures/ or suites/ (an embedded party
  * is named by path in the run settings and loaded at runtime). Tests and their support files
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 /** Bottom first. A folder may import from folders earlier in this list, never later. */
 const LAYERS = [
-  'protocol', 'clock', 'messages', 'validation', 'ledger', 'switch', 'counterparty', 'sut',
+  'protocol', 'clock', 'profile', 'messages', 'validation', 'ledger', 'switch', 'counterparty', 'sut',
   'verdicts', 'evidence', 'scenario', 'switch-sut', 'cli',
 ] as const;
 const FORBIDDEN_OUTSIDE = ['fixtures', 'suites'];

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import { FAULTY_PARTIES } from '../../fixtures/parties/faulty/index.js';
-import { DEFAULT_IDENTITY } from '../sut/party-target.js';
+import { defaultIdentity } from '../sut/party-identity.js';
 import { checkAdapter, ruleLine } from './adapter-check.js';
 
 const parties: RunningReferenceParty[] = [];
@@ -26,7 +26,7 @@ describe('check-adapter', () => {
     const party = await startReferenceParty({ party: faulty.create });
     parties.push(party);
     const role = faulty.roles[0]!;
-    const results = await checkAdapter({ url: party.url, role, identity: DEFAULT_IDENTITY[role] });
+    const results = await checkAdapter({ url: party.url, role, identity: defaultIdentity(role) });
     const broken = results.find((r) => !r.passed);
     expect(broken, `${faulty.id} (${faulty.fault}) broke no rule as ${role}`).toBeDefined();
     expect(ruleLine(broken!)).toMatch(/^✘ .+: .+\. Fix: .+/);

@@ -6,8 +6,7 @@
  * arguments are wrong or the party is not there.
  */
 import { parseArgs } from 'node:util';
-import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
-import { DEFAULT_IDENTITY } from '../sut/party-target.js';
+import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
 import { probeParty } from '../sut/party-probe.js';
 import { ENV, parseHostPort } from '../scenario/run-settings.js';
 import { checkAdapter, ruleLine } from './adapter-check.js';
@@ -30,7 +29,7 @@ try {
 const { endpoint, role } = values;
 if (!endpoint) fail(`--endpoint is required. Fix: ${USAGE}.`);
 if (!role || !isRole(role)) fail(`--role ${role ?? '(none)'} is not a role. Fix: use --role ${ROLES.join('|')}.`);
-const identity = values['identity'] ?? DEFAULT_IDENTITY[role];
+const identity = values['identity'] ?? defaultIdentity(role);
 if (!fitsRole(role, identity)) fail(`--identity ${identity} does not fit --role ${role}. Fix: use ${identityFormat(role)}.`);
 if (values['switch-listen']) {
   if ('error' in parseHostPort(values['switch-listen'])) fail(`--switch-listen ${values['switch-listen']} is not HOST:PORT. Fix: e.g. --switch-listen 0.0.0.0:9300.`);

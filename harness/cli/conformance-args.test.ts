@@ -136,6 +136,22 @@ describe('parseConformanceArgs', () => {
     expect(typo).not.toContain('SECRET');
   });
 
+  it('takes --profile as a migration profile it can load, and names the first mistake in one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    const file = join(dir, 'p.json');
+    expect(error(parse('--profile', join(dir, 'missing.json')))).toContain('is not a usable migration profile: at /: the file cannot be read (ENOENT)');
+    writeFileSync(file, JSON.stringify({ name: 'Bad Name', synthetic: false }));
+    const bad = error(parse('--profile', file));
+    expect(bad).toMatch(/^--profile \/.*p\.json is not a usable migration profile: at \/: "title" is missing\. Fix: add it .* \(and \d+ more; each names its place in the file\)$/);
+    expect(ok(parseConformanceArgs(['--profile', 'fixtures/profiles/synthetic-9.0-9.1.json'], process.cwd(), {})).profile).toBe(join(process.cwd(), 'fixtures/profiles/synthetic-9.0-9.1.json'));
+    // --schemas is checked against the chosen profile's XSD folders.
+    mkdirSync(join(dir, 'xsd', '2.0.2'), { recursive: true });
+    mkdirSync(join(dir, 'xsd', '2.3'));
+    expect(ok(parseConformanceArgs(['--schemas', join(dir, 'xsd')], CWD, {})).schemas).toBe(join(dir, 'xsd'));
+    expect(error(parseConformanceArgs(['--schemas', join(dir, 'xsd'), '--profile', 'fixtures/profiles/synthetic-9.0-9.1.json'], process.cwd(), {})))
+      .toContain('has no subfolder 9.0.1/ or 9.1/');
+  });
+
   it('refuses an --out that is a file, lies under a file, or cannot be written, before anything runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'out-'));
     writeFileSync(join(dir, 'README.md'), 'x');

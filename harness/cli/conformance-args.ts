@@ -5,10 +5,14 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCalendar } from '../clock/calendar.js';
+import { loadProfile, ProfileError } from '../profile/load-profile.js';
+import { profileReleases } from '../profile/profile-messages.js';
+import { DEFAULT_PROFILE } from '../profile/run-profile.js';
 import type { Role } from '../messages/model.js';
 import type { CalendarJson } from '../protocol/party-protocol.js';
-import { fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
-import { DEFAULT_IDENTITY, type PartyTarget } from '../sut/party-target.js';
+import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
+import type { PartyTarget } from '../sut/party-target.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
 import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 // A switch under test (--switch) has a command line of its own.
 import { SWITCH_USAGE } from './switch-conformance-args.js';
@@ -21,8 +25,10 @@ export interface ConformanceOptions {
   parties: PartyTarget[];
   /** Just the scenarios verifying these requirements; undefined runs all. */
   only?: RequirementId[];
-  /** Absolute path of the XSD folder (with 2.0.2/ and 2.3/); undefined uses the bundled set. */
+  /** Absolute path of the XSD folder (one subfolder per release of the profile); undefined uses the bundled set. */
   schemas?: string;
+  /** Absolute path of the migration profile JSON (`--profile`); undefined uses the default one. */
+  profile?: string;
   /** Absolute path of the calendar JSON (`--calendar`); undefined uses the national one. */
   calendar?: string;
   /** Who runs the suite, named in the evidence (`--operator`, else env CONFORMANCE_OPERATOR). */
@@ -52,14 +58,14 @@ export const isHelp = (value: ConformanceOptions | ArgError | HelpAsked): value 
 /** The token from the environment, so it is in no process's argv. */
 export const TOKEN_ENV = 'CONFORMANCE_TOKEN';
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN | --token-file FILE] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN | --token-file FILE] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--profile FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
 /** Network and scenario selection flags (issue 15). */
 const CI_FLAGS = ['--switch-listen', '--switch-url', '--scenario', '--rerun-failed'] as const;
-const SINGLE = ['--identity', '--endpoint', '--token', '--token-file', '--image', '--only', '--calendar', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
+const SINGLE = ['--identity', '--endpoint', '--token', '--token-file', '--image', '--only', '--calendar', '--profile', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
 
 export const HELP = `Usage: ${USAGE}
 
-Tests one iPgb party (or the bundled reference party) against the 2.0 -> 2.3 cutover.
+Tests one iPgb party (or the bundled reference party) against a release cutover (default profile: iPgb 2.0 -> 2.3).
   --role ROLE         gemeente, zorgkantoor or svb; repeat for several (default: all three)
   --identity CODE     the party's gemeentecode, zorgkantoorcode or SVB (with exactly one --role)
   --endpoint URL      test a running party at this base URL (needs one --role and --identity)
@@ -70,9 +76,11 @@ Tests one iPgb party (or the bundled reference party) against the 2.0 -> 2.3 cut
   --scenario ID,...   only these scenarios, by their stable ids (the rest is not-tested)
   --rerun-failed DIR  only the scenarios that failed in the earlier run in DIR
   --calendar FILE     another calendar of the same shape (a rehearsal, a postponed date)
+  --profile FILE      another migration profile (releases, messages, stop rules; default
+                      fixtures/profiles/ipgb-2.0-2.3.json)
   --switch-listen H:P where the suite's switch listens (worker k: P+k), for a party in a container
   --switch-url URL    the switch URL the party is told (needs --switch-listen with a fixed port)
-  --schemas DIR       validate with the XSDs in DIR/2.0.2/ and DIR/2.3/
+  --schemas DIR       validate with the XSDs in DIR/<release>/ (the profile's xsdFolder of each)
   --out DIR           where summary.json, the dossier and the report go (default reports/)
   --operator NAME     who ran the suite, named in the dossier (or CONFORMANCE_OPERATOR)
   --sign-key FILE     sign the evidence with this Ed25519 key (or CONFORMANCE_SIGN_KEY)
@@ -113,6 +121,19 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     single.set(flag as Single, value);
   }
 
+  const profileArg = single.get('--profile');
+  const profile = resolve(cwd, profileArg ?? DEFAULT_PROFILE);
+  let loadedProfile: MigrationProfile;
+  try {
+    loadedProfile = loadProfile(profile).profile;
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more; each names its place in the file)` : '';
+    return { error: `--profile ${profileArg ?? profile} is not a usable migration profile: ${error.problems[0] ?? ''}${more}` };
+  }
+
+  const folders = profileReleases(loadedProfile).map((r) => r.xsdFolder);
+
   const identity = single.get('--identity');
   const endpoint = single.get('--endpoint');
   const image = single.get('--image');
@@ -133,14 +154,14 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   }
   if (endpoint !== undefined) {
     if (roles.length !== 1) return fail(`--endpoint needs exactly one --role, got ${roles.length}`, 'name the role the party at that URL plays, e.g. --role gemeente --identity 0363');
-    if (identity === undefined) return fail('--endpoint needs --identity', `name the party's identity, e.g. --identity ${DEFAULT_IDENTITY[roles[0] as Role]}`);
+    if (identity === undefined) return fail('--endpoint needs --identity', `name the party's identity, e.g. --identity ${defaultIdentity(roles[0] as Role, loadedProfile)}`);
     const problem = endpointProblem(endpoint);
     if (problem) return fail(`--endpoint ${endpoint} ${problem}`, 'give the party\'s base URL, e.g. --endpoint http://127.0.0.1:8080');
   }
   if (identity !== undefined) {
     if (roles.length !== 1) return fail(`--identity needs exactly one --role, got ${roles.length}`, 'name the one role this identity belongs to with --role');
     const role = roles[0] as Role;
-    if (!fitsRole(role, identity)) return fail(`--identity ${identity} does not fit --role ${role}`, `use ${identityFormat(role)}`);
+    if (!fitsRole(role, identity, loadedProfile)) return fail(`--identity ${identity} does not fit --role ${role}`, `use ${identityFormat(role, loadedProfile)}`);
   }
   if (image !== undefined && !hasExplicitTag(image)) {
     return fail(`--image ${image} has no tag`, `name the exact build, e.g. --image ${image.split('@')[0]}:1.2.3`);
@@ -160,9 +181,10 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
   let schemas: string | undefined;
   if (schemasArg !== undefined) {
     schemas = resolve(cwd, schemasArg);
-    const missing = ['', '2.0.2', '2.3'].filter((sub) => !isDirectory(join(schemas as string, sub)));
-    if (missing.includes('')) return fail(`--schemas ${schemasArg} is not a folder`, 'point --schemas at a folder holding the subfolders 2.0.2/ and 2.3/ with the official XSDs');
-    if (missing.length > 0) return fail(`--schemas ${schemasArg} has no subfolder ${missing.join('/ or ')}/`, 'put the XSDs of each release in DIR/2.0.2/ and DIR/2.3/');
+    const subfolders = folders.map((f) => `${f}/`).join(' and ');
+    const missing = ['', ...folders].filter((sub) => !isDirectory(join(schemas as string, sub)));
+    if (missing.includes('')) return fail(`--schemas ${schemasArg} is not a folder`, `point --schemas at a folder holding the subfolders ${subfolders} with the official XSDs`);
+    if (missing.length > 0) return fail(`--schemas ${schemasArg} has no subfolder ${missing.join('/ or ')}/`, `put the XSDs of each release in DIR/${folders.join('/ and DIR/')}/`);
   }
 
   const signKeyArg = single.get('--sign-key');
@@ -189,7 +211,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
 
   const chosen = roles.length > 0 ? roles : [...ROLES];
   const parties = chosen.map((role): PartyTarget => {
-    const base = { role, identity: identity ?? DEFAULT_IDENTITY[role], ...(token !== undefined ? { token } : {}) };
+    const base = { role, identity: identity ?? defaultIdentity(role, loadedProfile), ...(token !== undefined ? { token } : {}) };
     if (endpoint !== undefined) return { ...base, kind: 'endpoint', url: endpoint.replace(/\/+$/, '') };
     if (image !== undefined) return { ...base, kind: 'image', image };
     return { ...base, kind: 'embedded' };
@@ -201,6 +223,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     ...(onlyIds ? { only: onlyIds } : {}),
     ...(schemas ? { schemas } : {}),
     ...(calendar ? { calendar } : {}),
+    ...(profileArg !== undefined ? { profile } : {}),
     ...(operator ? { operator } : {}),
     out,
     ...(signKey ? { signKey } : {}),

@@ -16,6 +16,8 @@ import type { PartyDriver, PartyUnderTest } from '../sut/party-under-test.js';
 import { CONFORMANCE_TARGET_ENV, CONFORMANCE_TOKEN_FILE_ENV } from '../sut/target.js';
 import { embeddedParty, ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
+import { PROFILE_ENV, runProfileFile } from '../profile/run-profile.js';
+import { summaryProfile } from '../evidence/summary-profile.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
 import { outFiles } from '../evidence/out-layout.js';
@@ -81,11 +83,13 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
+  if (options.profile) process.env[PROFILE_ENV] = options.profile;
   const files = outFiles(options.out);
   const schemas = loadSchemaSet(options.schemas);
   const env: SummaryEnv = {
     suiteVersion: SUITE_VERSION, suite, ...(signKey ? { signature: signaturePlan(signKey) } : {}), startedAt,
     calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
+    profile: summaryProfile(runProfileFile()),
     ...(options.operator ? { operator: options.operator } : {}),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files }, parties: [],
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCalendar } from '../clock/calendar.js';
+import { loadProfile, ProfileError } from '../profile/load-profile.js';
 import type { CalendarJson } from '../protocol/party-protocol.js';
 import { isSwitchRole, SWITCH_ROLES, type SwitchRole } from '../switch-sut/switch-protocol.js';
 import { isSwitchRequirementId, SWITCH_REQUIREMENT_IDS, type SwitchRequirementId } from '../switch-sut/switch-requirements.js';
@@ -16,10 +17,12 @@ export interface SwitchOptions {
   only?: SwitchRequirementId[];
   /** Absolute path of a calendar JSON (party-protocol.md's form); undefined: the national one. */
   calendar?: string;
+  /** Absolute path of the migration profile JSON (`--profile`); undefined: the default one. */
+  profile?: string;
   out: string;
 }
 
-export const SWITCH_USAGE = 'npm run conformance -- --switch URL [--switch-role BIDN|VECOZO]... [--token TOKEN] [--only SW-ID,...] [--calendar FILE] [--out DIR]';
+export const SWITCH_USAGE = 'npm run conformance -- --switch URL [--switch-role BIDN|VECOZO]... [--token TOKEN] [--only SW-ID,...] [--calendar FILE] [--profile FILE] [--out DIR]';
 
 /** True when the command line asks for a switch run. */
 export const isSwitchRun = (argv: readonly string[]): boolean => argv.some((a) => a === '--switch' || a.startsWith('--switch='));
@@ -32,7 +35,7 @@ export function parseSwitchArgs(argv: readonly string[], cwd = process.cwd()): S
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--switch', '--switch-role', '--token', '--only', '--calendar', '--out'].includes(flag)) {
+    if (!['--switch', '--switch-role', '--token', '--only', '--calendar', '--profile', '--out'].includes(flag)) {
       return fail(`${arg} does not go with --switch`, `a switch run takes only ${SWITCH_USAGE}`);
     }
     const value = flag !== arg ? arg.slice(eq + 1) : argv[++i];
@@ -73,7 +76,18 @@ export function parseSwitchArgs(argv: readonly string[], cwd = process.cwd()): S
       return fail(`--calendar ${calendarArg} is no calendar (${(error as Error).message.split('. Fix')[0]})`, 'give a JSON file with zone, heenStop, retourStop and goLive, e.g. fixtures/calendars/rehearsal-kto.json');
     }
   }
+  const profileArg = values.get('--profile');
+  const profile = profileArg === undefined ? undefined : resolve(cwd, profileArg);
+  if (profile !== undefined) {
+    try {
+      loadProfile(profile);
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      return { error: `--profile ${profileArg} is not a usable migration profile: ${error.problems[0] ?? ''}` };
+    }
+  }
   return {
+    ...(profile ? { profile } : {}),
     url: url.replace(/\/+$/, ''), roles: roles.length ? roles : [...SWITCH_ROLES],
     ...(token !== undefined ? { token } : {}), ...(only ? { only } : {}), ...(calendar ? { calendar } : {}),
     out: resolve(cwd, values.get('--out') ?? 'reports'),

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { calendarToJson, type Calendar } from '../clock/calendar.js';
+import { PROFILE_ENV } from '../profile/run-profile.js';
 import { parseSwitchArgs, type SwitchOptions } from './switch-conformance-args.js';
 import { writeManifest } from '../evidence/manifest.js';
 import { ENV, runCalendar } from '../scenario/run-settings.js';
@@ -41,6 +42,7 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   process.env.CONFORMANCE_OUT = options.out;
   if (options.only) process.env[SWITCH_ONLY_ENV] = options.only.join(',');
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
+  if (options.profile) process.env[PROFILE_ENV] = options.profile;
   const vitest = await startVitest('test', [], {
     project: ['schakelpunt'], watch: false,
     // One switch runs one session at a time.

@@ -8,11 +8,13 @@
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
-import { phaseOf } from '../clock/phase.js';
 import {
-  buildXml, heenNameOf, heenOf, isAccepting, retourOn,
+  buildXml, heenNameOf, heenOf, isAccepting, messageName, retourNameOf, retourOn,
   type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
 } from '../messages/index.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
+import { sendableRelease } from '../profile/release-windows.js';
+import { runProfile } from '../profile/run-profile.js';
 import type { BudgetafsluitingIntent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { routeOf, SVB } from '../switch/routing.js';
 import { defaultProviderFor, identitiesOpposite } from './identities.js';
@@ -25,6 +27,8 @@ export interface CounterpartyOptions {
   putIdentity: string;
   /** Override whom it plays (default: see identities.ts). */
   identities?: string[];
+  /** The migration it plays (default: the run's). */
+  profile?: MigrationProfile;
 }
 
 /** A 507 to a budget provider (recipient defaults to the party under test) or a 501 to the SVB. */
@@ -42,6 +46,7 @@ interface QueuedHeen {
   kind: 'heen';
   key: string;
   sender: string;
+  name: MessageName;
   identificatie: string;
   make: (release: Release, dagtekening: string) => Heenbericht;
   lastOffered?: Heenbericht;
@@ -78,9 +83,11 @@ export class Counterparty {
   private readonly openToekenningen = new Map<string, string>();
   private readonly counters = new Map<string, number>();
   private planner: AnswerPlanner = () => undefined;
+  private readonly profile: MigrationProfile;
 
   constructor(private readonly options: CounterpartyOptions) {
     this.identities = new Set(options.identities ?? identitiesOpposite(options.putRole));
+    this.profile = options.profile ?? runProfile();
   }
 
   knows(identity: string): boolean {
@@ -131,14 +138,14 @@ export class Counterparty {
    * to the party directly.
    */
   heen(spec: CounterpartyHeenSpec, options: { release?: Release } = {}): Offer {
-    const { sender, make } = this.heenMaker(spec);
+    const { sender, name, make } = this.heenMaker(spec);
     const identificatie = this.nextIdentificatie(sender);
     const now = this.options.clock.now();
-    const release = options.release ?? this.heenReleaseAt(now) ?? '2.3';
+    const release = options.release ?? this.heenReleaseAt(now, name);
     const bericht = make(identificatie)(release, now.toISODate() ?? '');
     const key = `heen:${sender}:${identificatie}`;
     if (options.release === undefined) {
-      this.queue.set(key, { kind: 'heen', key, sender, identificatie, make: make(identificatie) });
+      this.queue.set(key, { kind: 'heen', key, sender, name, identificatie, make: make(identificatie) });
     } else {
       this.sent.set(sentKey(nameOf(bericht), identificatie), { heen: bericht });
     }
@@ -157,14 +164,14 @@ export class Counterparty {
     for (const item of this.queue.values()) {
       if (item.refusedAt && now <= item.refusedAt) continue;
       if (item.kind === 'heen') {
-        const release = this.heenReleaseAt(now);
+        const release = sendableRelease(this.profile, this.options.calendar, now, item.name);
         if (!release) continue;
         const bericht = item.make(release, date);
         if (this.waitsForRetour(bericht, waitingBudgets)) continue;
         item.lastOffered = bericht;
         yield { key: item.key, xml: buildXml(bericht), bericht };
       } else {
-        if (!this.retourAllowedAt(now) || (item.plan.at && now < item.plan.at)) continue;
+        if (!this.retourAllowedAt(now, item.heen) || (item.plan.at && now < item.plan.at)) continue;
         const bericht = retourOn(item.heen, {
           identificatieRetour: item.identificatieRetour,
           dagtekeningRetour: date,
@@ -193,23 +200,24 @@ export class Counterparty {
     if (item.kind === 'heen') {
       // Normally the body offered by due(); built now only if the lead settled without offering.
       const now = this.options.clock.now();
-      const heen = item.lastOffered ?? item.make(this.heenReleaseAt(now) ?? '2.3', now.toISODate() ?? '');
+      const heen = item.lastOffered ?? item.make(this.heenReleaseAt(now, item.name), now.toISODate() ?? '');
       this.sent.set(sentKey(nameOf(heen), item.identificatie), { heen });
     } else {
       if (item.opensBudget !== null) this.openToekenningen.delete(item.opensBudget);
     }
   }
 
-  /** A heen goes in 2.0.2 before T0 and in 2.3 from T2; in between it waits. */
-  private heenReleaseAt(t: DateTime): Release | null {
-    const phase = phaseOf(this.options.calendar, t);
-    return phase === 'voor-afsluiting' ? '2.0.2' : phase === 'ingebruikname' ? '2.3' : null;
+  /**
+   * The release a heen is built in at `t`: the one the profile lets pass then, and while it waits
+   * (the chain is closed for it) the profile's `to`, the release it will go in.
+   */
+  private heenReleaseAt(t: DateTime, name: MessageName): Release {
+    return sendableRelease(this.profile, this.options.calendar, t, name) ?? this.profile.releases.to.id;
   }
 
-  /** A retour goes before T1 or from T2, always in its heen's release. */
-  private retourAllowedAt(t: DateTime): boolean {
-    const phase = phaseOf(this.options.calendar, t);
-    return phase !== 'transitie';
+  /** A retour goes whenever the profile lets its heen's release pass for it (never in the standstill). */
+  private retourAllowedAt(t: DateTime, heen: Heenbericht): boolean {
+    return sendableRelease(this.profile, this.options.calendar, t, retourNameOf(nameOf(heen)), heen.release) !== null;
   }
 
   /** TR507 for its own 501s: a follow-up waits for the retour on the previous one. */
@@ -222,15 +230,15 @@ export class Counterparty {
     return unanswered || queuedBefore;
   }
 
-  private heenMaker(spec: CounterpartyHeenSpec): { sender: string; make: (id: string) => (release: Release, date: string) => Heenbericht } {
+  private heenMaker(spec: CounterpartyHeenSpec): { sender: string; name: MessageName; make: (id: string) => (release: Release, date: string) => Heenbericht } {
     if (spec.kind === 'budgetafsluiting') {
       this.mustPlay(SVB, 'a 507 (budgetafsluiting)');
       const intent: BudgetafsluitingIntent = { ...spec, recipient: spec.recipient ?? this.options.putIdentity };
-      return { sender: SVB, make: (id) => (release, date) => heenOf(intent, { release, identificatie: id, dagtekening: date, afzender: SVB }) };
+      return { sender: SVB, name: messageName(spec.wet, '507'), make: (id) => (release, date) => heenOf(intent, { release, identificatie: id, dagtekening: date, afzender: SVB }) };
     }
     const afzender = spec.afzender ?? defaultProviderFor(spec.wet);
     this.mustPlay(afzender, 'a 501 (toekenning)');
-    return { sender: afzender, make: (id) => (release, date) => heenOf(spec, { release, identificatie: id, dagtekening: date, afzender }) };
+    return { sender: afzender, name: messageName(spec.wet, '501'), make: (id) => (release, date) => heenOf(spec, { release, identificatie: id, dagtekening: date, afzender }) };
   }
 
   private mustPlay(identity: string, what: string): void {

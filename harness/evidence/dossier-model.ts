@@ -139,6 +139,13 @@ function orderForReading(parties: PartyView[]): PartyView[] {
     .sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.identity.localeCompare(b.identity)));
 }
 
+/** The profile named with its hash; a summary from before profiles ran the national one. */
+function profileText(summary: Summary): string {
+  const p = summary.profile;
+  if (!p) return 'iPgb 2.0 → 2.3 (profiel niet vastgelegd)';
+  return `${p.name} (${p.from} → ${p.to}${p.synthetic ? ', synthetisch' : ''}; sha256 ${p.sha256.slice(0, 12)})`;
+}
+
 function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts {
   const cal = summary.calendar;
   const zone = cal.zone ?? DEFAULT_ZONE;
@@ -164,6 +171,10 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
     banners.push(`Niet de landelijke kalender: deze run gebruikte kalender '${name}' (heenstop ${moment(cal.heenStop)}). ` +
       'Een uitslag op een andere kalender ondersteunt geen randvoorwaarde van de migratie.');
   }
+  if (summary.profile?.synthetic === true) {
+    banners.push(`Synthetisch migratieprofiel '${summary.profile.name}': deze run toetst de suite zelf, geen echte release. ` +
+      'Een uitslag onder dit profiel ondersteunt geen randvoorwaarde van de migratie.');
+  }
   if (modified !== false) {
     banners.push(modified === true
       ? 'Suite gewijzigd: dit is geen bewijs. De run is gedaan met een suite die afwijkt van haar commit.'
@@ -173,7 +184,7 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
     runId: runIdOf(summary.startedAt),
     ...(summarySha256 ? { summarySha256 } : {}),
     calendar: { name, national, zone, t0: moment(cal.heenStop), t1: moment(cal.retourStop), t2: moment(cal.goLive), sha256: calendarSha },
-    profile: `iPgb 2.0 → 2.3, de ${REQUIREMENT_IDS.length} eisen van cutover.md (${REQUIREMENT_IDS[0]} tot en met ${REQUIREMENT_IDS.at(-1)})`,
+    profile: `${profileText(summary)}, de ${REQUIREMENT_IDS.length} eisen van cutover.md (${REQUIREMENT_IDS[0]} tot en met ${REQUIREMENT_IDS.at(-1)})`,
     suite: { text: suiteText, modified },
     schemaSet: bundled
       ? { text: `meegeleverd: gereconstrueerd, niet de officiële set (${xsds})`, official: false }

@@ -39,6 +39,7 @@ export function reportEnvironment(summary: Summary, commit: string, nodeVersion:
     ['Calendar T1 retour stop', summary.calendar.retourStop],
     ['Calendar T2 go-live', summary.calendar.goLive],
     ['Schema set', summary.schemas.source],
+    ['Migration profile', summary.profile ? `${summary.profile.name} (${summary.profile.from} -> ${summary.profile.to}), sha256 ${short(summary.profile.sha256)}` : 'not recorded'],
   ];
   for (const [file, sha] of Object.entries(summary.schemas.sha256).sort(([a], [b]) => a.localeCompare(b))) {
     entries.push([`Schema ${file}`, short(sha)]);

@@ -34,6 +34,19 @@ export interface SummaryCalendar extends CalendarJson {
   national?: boolean;
 }
 
+/** The migration profile the run judged against (`--profile`): what a reader needs to name and check it. */
+export interface SummaryProfile {
+  name: string;
+  title: string;
+  /** A test migration that proves the engine: no verdict under it supports a precondition. */
+  synthetic: boolean;
+  /** The profile's `from` and `to` release ids. */
+  from: string;
+  to: string;
+  /** SHA-256 (hex) of the profile file. */
+  sha256: string;
+}
+
 export interface SchemaSet {
   /** `bundled` or the `--schemas` directory. */
   source: string;
@@ -49,6 +62,8 @@ export interface SummaryEnv {
   signature?: SignaturePlan;
   startedAt: string;
   calendar: SummaryCalendar;
+  /** Absent in summaries written before profiles existed (they ran the iPgb 2.0 → 2.3 one). */
+  profile?: SummaryProfile;
   /** Who ran the suite (`--operator` or CONFORMANCE_OPERATOR). */
   operator?: string;
   schemas: SchemaSet;
@@ -85,6 +100,7 @@ export interface Summary {
   /** Why the run is not complete; absent when it is. */
   reason?: string;
   calendar: SummaryCalendar;
+  profile?: SummaryProfile;
   operator?: string;
   schemas: SchemaSet;
   parties: PartySummary[];
@@ -110,6 +126,7 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
     startedAt: env.startedAt,
     ...completion,
     calendar: env.calendar,
+    ...(env.profile ? { profile: env.profile } : {}),
     ...(env.operator !== undefined ? { operator: env.operator } : {}),
     schemas: env.schemas,
     parties,

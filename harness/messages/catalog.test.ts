@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  basisNamespaceOf, berichtCodeOf, familyOf, heenNameOf, isHeenName, MESSAGE_NAMES, messageOfNamespace,
+  basisNamespaceOf, berichtCodeOf, familyOf, heenNameOf, isHeenName, messageNames, messageOfNamespace, releases,
   namespaceOf, nameOfBerichtCode, receiverRoleOf, releaseInfo, retourNameOf, senderRoleOf, switchOf, wetOf,
   ZORGFUNCTIES,
 } from './catalog.js';
-import { RELEASES } from './model.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 describe('message catalog', () => {
   it('holds the 12 messages with BerichtCodes 458..469 in table order', () => {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_NAMES, namespaceOf } from './catalog.js';
+import { messageNames, namespaceOf, releases } from './catalog.js';
 import { detectMessage } from './detect.js';
 import { MessageReadError } from './errors.js';
-import { RELEASES } from './model.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 const golden = (release: string, name: string): string =>
   readFileSync(new URL(`../../fixtures/messages/valid/${release}/${name}.xml`, import.meta.url), 'utf8');

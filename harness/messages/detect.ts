@@ -2,7 +2,7 @@
  * Which message a text is, read from the root start tag alone. It runs for every message on
  * the hot path, so it scans the prolog and the root tag and never parses the body.
  */
-import { messageOfNamespace } from './catalog.js';
+import { catalogProfile, messageOfNamespace, releaseInfo, releases } from './catalog.js';
 import { CANNOT_READ as WHAT, MessageReadError } from './errors.js';
 import { isXmlSpace } from './xml-scanner.js';
 import type { MessageName, Release } from './model.js';
@@ -130,8 +130,8 @@ export function messageOfRootTag(root: RootTag): { name: MessageName; release: R
       reason: 'unknown-namespace', what: WHAT,
       why: root.namespace === undefined
         ? 'the root element Bericht is in no namespace'
-        : `the root namespace "${root.namespace}" is not an iPgb 2.0.2 or 2.3 message namespace`,
-      fix: 'Use http://www.istandaarden.nl/ipgb/{2_0|2_3}/{name}/schema with a lower-case name such as wmo501',
+        : `the root namespace "${root.namespace}" is not an iPgb ${releases().join(' or ')} message namespace`,
+      fix: `Use ${catalogProfile().namespaces.message.replace('{segment}', `{${releases().map((r) => releaseInfo(r).segment).join('|')}}`)} with a lower-case name such as wmo501`,
     });
   }
   return found;

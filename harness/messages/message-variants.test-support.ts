@@ -15,13 +15,12 @@
  * (dates, amounts). Not varied: empty-element forms, since no element of the profile may be
  * empty (every leaf has a pattern or minimum length, every container a required child).
  */
-import { berichtCodeOf, familyOf, MESSAGE_NAMES, namespaceOf, releaseInfo, RETOUR_CODES, wetOf, ZORGFUNCTIES } from './catalog.js';
+import { berichtCodeOf, familyOf, messageNames, namespaceOf, releases, releaseInfo, RETOUR_CODES, wetOf, ZORGFUNCTIES } from './catalog.js';
 import { isValidBsn } from './bsn.js';
 import type {
   Bericht, Budget, Client501, Client507, FunctieBudget, FunctieBudgetBesteed, HeenHeader, MessageName, Period, Release,
   RetourHeader, Wet, XsdVersie,
 } from './model.js';
-import { RELEASES } from './model.js';
 
 /** One generated message: the model it was written from and the text. */
 export interface MessageVariant {
@@ -389,8 +388,8 @@ function rootAttributes(d: Dice, s: Style, prefix: string): { text: string; alia
 /** The variant of `seed`: the same text for the same seed, always. */
 export function messageVariant(seed: number): MessageVariant {
   const d = new Dice(random(seed));
-  const name = d.pick(MESSAGE_NAMES);
-  const release = d.pick(RELEASES);
+  const name = d.pick(messageNames());
+  const release = d.pick(releases());
   const b = bericht(d, name, release);
   const s: Style = {
     namespace: namespaceOf(name, release),

@@ -1,5 +1,6 @@
 /**
- * The iPgb message model of `../shared/spec/messages.md`, for releases 2.0.2 and 2.3.
+ * The iPgb message model of `../shared/spec/messages.md`, for the two releases of the migration
+ * profile (harness/profile/: which releases exist is data, not code).
  * Plain data: builders turn it into XML, the parser turns XML back into it.
  * Amounts are integers in eurocents; codes and dates stay strings (`0200`, `2026-03-30`).
  */
@@ -7,7 +8,6 @@
 import type { Release, Wet } from '../protocol/vocabulary.js';
 
 export type { Family, MessageName, Release, Role, Wet } from '../protocol/vocabulary.js';
-export const RELEASES: readonly Release[] = ['2.0.2', '2.3'];
 
 /** An ISO calendar date without time zone, `YYYY-MM-DD`. */
 export type IsoDate = string;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildXml } from './build.js';
-import { basisNamespaceOf, MESSAGE_NAMES, namespaceOf } from './catalog.js';
+import { basisNamespaceOf, messageNames, namespaceOf, releases } from './catalog.js';
 import { MessageReadError, type MessageReadReason } from './errors.js';
-import { RELEASES } from './model.js';
 import { parseXml } from './parse.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 const golden = (release: string, name: string): string =>
   readFileSync(new URL(`../../fixtures/messages/valid/${release}/${name}.xml`, import.meta.url), 'utf8');

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { XmlDocument, XsdValidator } from 'libxml2-wasm';
 import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MESSAGE_NAMES, namespaceOf } from './catalog.js';
-import { RELEASES, type MessageName, type Release } from './model.js';
+import { messageNames, namespaceOf, releases } from './catalog.js';
+import type { MessageName, Release } from './model.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 // Minimal on purpose: the validation engine (harness/validation/) owns real validation.
 // The bundled XSDs import basisschema.xsd by a relative schemaLocation, which libxml2 resolves

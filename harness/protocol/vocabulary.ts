@@ -3,7 +3,8 @@
  * release and a message name are. The bottom of the layers: it imports nothing.
  */
 
-export type Release = '2.0.2' | '2.3';
+/** A release id of the run's migration profile, e.g. its `from` or its `to` (catalog.ts `releases()`). */
+export type Release = string;
 
 export type Wet = 'WMO' | 'JW' | 'WLZ';
 export type Family = '501' | '502' | '507' | '508';

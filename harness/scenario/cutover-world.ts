@@ -17,6 +17,8 @@ import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
 import { Counterparty } from '../counterparty/counterparty.js';
+import { deliverableHeenRelease } from '../profile/release-windows.js';
+import { runProfile } from '../profile/run-profile.js';
 import type { CounterpartyHeenSpec } from '../counterparty/counterparty.js';
 import type { RetourPlan } from '../counterparty/retour-plan.js';
 import { SwitchCore } from '../switch/switch-core.js';
@@ -83,6 +85,10 @@ export class PartyStoppedAnswering extends Error {}
 
 export class CutoverWorld {
   readonly calendar: Calendar;
+  /** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+  readonly releases: { readonly from: Release; readonly to: Release } = {
+    from: runProfile().releases.from.id, to: runProfile().releases.to.id,
+  };
   readonly events: BusinessEvents;
   private readonly clock: VirtualClock;
   private readonly ledger: Ledger;
@@ -219,7 +225,7 @@ export class CutoverWorld {
   /** Delivers a malformed, hostile or unexpected body straight to the party. */
   async deliverHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<void> {
     return this.step(`aanlevering die geweigerd of afgewezen moet worden: ${kind}`, async () => {
-      const release = options.release ?? (this.clock.now() >= this.calendar.goLive ? '2.3' : '2.0.2');
+      const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
       const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
       const hostile = hostileBody(kind, heen, this.ownHeenShape());
       const meta = this.metaOf(hostile.bericht);
@@ -387,7 +393,7 @@ export class CutoverWorld {
     const [intent] = this.events.fresh(1);
     const now = this.clock.now();
     return heenOf(intent as Intent, {
-      release: now >= this.calendar.goLive ? '2.3' : '2.0.2', identificatie: 'ONBEKEND0001',
+      release: deliverableHeenRelease(runProfile(), this.calendar, now), identificatie: 'ONBEKEND0001',
       dagtekening: now.setZone(this.calendar.zone).toISODate() ?? '', afzender: this.party.identity,
     });
   }

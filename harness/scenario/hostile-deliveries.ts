@@ -3,7 +3,7 @@
  * from a valid heen the party's role receives, with the answers the protocol allows.
  */
 import type { Bericht, Heenbericht, Retourbericht } from '../messages/model.js';
-import { buildXml, retourOn } from '../messages/index.js';
+import { buildXml, releaseInfo, retourOn, unknownNamespaceSegment } from '../messages/index.js';
 import type { HostileExpectation } from '../verdicts/observations.js';
 
 export type HostileKind =
@@ -57,9 +57,12 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, hee
       const bad = Buffer.concat([bytes.subarray(0, bytes.indexOf('</Bsn>')), Buffer.from([0xff, 0xfe]), bytes.subarray(bytes.indexOf('</Bsn>'))]);
       return { kind, label: 'a body that is not UTF-8 (bytes 0xFF 0xFE inside)', body: new Uint8Array(bad), expectation: 'refuse' };
     }
-    case 'unknown-namespace':
-      return { kind, label: 'a message in an unknown namespace (release 9.9)', expectation: 'refuse',
-        body: utf8(xml.replace(/ipgb\/2_[03]\//g, 'ipgb/9_9/')) };
+    case 'unknown-namespace': {
+      const { segment } = releaseInfo(heen.release);
+      const unknown = unknownNamespaceSegment();
+      return { kind, label: `a message in an unknown namespace (segment ${unknown} for ${segment})`, expectation: 'refuse',
+        body: utf8(xml.replaceAll(`/${segment}/`, `/${unknown}/`)) };
+    }
     case 'namespace-code-mismatch': {
       const other = heen.family === '501' ? '507' : '501';
       return { kind, label: `a namespace of a ${heen.wet}${other} on a message with the BerichtCode of a ${heen.wet}${heen.family}`, expectation: 'refuse',

@@ -5,8 +5,9 @@
  * A plain `npm test` sets none of them and gets the defaults.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { basename, dirname, resolve } from 'node:path';
+import { runProfileFile } from '../profile/run-profile.js';
 import type { Calendar } from '../clock/calendar.js';
 import { parseCalendar } from '../clock/calendar.js';
 import type { CalendarJson } from '../protocol/party-protocol.js';
@@ -25,8 +26,14 @@ export const ENV = {
   embeddedParty: 'CONFORMANCE_EMBEDDED_PARTY',
 } as const;
 
-/** The national calendar ships as a fixture: the harness itself holds no dates. */
-const DEFAULT_CALENDAR = fileURLToPath(new URL('../../fixtures/calendars/ipgb-2026.json', import.meta.url));
+/**
+ * The migration's own calendar, named by its profile (the national one ships as a fixture: the
+ * harness itself holds no dates).
+ */
+const nationalCalendarFile = (): string => {
+  const { profile, path } = runProfileFile();
+  return resolve(dirname(path), profile.nationalCalendar);
+};
 
 /**
  * The module that starts an embedded party (harness/sut/embedded-party.ts): the bundled reference
@@ -52,23 +59,23 @@ const readCalendarFile = (path: string): CalendarJson & { name?: unknown } =>
 
 /** A calendar file (JSON as in party-protocol.md) given by path, or the national one. */
 export function runCalendar(env: NodeJS.ProcessEnv = process.env): Calendar {
-  return parseCalendar(readCalendarFile(env[ENV.calendar] || DEFAULT_CALENDAR));
+  return parseCalendar(readCalendarFile(env[ENV.calendar] || nationalCalendarFile()));
 }
 
 /** What the evidence says about the run's calendar: its name, and whether it is the migration's own. */
 export interface CalendarIdentity {
   /** The file's `name`, else the file name without `.json`. */
   name: string;
-  /** True only when T0, T1 and T2 are the national calendar's instants, whatever the file is called. */
+  /** True only when T0, T1 and T2 are the instants of the profile's own calendar, whatever the file is called. */
   national: boolean;
 }
 
 export function runCalendarIdentity(env: NodeJS.ProcessEnv = process.env): CalendarIdentity {
-  const path = env[ENV.calendar] || DEFAULT_CALENDAR;
+  const path = env[ENV.calendar] || nationalCalendarFile();
   const json = readCalendarFile(path);
   const name = typeof json.name === 'string' && json.name.trim() !== '' ? json.name.trim().slice(0, 80) : basename(path).replace(/\.json$/i, '');
   const ours = parseCalendar(json);
-  const national = parseCalendar(readCalendarFile(DEFAULT_CALENDAR));
+  const national = parseCalendar(readCalendarFile(nationalCalendarFile()));
   const same = (['heenStop', 'retourStop', 'goLive'] as const).every((k) => ours[k].toMillis() === national[k].toMillis());
   return { name, national: same };
 }

@@ -1,17 +1,17 @@
-/** Which identity fits which role (messages.md code lists), for the CLI and the run target. */
+/** Which identity fits which role (the migration profile's identity formats), for the CLI and the run target. */
 import type { Role } from '../messages/model.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
+import { runProfile } from '../profile/run-profile.js';
 
 export const ROLES: readonly Role[] = ['gemeente', 'zorgkantoor', 'svb'];
 
-const FORMAT: Readonly<Record<Role, { pattern: RegExp; described: string }>> = {
-  gemeente: { pattern: /^\d{4}$/, described: 'a gemeentecode of 4 digits, e.g. 0363' },
-  zorgkantoor: { pattern: /^55\d{2}$/, described: 'a zorgkantoorcode of 4 digits starting with 55, e.g. 5501' },
-  svb: { pattern: /^SVB$/, described: 'SVB' },
-};
-
 export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 
-export const fitsRole = (role: Role, identity: string): boolean => FORMAT[role].pattern.test(identity);
+export const fitsRole = (role: Role, identity: string, profile: MigrationProfile = runProfile()): boolean =>
+  new RegExp(profile.roles[role].identityFormat).test(identity);
 
 /** What the identity of `role` looks like, for error messages. */
-export const identityFormat = (role: Role): string => FORMAT[role].described;
+export const identityFormat = (role: Role, profile: MigrationProfile = runProfile()): string => profile.roles[role].described;
+
+/** The identity of the reference party in `role` when nobody names one. */
+export const defaultIdentity = (role: Role, profile: MigrationProfile = runProfile()): string => profile.roles[role].defaultIdentity;

@@ -9,6 +9,3 @@ export type PartyTarget = TargetBase & (
   | { kind: 'endpoint'; url: string }
   | { kind: 'image'; image: string }
 );
-
-/** Identities of the reference party when nobody names one. */
-export const DEFAULT_IDENTITY: Readonly<Record<Role, string>> = { gemeente: '0363', zorgkantoor: '5501', svb: 'SVB' };

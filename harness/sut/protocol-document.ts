@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { runProfile } from '../profile/run-profile.js';
 
 export const PROTOCOL_DOCUMENT_PATH = fileURLToPath(
   new URL('../../docs/openapi/party-protocol-v1.yaml', import.meta.url),
@@ -42,7 +43,7 @@ let loaded: Loaded | undefined;
 
 function load(): Loaded {
   if (loaded) return loaded;
-  const document = parse(readFileSync(PROTOCOL_DOCUMENT_PATH, 'utf8')) as Json;
+  const document = withRunReleases(parse(readFileSync(PROTOCOL_DOCUMENT_PATH, 'utf8')) as Json);
   // Formats (date-time, uri, uuid) are documentation here: the patterns carry the checks, so
   // no format plug-in is needed.
   const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
@@ -50,6 +51,20 @@ function load(): Loaded {
   ajv.addSchema({ ...document, $id: DOCUMENT_ID });
   loaded = { document, ajv, validators: new Map() };
   return loaded;
+}
+
+/**
+ * The document lists the national profile's releases; a run under another migration profile
+ * (`--profile`) holds a party to that profile's two releases instead. The rest of the protocol
+ * does not change with the migration.
+ */
+function withRunReleases(document: Json): Json {
+  const release = child(child(child(document, 'components'), 'schemas'), 'Release');
+  if (release !== null && typeof release === 'object') {
+    const { from, to } = runProfile().releases;
+    (release as Json)['enum'] = [from.id, to.id];
+  }
+  return document;
 }
 
 const pointerSegment = (s: string): string => s.replaceAll('~', '~0').replaceAll('/', '~1');

@@ -8,8 +8,8 @@ import { EmbeddedDriver } from './embedded-driver.js';
 import type { EmbeddedPartySource } from './embedded-party.js';
 import { EndpointDriver } from './endpoint-driver.js';
 import { ImageDriver } from './image-driver.js';
-import { fitsRole, identityFormat, isRole, ROLES } from './party-identity.js';
-import { DEFAULT_IDENTITY, type PartyTarget } from './party-target.js';
+import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from './party-identity.js';
+import type { PartyTarget } from './party-target.js';
 import type { PartyDriver } from './party-under-test.js';
 
 export const CONFORMANCE_TARGET_ENV = 'CONFORMANCE_TARGET';
@@ -25,7 +25,7 @@ export type { PartyTarget } from './party-target.js';
 export function partiesUnderTest(env: NodeJS.ProcessEnv = process.env): PartyTarget[] {
   const raw = env[CONFORMANCE_TARGET_ENV];
   if (raw === undefined || raw.trim() === '') {
-    return ROLES.map((role) => ({ role, identity: DEFAULT_IDENTITY[role], kind: 'embedded' }));
+    return ROLES.map((role) => ({ role, identity: defaultIdentity(role), kind: 'embedded' }));
   }
   let parsed: unknown;
   try {

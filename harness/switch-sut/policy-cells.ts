@@ -9,6 +9,7 @@ import { phaseOf } from '../clock/phase.js';
 import { isHeenName } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
 import { switchDecision } from '../switch/policy.js';
+import { runProfile } from '../profile/run-profile.js';
 import { IB_STATUS } from '../protocol/party-protocol.js';
 import type { DueAnswer } from './switch-observations.js';
 import type { SwitchRequirementId } from './switch-requirements.js';
@@ -21,8 +22,9 @@ export function dueAnswer(cal: Calendar, t: DateTime, name: MessageName, release
 export function cellRequirement(cal: Calendar, t: DateTime, name: MessageName, release: Release): SwitchRequirementId {
   const phase = phaseOf(cal, t);
   const heen = isHeenName(name);
-  if (phase === 'transitie') return release === '2.0.2' && heen ? 'SW-1.2' : 'SW-1.4';
-  if (release === '2.3') return phase === 'ingebruikname' ? 'SW-2.2' : 'SW-2.1';
+  const { from, to } = runProfile().releases;
+  if (phase === 'transitie') return release === from.id && heen ? 'SW-1.2' : 'SW-1.4';
+  if (release === to.id) return phase === 'ingebruikname' ? 'SW-2.2' : 'SW-2.1';
   if (phase === 'ingebruikname') return heen ? 'SW-2.3' : 'SW-2.4';
   if (heen) return phase === 'voor-afsluiting' ? 'SW-1.1' : 'SW-1.2';
   return 'SW-1.3';

@@ -6,7 +6,7 @@
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import { buildXml, heenOf, retourOn, syntheticBsn, syntheticBsnCount, ZORGFUNCTIES } from '../messages/index.js';
-import { familyOf, messageName, wetOf } from '../messages/catalog.js';
+import { familyOf, messageName, releaseInfo, unknownNamespaceSegment, wetOf } from '../messages/catalog.js';
 import type { Bericht, Family, Heenbericht, MessageName, Release, Wet } from '../messages/model.js';
 import { routeOf, SVB } from '../switch/routing.js';
 
@@ -101,9 +101,9 @@ export class SwitchMessages {
     return { ...this.submissionOf(b), addressee: null, body: utf8(xml), label: `a ${messageName(b.wet, b.family)} with a DOCTYPE and an external entity` };
   }
 
-  /** A message in a namespace no release has (9_9). */
+  /** A message in a namespace no release of the profile has. */
   unknownNamespace(b: Bericht): Submission {
-    return { ...this.submissionOf(b), addressee: null, body: utf8(buildXml(b).replace(/ipgb\/2_[03]\//g, 'ipgb/9_9/')), label: `a ${messageName(b.wet, b.family)} in the unknown namespace of release 9.9` };
+    return { ...this.submissionOf(b), addressee: null, body: utf8(buildXml(b).replaceAll(`/${releaseInfo(b.release).segment}/`, `/${unknownNamespaceSegment()}/`)), label: `a ${messageName(b.wet, b.family)} in an unknown namespace (segment ${unknownNamespaceSegment()})` };
   }
 
   /** A valid message padded with a comment past 25 MB. */

@@ -12,7 +12,8 @@ import { isoUtc, isoZoned } from '../clock/moment-text.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { messageName } from '../messages/catalog.js';
 import type { Bericht, Family, Heenbericht, Release, Role, Wet } from '../messages/model.js';
-import { RELEASES } from '../messages/model.js';
+import { releases } from '../messages/catalog.js';
+import { runProfile } from '../profile/run-profile.js';
 import { SVB } from '../switch/routing.js';
 import { IB_STATUS } from '../protocol/party-protocol.js';
 import type { PartyEndpoint, SwitchRole } from './switch-protocol.js';
@@ -37,6 +38,10 @@ export interface SwitchWorldOptions {
 
 export class SwitchWorld {
   readonly calendar: Calendar;
+  /** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+  readonly releases: { readonly from: Release; readonly to: Release } = {
+    from: runProfile().releases.from.id, to: runProfile().releases.to.id,
+  };
   readonly role: SwitchRole;
   private readonly clock: VirtualClock;
   private readonly messages: SwitchMessages;
@@ -82,7 +87,7 @@ export class SwitchWorld {
   async submitEveryCell(): Promise<void> {
     for (const wet of this.wetten) {
       for (const family of FAMILIES) {
-        for (const release of RELEASES) await this.submitValid(this.messages.any(wet, family, release, this.clock.now()));
+        for (const release of releases()) await this.submitValid(this.messages.any(wet, family, release, this.clock.now()));
       }
     }
     await this.settle();
@@ -125,7 +130,7 @@ export class SwitchWorld {
    */
   async submitHostile(options: { oversized: boolean }): Promise<void> {
     const now = this.clock.now();
-    const release: Release = this.clock.now() < this.T2 ? '2.0.2' : '2.3';
+    const release: Release = this.clock.now() < this.T2 ? this.releases.from : this.releases.to;
     const wet = this.wetten[0] as Wet;
     const base = (): Bericht => this.messages.heen(messageName(wet, '501'), release, now);
     await this.record(this.messages.notWellFormed(base()), 'SW-4.1', refusedWith('IB001'));

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DateTime } from 'luxon';
 import { switchDecision } from './policy.js';
 import { blocks } from './unplanned-block.js';
-import { MESSAGE_NAMES, isHeenName } from '../messages/catalog.js';
-import { RELEASES, type Release } from '../messages/model.js';
+import { isHeenName, messageNames, releases } from '../messages/catalog.js';
+import type { Release } from '../messages/model.js';
 import { CALENDAR_FIXTURES, loadCalendar } from '../../fixtures/calendars/calendars.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 type Expected = 'accept' | 'IB004' | 'IB103';
 // The table of cutover.md, columns: 2.0.2 heen, 2.0.2 retour, 2.3 heen, 2.3 retour.

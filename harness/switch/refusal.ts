@@ -3,14 +3,13 @@
  * failed, why, and what the sender should do — the sender's log is where a vendor looks first.
  */
 import type { IbCode, SwitchRefused } from '../protocol/party-protocol.js';
+import { runProfile } from '../profile/run-profile.js';
 
-const WHAT: Readonly<Record<IbCode, string>> = {
-  IB001: 'IB001 message not well-formed or not valid against its XSD',
-  IB003: 'IB003 message larger than 25 MB',
-  IB004: 'IB004 message type or version not supported now',
-  IB005: 'IB005 addressee unknown',
-  IB103: 'IB103 message type temporarily blocked',
-};
+/** What the code means, from the migration profile's IB codes (the switches' published error lists). */
+function what(code: IbCode): string {
+  const described = runProfile().ibCodes.find((c) => c.code === code);
+  return `${code} ${described?.omschrijving ?? 'refused'}`;
+}
 
 const FIX: Readonly<Record<IbCode, string>> = {
   IB001: 'correct the message; it counts as not sent',
@@ -22,5 +21,5 @@ const FIX: Readonly<Record<IbCode, string>> = {
 
 /** `fix`: when the code's usual advice does not fit the cause (IB005 for a wrong sender). */
 export function refusal(code: IbCode, why: string, fix: string = FIX[code]): SwitchRefused {
-  return { code, omschrijving: `${WHAT[code]}: ${why}. Fix: ${fix}.` };
+  return { code, omschrijving: `${what(code)}: ${why}. Fix: ${fix}.` };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseXml, retourOn } from '../messages/index.js';
 import type { Budgetafsluiting507, MessageName, Release, Toekenning501 } from '../messages/index.js';
-import { checkBsn, checkRetourAgainstHeen, checkZorgfunctieOfLaw } from './business-rules.js';
+import { checkBsn, checkRetourAgainstHeen, checkXsdVersie, checkZorgfunctieOfLaw } from './business-rules.js';
 
 const read = (release: Release, name: MessageName) =>
   parseXml(readFileSync(new URL(`../../fixtures/messages/valid/${release}/${name}.xml`, import.meta.url), 'utf8'));
@@ -23,6 +23,22 @@ describe('checkBsn', () => {
 
   it('has nothing to check in a header-only retour', () => {
     expect(checkBsn(retourOn(toekenning(), { ...RETOUR, withClient: false }))).toEqual([]);
+  });
+});
+
+describe('checkXsdVersie', () => {
+  it('passes the XsdVersie the profile accepts for the release, in heen and retour', () => {
+    expect(checkXsdVersie(toekenning('2.0.2'))).toEqual([]);
+    expect(checkXsdVersie(retourOn(afsluiting(), { ...RETOUR, withClient: true }))).toEqual([]);
+  });
+
+  it('names an XsdVersie of another release by its place, also in XsdVersieRetour', () => {
+    const retour = retourOn(toekenning(), { ...RETOUR, withClient: false });
+    retour.header.xsdVersieRetour = { basisschemaXsdVersie: '2.3.0', berichtXsdVersie: '2.0.2' };
+    expect(checkXsdVersie(retour)).toEqual([{
+      path: '/Bericht/Header/XsdVersieRetour/BerichtXsdVersie',
+      message: expect.stringMatching(/^XsdVersie 2\.0\.2 is refused in a release 2\.3 message: the migration profile accepts 2\.3\.0\./),
+    }]);
   });
 });
 

@@ -3,7 +3,7 @@
  * checks"). A message breaking them is still valid XML: the receiver takes it and answers with a
  * rejecting retour, it does not refuse it. Each rule returns its issues; none throws.
  */
-import { berichtCodeOf, isValidBsn, messageName, retourNameOf, ZORGFUNCTIES } from '../messages/index.js';
+import { acceptedXsdVersiesOf, berichtCodeOf, isValidBsn, messageName, retourNameOf, ZORGFUNCTIES } from '../messages/index.js';
 import type { Bericht, Heenbericht, Retourbericht } from '../messages/index.js';
 import type { ValidationIssue } from './xsd-validator.js';
 
@@ -17,6 +17,27 @@ export function checkBsn(b: Bericht): ValidationIssue[] {
       `Bsn ${bsn} is refused: it fails the 11-test (9 digits weighted 9,8,7,6,5,4,3,2,-1 must sum to a multiple of 11). ` +
       'Send the client\'s real Bsn (test data: a synthetic one from syntheticBsn()).',
   }];
+}
+
+/**
+ * Every XsdVersie value is one the migration profile accepts for the message's release. The
+ * bundled XSDs fix the values, so this speaks only where an official set allows more.
+ */
+export function checkXsdVersie(b: Bericht): ValidationIssue[] {
+  const accepted = acceptedXsdVersiesOf(b.release);
+  const values: Array<[string, string]> = [
+    ['/Bericht/Header/XsdVersie/BasisschemaXsdVersie', b.header.xsdVersie.basisschemaXsdVersie],
+    ['/Bericht/Header/XsdVersie/BerichtXsdVersie', b.header.xsdVersie.berichtXsdVersie],
+  ];
+  if ('xsdVersieRetour' in b.header) {
+    values.push(['/Bericht/Header/XsdVersieRetour/BasisschemaXsdVersie', b.header.xsdVersieRetour.basisschemaXsdVersie],
+      ['/Bericht/Header/XsdVersieRetour/BerichtXsdVersie', b.header.xsdVersieRetour.berichtXsdVersie]);
+  }
+  return values.filter(([, value]) => !accepted.includes(value)).map(([path, value]) => ({
+    path,
+    message: `XsdVersie ${value} is refused in a release ${b.release} message: the migration profile accepts ${accepted.join(', ')}. ` +
+      `Write the XsdVersie of release ${b.release}, or send the message in the release whose XsdVersie it is.`,
+  }));
 }
 
 /** Every Zorgfunctie is on the code list of the message's law (Wmo, Jeugdwet or Wlz). */

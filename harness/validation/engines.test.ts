@@ -7,13 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectPatternOf, loadDefects, readDefectBody } from '../../fixtures/messages/invalid/defects.js';
 import type { Defect } from '../../fixtures/messages/invalid/defects.js';
-import { MESSAGE_NAMES, RELEASES } from '../messages/index.js';
+import { messageNames, releases } from '../messages/index.js';
 import type { MessageName, Release } from '../messages/index.js';
 import { createValidator } from './create-validator.js';
 import { libxmljs2Status } from './libxmljs2-engine.js';
 import { validateMessage } from './validate-message.js';
 import type { MessageValidation } from './validate-message.js';
 import type { XsdEngineName, XsdValidator } from './xsd-validator.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 const golden = (release: Release, name: MessageName): string =>
   readFileSync(new URL(`../../fixtures/messages/valid/${release}/${name}.xml`, import.meta.url), 'utf8');

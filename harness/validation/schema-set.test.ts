@@ -3,10 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGE_NAMES, RELEASES } from '../messages/index.js';
+import { messageNames, releases } from '../messages/index.js';
 import { createValidator } from './create-validator.js';
 import { isLibxmljs2Available } from './libxmljs2-engine.js';
 import { loadSchemaSet, readSchemaFile } from './schema-set.js';
+
+const MESSAGE_NAMES = messageNames();
+const RELEASES = releases();
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 const GOLDEN_WMO501 = readFileSync(new URL('../../fixtures/messages/valid/2.3/WMO501.xml', import.meta.url), 'utf8');

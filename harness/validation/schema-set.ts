@@ -7,13 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MESSAGE_NAMES } from '../messages/catalog.js';
+import { messageNames, releases, xsdFolderOf } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
-import { RELEASES } from '../messages/model.js';
 
 export interface SchemaSet {
   source: 'bundled' | 'official';
-  /** Absolute directory holding the `2.0.2/` and `2.3/` subfolders. */
+  /** Absolute directory holding one subfolder per release of the migration profile (its `xsdFolder`). */
   dir: string;
   /** SHA-256 (hex) of every `.xsd` file of both releases, keyed like `2.3/wmo501.xsd`. */
   files: Record<string, string>;
@@ -24,13 +23,13 @@ export interface SchemaSet {
 const BUNDLED_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** The files every set must hold per release; an official set may hold more (its own includes). */
-const REQUIRED_FILES: readonly string[] = [
+const requiredFiles = (): readonly string[] => [
   'basisschema.xsd',
-  ...MESSAGE_NAMES.map((name) => `${name.toLowerCase()}.xsd`),
+  ...messageNames().map((name) => `${name.toLowerCase()}.xsd`),
 ];
 
 export const schemaFileOf = (name: MessageName, release: Release): string =>
-  `${release}/${name.toLowerCase()}.xsd`;
+  `${xsdFolderOf(release)}/${name.toLowerCase()}.xsd`;
 
 /**
  * Loads and fingerprints a schema set. Without `dir` it is the bundled set; with `dir` it is
@@ -39,25 +38,26 @@ export const schemaFileOf = (name: MessageName, release: Release): string =>
 export function loadSchemaSet(dir?: string): SchemaSet {
   const root = resolve(dir ?? BUNDLED_DIR);
   const source = dir === undefined ? 'bundled' : 'official';
-  for (const release of RELEASES) {
-    for (const file of REQUIRED_FILES) {
-      const path = join(root, release, file);
+  const folders = releases().map(xsdFolderOf);
+  for (const folder of folders) {
+    for (const file of requiredFiles()) {
+      const path = join(root, folder, file);
       if (!existsSync(path)) {
         throw new Error(
-          `Cannot load the ${source} schema set: ${release}/${file} is missing in ${root}. ` +
-            `A schema set holds basisschema.xsd and the 12 message XSDs (lower-case names, e.g. wmo501.xsd) ` +
-            `in each of the subfolders ${RELEASES.map((r) => `${r}/`).join(' and ')}. ` +
+          `Cannot load the ${source} schema set: ${folder}/${file} is missing in ${root}. ` +
+            `A schema set holds basisschema.xsd and the ${messageNames().length} message XSDs (lower-case names, e.g. wmo501.xsd) ` +
+            `in each of the subfolders ${folders.map((f) => `${f}/`).join(' and ')}. ` +
             `Copy the missing file there, or point --schemas at a complete set.`,
         );
       }
     }
   }
   const files: Record<string, string> = {};
-  for (const release of RELEASES) {
-    const releaseDir = join(root, release);
+  for (const folder of folders) {
+    const releaseDir = join(root, folder);
     for (const file of readdirSync(releaseDir).filter((f) => f.endsWith('.xsd')).sort()) {
       const path = join(releaseDir, file);
-      if (statSync(path).isFile()) files[`${release}/${file}`] = sha256(readFileSync(path));
+      if (statSync(path).isFile()) files[`${folder}/${file}`] = sha256(readFileSync(path));
     }
   }
   return {

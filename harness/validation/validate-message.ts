@@ -6,7 +6,7 @@
  */
 import { detectMessage, isRetour, MessageReadError, parseXml } from '../messages/index.js';
 import type { Bericht, Heenbericht, MessageName, MessageReadReason, Release } from '../messages/index.js';
-import { checkBsn, checkRetourAgainstHeen, checkZorgfunctieOfLaw } from './business-rules.js';
+import { checkBsn, checkRetourAgainstHeen, checkXsdVersie, checkZorgfunctieOfLaw } from './business-rules.js';
 import type { EnvelopeProblem } from './safety.js';
 import { inspectEnvelope } from './safety.js';
 import type { ValidationIssue, ValidationResult, XsdValidator } from './xsd-validator.js';
@@ -83,7 +83,7 @@ export function validateMessage(
     throw e;
   }
 
-  const rules = [...checkBsn(bericht), ...checkZorgfunctieOfLaw(bericht)];
+  const rules = [...checkBsn(bericht), ...checkZorgfunctieOfLaw(bericht), ...checkXsdVersie(bericht)];
   if (options.heen && isRetour(bericht)) rules.push(...checkRetourAgainstHeen(bericht, options.heen));
   return { ok: rules.length === 0, name, release, bom, xsd, rules, bericht };
 }

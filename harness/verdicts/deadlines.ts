@@ -6,18 +6,20 @@
  * deadline lies beyond what the scenario observed").
  */
 import type { DateTime } from 'luxon';
+import { releases } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
 import { switchDecision } from '../switch/policy.js';
 import { blocks } from '../switch/unplanned-block.js';
 import type { Observations } from './observations.js';
 
-/** The releases a message may be in: a retour's is fixed by its heen, a heen's by its moment. */
-const RELEASES: readonly Release[] = ['2.0.2', '2.3'];
 
-/** Whether a valid `name` in `release` (any release when omitted) passes the switch at `t`. */
+/**
+ * Whether a valid `name` in `release` (any release of the profile when omitted: a retour's is
+ * fixed by its heen, a heen's by its moment) passes the switch at `t`.
+ */
 export function passesAt(obs: Observations, t: DateTime, name: MessageName, release?: Release): boolean {
   if (obs.blocks.some((b) => blocks(b, t, name))) return false;
-  return (release ? [release] : RELEASES).some((r) => switchDecision(obs.calendar, t, name, r).accept);
+  return (release ? [release] : releases()).some((r) => switchDecision(obs.calendar, t, name, r).accept);
 }
 
 /**

@@ -23,7 +23,7 @@ scenario({
   await world.createEvents(world.events.fresh(2));
   await world.counterpartySendsHeen(1);
   for (const kind of HOSTILE) await world.deliverHostile(kind);
-  await world.deliverHostile('heen-in-wrong-release', { release: '2.3' });
+  await world.deliverHostile('heen-in-wrong-release', { release: world.releases.to });
   await world.at(heenStop.minus({ hours: 1 }), 'na de aanleveringen: de partij werkt door');
   await world.counterpartySendsHeen(1);
   await world.redeliverLast();
@@ -45,7 +45,7 @@ scenario({
 }, async (world) => {
   const { goLive } = world.calendar;
   await world.at(goLive.plus({ minutes: 5 }));
-  await world.deliverHostile('heen-in-wrong-release', { release: '2.0.2' });
+  await world.deliverHostile('heen-in-wrong-release', { release: world.releases.from });
   await world.at(goLive.plus({ minutes: 10 }));
   await world.counterpartySendsHeen(1);
   await world.at(goLive.plus({ minutes: 20 }));

@@ -24,6 +24,6 @@ switchScenario({
 }, async (world) => {
   await world.at(world.T0.minus({ milliseconds: 1 }));
   for (const identity of world.identities()) world.failNextDelivery(identity);
-  await world.submitHeen('2.0.2');
+  await world.submitHeen(world.releases.from);
   await world.at(world.T0);
 });

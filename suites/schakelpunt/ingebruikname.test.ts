@@ -24,7 +24,7 @@ switchScenario({
   verifies: ['SW-1.1', 'SW-2.4', 'SW-3.1'],
 }, async (world) => {
   await world.at(world.T0.minus({ hours: 1 }));
-  const heen = await world.submitHeen('2.0.2');
+  const heen = await world.submitHeen(world.releases.from);
   await world.at(world.T2);
   for (const identity of world.identities()) world.failNextDelivery(identity);
   await world.submitRetours(heen);

@@ -23,7 +23,7 @@ switchScenario({
   verifies: ['SW-1.1', 'SW-1.3', 'SW-3.1'],
 }, async (world) => {
   await world.at(world.T0.minus({ minutes: 5 }));
-  const heen = await world.submitHeen('2.0.2');
+  const heen = await world.submitHeen(world.releases.from);
   await world.at(world.T1.minus({ milliseconds: 1 }));
   for (const identity of world.identities()) world.failNextDelivery(identity);
   await world.submitRetours(heen);

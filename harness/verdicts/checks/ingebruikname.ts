@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../finding.js';
 import { retourNameOf } from '../../messages/catalog.js';
-import type { MessageName } from '../../messages/model.js';
+import type { MessageName, Release } from '../../messages/model.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import type { Observations } from '../observations.js';
@@ -12,11 +12,18 @@ import type { CheckTable, NotDue } from './check.js';
 import { outcome, sample, when } from './check.js';
 import { firstPassingMoment } from '../deadlines.js';
 import { landingProblem } from './retour-landing.js';
+import { runProfile } from '../../profile/run-profile.js';
+
+/** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+const releases = (): { from: string; to: string } => {
+  const { from, to } = runProfile().releases;
+  return { from: from.id, to: to.id };
+};
 
 export const ingebruiknameChecks: CheckTable = {
   'ING-3.1': (obs, traffic) => {
     const { goLive } = obs.calendar;
-    const wrong = traffic.heenSubmissions.filter((s) => s.at >= goLive && (s.entry.release !== '2.3' || s.entry.xsdValid !== true));
+    const wrong = traffic.heenSubmissions.filter((s) => s.at >= goLive && (s.entry.release !== releases().to || s.entry.xsdValid !== true));
     if (!wrong.length) return outcome([]);
     return outcome([{
       requirement: 'ING-3.1', category: 'schema',
@@ -31,11 +38,11 @@ export const ingebruiknameChecks: CheckTable = {
     const findings: Finding[] = [];
     const notDue: NotDue[] = [];
     for (const d of traffic.deliveries) {
-      if (d.at < goLive || !carriesHeen(d.entry.name) || d.entry.release !== '2.3' || !d.heenRef) continue;
+      if (d.at < goLive || !carriesHeen(d.entry.name) || d.entry.release !== releases().to || !d.heenRef) continue;
       const retours = traffic.retoursOn(d.heenRef);
-      const good = retours.find((r) => r.accepted && r.entry.release === '2.3' && r.entry.xsdValid === true);
+      const good = retours.find((r) => r.accepted && r.entry.release === releases().to && r.entry.xsdValid === true);
       if (good) continue;
-      if (!firstPassingMoment(obs, retourNameOf(d.entry.name as MessageName), d.at, '2.3')) {
+      if (!firstPassingMoment(obs, retourNameOf(d.entry.name as MessageName), d.at, releases().to)) {
         notDue.push({ duty: `a valid 2.3 retour on ${d.entry.name} ${d.id}` });
         continue;
       }
@@ -51,19 +58,19 @@ export const ingebruiknameChecks: CheckTable = {
     return outcome(findings, notDue);
   },
 
-  'ING-3.3': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.3', '2.0.2')),
+  'ING-3.3': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.3', releases().from)),
 
   'ING-3.4': (obs, traffic) => {
     const { retourStop, goLive } = obs.calendar;
     const findings: Finding[] = [];
     const notDue: NotDue[] = [];
     for (const d of traffic.deliveries) {
-      if (d.at >= retourStop || !carriesHeen(d.entry.name) || d.entry.release !== '2.0.2' || !d.heenRef) continue;
+      if (d.at >= retourStop || !carriesHeen(d.entry.name) || d.entry.release !== releases().from || !d.heenRef) continue;
       const retours = traffic.retoursOn(d.heenRef);
       if (retours.some((r) => r.accepted && r.at < retourStop)) continue;
-      const late = retours.find((r) => r.accepted && r.at >= goLive && r.entry.release === '2.0.2');
+      const late = retours.find((r) => r.accepted && r.at >= goLive && r.entry.release === releases().from);
       if (late) continue;
-      if (!firstPassingMoment(obs, retourNameOf(d.entry.name as MessageName), goLive, '2.0.2')) {
+      if (!firstPassingMoment(obs, retourNameOf(d.entry.name as MessageName), goLive, releases().from)) {
         notDue.push({ duty: `the retour owed at the retour stop on ${d.entry.name} ${d.id} sent after the go-live in 2.0.2` });
         continue;
       }
@@ -79,7 +86,7 @@ export const ingebruiknameChecks: CheckTable = {
     return outcome(findings, notDue);
   },
 
-  'ING-3.6': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.6', '2.3')),
+  'ING-3.6': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.6', releases().to)),
 };
 
 /**
@@ -88,7 +95,7 @@ export const ingebruiknameChecks: CheckTable = {
  * processes a delivery during the `/clock` that follows it, and every moment ends with a state,
  * so the state at the end of the scenario always comes after it.
  */
-function landingFindings(obs: Observations, traffic: ObservedTraffic, requirement: 'ING-3.3' | 'ING-3.6', release: '2.0.2' | '2.3'): Finding[] {
+function landingFindings(obs: Observations, traffic: ObservedTraffic, requirement: 'ING-3.3' | 'ING-3.6', release: Release): Finding[] {
   const { goLive } = obs.calendar;
   const final = obs.snapshots[obs.snapshots.length - 1]?.state;
   const ownHeen = new Set(traffic.heenSubmissions.filter((s) => s.accepted && s.entry.release === release).map((s) => s.heenRef));

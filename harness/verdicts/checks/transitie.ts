@@ -14,6 +14,7 @@ import { outcome, sample, when } from './check.js';
 import { firstPassingMoment, passesAt } from '../deadlines.js';
 import type { Release } from '../../messages/model.js';
 import { heenNameOfIntent } from '../business-content.js';
+import { runProfile } from '../../profile/run-profile.js';
 
 export const transitieChecks: CheckTable = {
   'TRA-2.1': (obs, traffic) => {
@@ -25,13 +26,13 @@ export const transitieChecks: CheckTable = {
       if (created < heenStop || created >= goLive) continue;
       const first = trail.accepted[0];
       const base = `the heen for business event ${trail.event.intentId} (created ${when(obs, created)}, while the chain is closed) kept and accepted after the go-live ${when(obs, goLive)} as 2.3`;
-      if (!first && !firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), goLive, '2.3')) {
+      if (!first && !firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), goLive, runProfile().releases.to.id)) {
         notDue.push({ duty: `the heen for business event ${trail.event.intentId} accepted after the go-live as 2.3` });
       } else if (!first) {
         findings.push({ requirement: 'TRA-2.1', category: 'lost', expected: base,
           happened: `it was never accepted (${trail.attempts.length} attempt(s)${trail.attempts.length ? `: ${describeAttempts(obs, trail.attempts)}` : ''})`,
           messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`] });
-      } else if (first.at < goLive || first.entry.release !== '2.3') {
+      } else if (first.at < goLive || first.entry.release !== runProfile().releases.to.id) {
         findings.push({ requirement: 'TRA-2.1', category: first.at < goLive ? 'timing' : 'schema', expected: base,
           happened: `it was accepted at ${when(obs, first.at)} in ${first.entry.release}`, messageIds: [first.id] });
       }
@@ -120,11 +121,12 @@ function messagesWithAttempts(traffic: ObservedTraffic): AttemptedMessage[] {
   return out;
 }
 
-/** A heen goes in 2.3 after the go-live; a retour always in its heen's release. */
+/** A heen goes in the profile's `to` release after the go-live; a retour always in its heen's release. */
 function releaseAfterGoLive(attempt: Traffic, traffic: ObservedTraffic): Release {
-  if (carriesHeen(attempt.entry.name)) return '2.3';
+  const to = runProfile().releases.to.id;
+  if (carriesHeen(attempt.entry.name)) return to;
   const heen = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef) : undefined;
-  return heen?.entry.release ?? attempt.entry.release ?? '2.3';
+  return heen?.entry.release ?? attempt.entry.release ?? to;
 }
 
 /**

@@ -1,0 +1,127 @@
+/**
+ * Reads a migration profile and refuses every mistake in it with one line per problem: where in
+ * the file (a JSON pointer), what is wrong, how to fix it. First the JSON Schema
+ * (migration-profile.schema.json), then what a schema cannot say: codes and names unique, every
+ * retour answering a heen of the table with the sender and receiver swapped, every from-release
+ * message covered by a stop rule, and the two releases told apart by their namespaces.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { LoadedProfile, MigrationProfile } from './migration-profile.js';
+import { directionOf, stopRuleFor } from './profile-messages.js';
+
+const SCHEMA = JSON.parse(readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8')) as object;
+const validateShape = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
+
+/** The IB codes the suite's switches answer with (cutover.md): a profile must describe each. */
+const ENGINE_IB_CODES = ['IB001', 'IB003', 'IB004', 'IB005', 'IB103'];
+const MAX_PROBLEMS = 20;
+
+export class ProfileError extends Error {
+  override readonly name = 'ProfileError';
+  constructor(readonly source: string, readonly problems: string[]) {
+    super(`Migration profile ${source} is not usable: ${problems.length} problem(s).\n` +
+      problems.slice(0, MAX_PROBLEMS).map((p) => `  ${p}`).join('\n') +
+      (problems.length > MAX_PROBLEMS ? `\n  … and ${problems.length - MAX_PROBLEMS} more` : ''));
+  }
+}
+
+const problem = (at: string, what: string, fix: string): string => `at ${at || '/'}: ${what}. Fix: ${fix}.`;
+
+function schemaProblem(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  switch (e.keyword) {
+    case 'required': return problem(at, `"${String(e.params['missingProperty'])}" is missing`, 'add it (see harness/profile/migration-profile.schema.json)');
+    case 'additionalProperties': return problem(at, `"${String(e.params['additionalProperty'])}" is not a field of a profile`, 'remove it or correct its spelling');
+    case 'enum': return problem(at, `${e.message ?? 'is not allowed'}`, `use one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+    case 'pattern': return problem(at, `does not match ${String(e.params['pattern'])}`, 'correct the value');
+    default: return problem(at, e.message ?? e.keyword, 'correct the value (see harness/profile/migration-profile.schema.json)');
+  }
+}
+
+/** The problems a schema cannot see, as `at /pointer: what. Fix: how.` lines. */
+export function semanticProblems(p: MigrationProfile): string[] {
+  const out: string[] = [];
+  const byName = new Map(p.messages.map((m) => [m.name, m]));
+  const seenCode = new Map<string, number>();
+  const seenName = new Set<string>();
+  p.messages.forEach((m, i) => {
+    const at = `/messages/${i}`;
+    if (seenName.has(m.name)) out.push(problem(`${at}/name`, `${m.name} is listed twice`, 'list every message once'));
+    seenName.add(m.name);
+    const other = seenCode.get(m.berichtCode);
+    if (other !== undefined) out.push(problem(`${at}/berichtCode`, `BerichtCode ${m.berichtCode} is also that of /messages/${other}`, 'give every message its own BerichtCode'));
+    seenCode.set(m.berichtCode, i);
+    if (m.sender === m.receiver) out.push(problem(at, `${m.name} is sent and received by ${m.sender}`, 'a message goes from one role to another'));
+    const retourFamily = m.name.endsWith('502') || m.name.endsWith('508');
+    if (retourFamily && m.answers === undefined) out.push(problem(at, `${m.name} is a retour but answers no heen`, `add "answers" naming its heen`));
+    if (!retourFamily && m.answers !== undefined) out.push(problem(`${at}/answers`, `${m.name} is a heen and cannot answer ${m.answers}`, 'remove "answers"'));
+    if (m.answers === undefined) return;
+    const heen = byName.get(m.answers);
+    if (!heen) out.push(problem(`${at}/answers`, `${m.answers} is not in the message table`, 'add the heen or correct the name'));
+    else if (heen.sender !== m.receiver || heen.receiver !== m.sender) {
+      out.push(problem(at, `${m.name} goes ${m.sender} → ${m.receiver} but answers ${heen.name} (${heen.sender} → ${heen.receiver})`, 'a retour goes back the way its heen came'));
+    }
+  });
+  p.stopRules.forEach((rule, i) => (rule.messages ?? []).forEach((sel, j) => {
+    const hits = p.messages.filter((m) => m.name === sel || m.name.endsWith(sel));
+    if (hits.length === 0) out.push(problem(`/stopRules/${i}/messages/${j}`, `"${sel}" names no message of the table`, 'name a message or a family of the table'));
+    for (const m of hits) {
+      if (directionOf(p, m.name) !== rule.direction) out.push(problem(`/stopRules/${i}/messages/${j}`, `${m.name} is no ${rule.direction}`, `move it to a ${directionOf(p, m.name)} rule`));
+    }
+  }));
+  for (const m of p.messages) {
+    if (!stopRuleFor(p, m.name)) out.push(problem('/stopRules', `no rule stops ${m.name} (${directionOf(p, m.name)})`, `add a ${directionOf(p, m.name)} rule that covers it (T0 or T1)`));
+  }
+  const { from, to } = p.releases;
+  for (const key of ['id', 'namespaceSegment', 'xsdFolder'] as const) {
+    if (from[key] === to[key]) out.push(problem(`/releases/to/${key}`, `is "${to[key]}", the same as the from release's`, 'the two releases must differ here, or the suite cannot tell them apart'));
+  }
+  (['from', 'to'] as const).forEach((side) => {
+    const r = p.releases[side];
+    if (!r.acceptedXsdVersies.includes(r.xsdVersie)) out.push(problem(`/releases/${side}/acceptedXsdVersies`, `does not hold xsdVersie ${r.xsdVersie}`, 'add it: the builders write that value'));
+  });
+  (Object.keys(p.roles) as (keyof MigrationProfile['roles'])[]).forEach((role) => {
+    const { identityFormat, defaultIdentity } = p.roles[role];
+    let format: RegExp | undefined;
+    try { format = new RegExp(identityFormat); } catch (e) { out.push(problem(`/roles/${role}/identityFormat`, `is not a regular expression (${(e as Error).message})`, 'correct it')); }
+    if (format && !format.test(defaultIdentity)) out.push(problem(`/roles/${role}/defaultIdentity`, `"${defaultIdentity}" does not match ${identityFormat}`, 'make the default an identity of the role'));
+  });
+  if (p.synthetic !== p.name.includes('synthetic')) {
+    out.push(problem('/name', p.synthetic ? `"${p.name}" is a synthetic profile without "synthetic" in its name` : `"${p.name}" says synthetic but the profile is not`,
+      'a test migration says so in its name and with "synthetic": true; a real one in neither'));
+  }
+  const codes = new Set(p.ibCodes.map((c) => c.code));
+  for (const code of ENGINE_IB_CODES) {
+    if (!codes.has(code)) out.push(problem('/ibCodes', `${code} is missing`, `describe ${code}: the suite's switches answer with it`));
+  }
+  return out;
+}
+
+/** Checks parsed JSON against the schema and the rules above; `source` names it in the error. */
+export function parseProfile(json: unknown, source: string): MigrationProfile {
+  if (!validateShape(json)) throw new ProfileError(source, (validateShape.errors ?? []).map(schemaProblem));
+  const profile = json as MigrationProfile;
+  const problems = semanticProblems(profile);
+  if (problems.length > 0) throw new ProfileError(source, problems);
+  return profile;
+}
+
+export function loadProfile(path: string): LoadedProfile {
+  const absolute = resolve(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (e) {
+    throw new ProfileError(path, [problem('', `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of a profile JSON, e.g. fixtures/profiles/ipgb-2.0-2.3.json')]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new ProfileError(path, [problem('', `not JSON (${(e as Error).message})`, 'correct the syntax')]);
+  }
+  return { profile: parseProfile(json, path), path: absolute, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

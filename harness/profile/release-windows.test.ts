@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { DateTime } from 'luxon';
+import { parseCalendar } from '../clock/calendar.js';
+import { loadProfile, parseProfile } from './load-profile.js';
+import { DEFAULT_PROFILE } from './run-profile.js';
+import { deliverableHeenRelease, sendableRelease, switchCell, type SwitchCell } from './release-windows.js';
+
+const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
+const BASE = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
+/** The shape of the iWmo-like migrations (issue 12): 507 stops before 501, no old retours after the go-live. */
+const SYNTHETIC = parseProfile({
+  ...BASE,
+  stopRules: [{ direction: 'heen', messages: ['507'], from: 'T0' }, { direction: 'heen', messages: ['501'], from: 'T1' }, { direction: 'retour', from: 'T1' }],
+  oldReleaseRetoursAfterGoLive: false,
+}, 'variant of synthetic-9.0-9.1');
+const CAL = parseCalendar({ zone: 'Europe/Amsterdam', heenStop: '2027-10-25T09:00:00+01:00', retourStop: '2027-10-25T17:00:00+01:00', goLive: '2027-10-27T13:00:00+01:00' });
+const ms = (t: DateTime, d: number): DateTime => t.plus({ milliseconds: d });
+
+type Row = [label: string, t: DateTime, cells: Record<string, SwitchCell>];
+
+describe('the switch policy generated from a profile', () => {
+  it("reproduces cutover.md's table for the national profile at every edge", () => {
+    const rows: Row[] = [
+      ['1 ms before T0', ms(CAL.heenStop, -1), { 'WMO501 2.0.2': 'accept', 'JW507 2.0.2': 'accept', 'WMO502 2.0.2': 'accept', 'WMO501 2.3': 'IB004', 'WLZ508 2.3': 'IB004' }],
+      ['T0', CAL.heenStop, { 'WMO501 2.0.2': 'IB103', 'JW507 2.0.2': 'IB103', 'WMO502 2.0.2': 'accept', 'WMO501 2.3': 'IB004', 'WLZ508 2.3': 'IB004' }],
+      ['T1', CAL.retourStop, { 'WMO501 2.0.2': 'IB103', 'WMO502 2.0.2': 'IB103', 'WMO501 2.3': 'IB103', 'WLZ508 2.3': 'IB103' }],
+      ['1 ms before T2', ms(CAL.goLive, -1), { 'WMO501 2.0.2': 'IB103', 'WMO502 2.0.2': 'IB103', 'WMO501 2.3': 'IB103' }],
+      ['T2', CAL.goLive, { 'WMO501 2.0.2': 'IB004', 'JW507 2.0.2': 'IB004', 'WMO502 2.0.2': 'accept', 'WLZ508 2.0.2': 'accept', 'WMO501 2.3': 'accept', 'WLZ508 2.3': 'accept' }],
+    ];
+    for (const [label, t, cells] of rows) {
+      for (const [cell, expected] of Object.entries(cells)) {
+        const [name, release] = cell.split(' ') as [string, string];
+        expect(switchCell(NATIONAL, CAL, t, name, release), `${cell} at ${label}`).toBe(expected);
+      }
+    }
+  });
+
+  it('gives a profile of another shape its own table: 507 stops at T0, 501 at T1, no old retours after the go-live', () => {
+    const rows: Row[] = [
+      ['1 ms before T0', ms(CAL.heenStop, -1), { 'WMO507 9.0.1': 'accept', 'WMO501 9.0.1': 'accept', 'WMO501 9.1': 'IB004' }],
+      ['T0', CAL.heenStop, { 'WMO507 9.0.1': 'IB103', 'WMO501 9.0.1': 'accept', 'JW508 9.0.1': 'accept', 'WMO501 9.1': 'IB004' }],
+      ['1 ms before T1', ms(CAL.retourStop, -1), { 'WLZ507 9.0.1': 'IB103', 'WLZ501 9.0.1': 'accept', 'WLZ502 9.0.1': 'accept' }],
+      ['T1', CAL.retourStop, { 'WMO501 9.0.1': 'IB103', 'WMO502 9.0.1': 'IB103', 'WMO501 9.1': 'IB103' }],
+      ['T2 (13.00)', CAL.goLive, { 'WMO501 9.0.1': 'IB004', 'WMO502 9.0.1': 'IB004', 'WMO508 9.0.1': 'IB004', 'WMO501 9.1': 'accept', 'WMO502 9.1': 'accept' }],
+      ['a 2.3 message', CAL.goLive, { 'WMO501 2.3': 'IB004' }],
+    ];
+    for (const [label, t, cells] of rows) {
+      for (const [cell, expected] of Object.entries(cells)) {
+        const [name, release] = cell.split(' ') as [string, string];
+        expect(switchCell(SYNTHETIC, CAL, t, name, release), `${cell} at ${label}`).toBe(expected);
+      }
+    }
+  });
+
+  it('answers which release, if any, a message may be sent in', () => {
+    expect(sendableRelease(NATIONAL, CAL, ms(CAL.heenStop, -1), 'WMO501')).toBe('2.0.2');
+    expect(sendableRelease(NATIONAL, CAL, CAL.heenStop, 'WMO501')).toBeNull();
+    expect(sendableRelease(NATIONAL, CAL, CAL.goLive, 'JW507')).toBe('2.3');
+    expect(sendableRelease(NATIONAL, CAL, CAL.goLive, 'WMO502', '2.0.2')).toBe('2.0.2');
+    expect(sendableRelease(NATIONAL, CAL, ms(CAL.goLive, -1), 'WMO502', '2.0.2')).toBeNull();
+    expect(sendableRelease(SYNTHETIC, CAL, CAL.heenStop, 'WMO501')).toBe('9.0.1');
+    expect(sendableRelease(SYNTHETIC, CAL, CAL.heenStop, 'WMO507')).toBeNull();
+    expect(sendableRelease(SYNTHETIC, CAL, CAL.goLive, 'WMO502', '9.0.1')).toBeNull();
+    expect(() => sendableRelease(SYNTHETIC, CAL, CAL.goLive, 'WMO502')).toThrow(/needs the release of the heen/);
+    expect(deliverableHeenRelease(SYNTHETIC, CAL, ms(CAL.goLive, -1))).toBe('9.0.1');
+    expect(deliverableHeenRelease(SYNTHETIC, CAL, CAL.goLive)).toBe('9.1');
+  });
+});
