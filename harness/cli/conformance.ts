@@ -33,6 +33,7 @@ import { failedScenarios, selectScenarios, type Selection } from './scenario-sel
 import { writeJunit } from './junit-report.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
+import { liveCalendar, liveClock, showProgress, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
 
 /** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -81,10 +82,18 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
+  // --live: a provisional calendar, so even a run abandoned before the parties are ready says it
+  // was live; conduct() sets the real one once they are.
+  const liveFile = options.live ? writeLiveCalendar(liveCalendar(options.live, liveClock())) : undefined;
+  if (liveFile) {
+    process.env[ENV.calendar] = liveFile.path;
+    process.env[ENV.live] = '1';
+  }
   const files = outFiles(options.out);
   const schemas = loadSchemaSet(options.schemas);
   const env: SummaryEnv = {
     suiteVersion: SUITE_VERSION, suite, ...(signKey ? { signature: signaturePlan(signKey) } : {}), startedAt,
+    ...(options.live ? { mode: 'live' as const } : {}),
     calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
     ...(options.operator ? { operator: options.operator } : {}),
     schemas: { source: options.schemas ?? 'bundled', sha256: schemas.files }, parties: [],
@@ -107,9 +116,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms });
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, ...(liveFile ? { liveFile } : {}) });
   } finally {
     secrets.remove();
+    liveFile?.remove();
     guard.dispose();
   }
 }
@@ -120,9 +130,11 @@ interface RunPlan {
   selection: Selection | undefined;
   signKey: ReturnType<typeof loadPrivateKey> | undefined;
   reportLimitMs: number;
+  /** `--live`: where the workers read the live calendar from. */
+  liveFile?: LiveCalendarFile;
 }
 
-async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs }: RunPlan): Promise<number> {
+async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, liveFile }: RunPlan): Promise<number> {
   const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
@@ -131,6 +143,13 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     return 2;
   }
   env.parties = ready.runs.map((run) => ({ ...run, startedAt: env.startedAt }));
+  // A live calendar starts once the parties are ready: starting an image may take a while.
+  const clock = options.live ? liveClock() : undefined;
+  const live = options.live && clock ? liveCalendar(options.live, clock) : undefined;
+  if (live) {
+    liveFile?.update(live);
+    env.calendar = { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) };
+  }
   const suiteErrors: string[] = [];
   let cancelled: string | undefined;
   try {
@@ -146,9 +165,12 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
     const progress = new (await import('./progress-reporter.js')).default();
-    const vitest = await startVitest('test', selection?.files ?? [], {
+    const liveProgress = live && clock ? showProgress(live, clock) : undefined;
+    // Live: one file per role, all at once (each role is its own party; the workers mostly wait).
+    const liveFiles = options.live ? ready.targets.map((t) => `suites/live/${t.role}.test.ts`) : undefined;
+    const vitest = await startVitest('test', liveFiles ?? selection?.files ?? [], {
       root: ROOT,
-      project: ['suites'],
+      project: [options.live ? 'live' : 'suites'],
       watch: false,
       reporters: [
         progress,
@@ -157,8 +179,9 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
       ],
       ...(shard ? { shard } : {}),
       // One party outside the suite can run one session at a time.
-      ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
+      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
+    liveProgress?.stop();
     cancelled = progress.cancelledBecause;
     // A suite file that could not even load leaves no record; summary.json would not show it.
     suiteErrors.push(

@@ -48,6 +48,8 @@ export interface SummaryEnv {
   /** Set when the run is signed: the envelope is written after the summary, so it says so in advance. */
   signature?: SignaturePlan;
   startedAt: string;
+  /** `live`: a live rehearsal on the wall clock (`--live`); the calendar holds its real T0, T1, T2. Absent: virtual time. */
+  mode?: 'live';
   calendar: SummaryCalendar;
   /** Who ran the suite (`--operator` or CONFORMANCE_OPERATOR). */
   operator?: string;
@@ -84,6 +86,8 @@ export interface Summary {
   complete: boolean;
   /** Why the run is not complete; absent when it is. */
   reason?: string;
+  /** `live`: a live rehearsal on the wall clock (`--live`). Absent: virtual time. */
+  mode?: 'live';
   calendar: SummaryCalendar;
   operator?: string;
   schemas: SchemaSet;
@@ -109,6 +113,7 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
     ...(env.signature ? { signature: env.signature } : {}),
     startedAt: env.startedAt,
     ...completion,
+    ...(env.mode ? { mode: env.mode } : {}),
     calendar: env.calendar,
     ...(env.operator !== undefined ? { operator: env.operator } : {}),
     schemas: env.schemas,

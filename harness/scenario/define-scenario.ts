@@ -82,7 +82,15 @@ function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-appl
 const severityOf = (ids: readonly RequirementId[]) =>
   ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
 
-function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody): void {
+/** How a live rehearsal differs (harness/scenario/live-scenario.ts); absent for a virtual scenario. */
+export interface LiveRegistration {
+  /** Ids the rehearsal cannot observe, each not-tested with its reason (never passed). */
+  unobserved: ReadonlyArray<{ id: RequirementId; reason: string }>;
+  /** How long the scenario waits on the wall clock: added to its deadline. */
+  waitingMs: (calendar: ReturnType<typeof runCalendar>) => number;
+}
+
+export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, live?: LiveRegistration): void {
   const driver = driverFor(target);
   let party: PartyUnderTest | undefined;
   let host: SwitchHost | undefined;
@@ -131,12 +139,14 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
-    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0);
+    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0, undefined, live?.waitingMs(calendar) ?? 0);
+    const unobserved = (live?.unobserved ?? []).map(({ id, reason }) => ({ id, verdict: 'not-tested' as const, failures: [], reason }));
     const [put, switchHost] = [party, host];
     const run = (async () => {
       world = await CutoverWorld.open({
         party: put, host: switchHost, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
         sessionId: `${def.id}-${target.role}-${target.identity}`, seed: 0, step: runbookStep, signal: controller.signal,
+        ...(live ? { live: true } : {}),
       });
       try {
         await body(world);
@@ -165,7 +175,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       storeRecord(context.task, record(judgements.map((j) => ({
         id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
         ...(j.reason ? { reason: j.reason } : {}),
-      }))));
+      })).concat(unobserved)));
       if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}`));
     } catch (error) {
       if (error instanceof ConformanceFailure || error instanceof ScenarioBroken) throw error;

@@ -17,6 +17,8 @@ import { SCHEMAS_ENV } from '../validation/shared-validator.js';
 export const ENV = {
   only: 'CONFORMANCE_ONLY',
   calendar: 'CONFORMANCE_CALENDAR',
+  /** Set by `--live`: the suites' live project runs, on the wall clock (vitest.config.ts reads it too). */
+  live: 'CONFORMANCE_LIVE',
   schemas: SCHEMAS_ENV,
   scenarios: 'CONFORMANCE_SCENARIOS',
   switchListen: 'CONFORMANCE_SWITCH_LISTEN',
