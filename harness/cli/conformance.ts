@@ -33,7 +33,8 @@ import { failedScenarios, selectScenarios, type Selection } from './scenario-sel
 import { writeJunit } from './junit-report.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
-import { liveCalendar, liveClock, showProgress, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
+import { liveCalendar, liveClock, showProgress, startLineFor, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
+import { LIVE_START_ENV } from '../scenario/live-start.js';
 
 /** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -143,13 +144,7 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     return 2;
   }
   env.parties = ready.runs.map((run) => ({ ...run, startedAt: env.startedAt }));
-  // A live calendar starts once the parties are ready: starting an image may take a while.
-  const clock = options.live ? liveClock() : undefined;
-  const live = options.live && clock ? liveCalendar(options.live, clock) : undefined;
-  if (live) {
-    liveFile?.update(live);
-    env.calendar = { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) };
-  }
+
   const suiteErrors: string[] = [];
   let cancelled: string | undefined;
   try {
@@ -165,7 +160,16 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
     const progress = new (await import('./progress-reporter.js')).default();
-    const liveProgress = live && clock ? showProgress(live, clock) : undefined;
+    // A live calendar starts once every role's worker and party is ready (starting them may take a while).
+    let liveProgress: { stop: () => void } | undefined;
+    const liveStart = options.live ? startLineFor(ready.targets, () => {
+      const clock = liveClock();
+      const live = liveCalendar(options.live!, clock);
+      liveFile?.update(live);
+      env.calendar = { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) };
+      liveProgress = showProgress(live, clock);
+    }) : undefined;
+    if (liveStart) process.env[LIVE_START_ENV] = liveStart.dir;
     // Live: one file per role, all at once (each role is its own party; the workers mostly wait).
     const liveFiles = options.live ? ready.targets.map((t) => `suites/live/${t.role}.test.ts`) : undefined;
     const vitest = await startVitest('test', liveFiles ?? selection?.files ?? [], {
@@ -182,6 +186,7 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
       ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
     liveProgress?.stop();
+    liveStart?.remove();
     cancelled = progress.cancelledBecause;
     // A suite file that could not even load leaves no record; summary.json would not show it.
     suiteErrors.push(

@@ -3,7 +3,7 @@
  * ahead of the wall clock, written where the suites' workers read a calendar from, and the
  * progress line on stderr that shows the phase and the time to the next stop.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DateTime } from 'luxon';
@@ -11,6 +11,7 @@ import { calendarToJson, DEFAULT_ZONE, type Calendar } from '../clock/calendar.j
 import { WallClock } from '../clock/wall-clock.js';
 import { phaseOf } from '../clock/phase.js';
 import type { LiveOptions } from './live-args.js';
+import { GO_FILE, readyFile } from '../scenario/live-start.js';
 
 /** The calendar's name in the evidence: the dossier's page one says it was a live rehearsal. */
 export const LIVE_CALENDAR_NAME = 'live-repetitie';
@@ -79,4 +80,26 @@ export function showProgress(calendar: Calendar, clock: WallClock, stream: NodeJ
       if (tty) stream.write('\n');
     },
   };
+}
+
+/** How long the command waits for every role's worker before it starts the calendar anyway. */
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * The start line (harness/scenario/live-start.ts): waits until every party's worker is ready (or
+ * READY_TIMEOUT_MS passed), then calls `go` (which fixes the calendar) and writes the `go` file.
+ * `dir` is the folder the workers find in CONFORMANCE_LIVE_START.
+ */
+export function startLineFor(parties: ReadonlyArray<{ role: string; identity: string }>, go: () => void): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-live-start-'));
+  const clock = liveClock();
+  const end = clock.now().plus({ milliseconds: READY_TIMEOUT_MS });
+  const timer = setInterval(() => {
+    const ready = parties.every((p) => existsSync(join(dir, readyFile(p.role, p.identity))));
+    if (!ready && clock.now() < end) return;
+    clearInterval(timer);
+    go();
+    writeFileSync(join(dir, GO_FILE), '', 'utf8');
+  }, 50);
+  return { dir, remove: () => { clearInterval(timer); rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -88,6 +88,8 @@ export interface LiveRegistration {
   unobserved: ReadonlyArray<{ id: RequirementId; reason: string }>;
   /** How long the scenario waits on the wall clock: added to its deadline. */
   waitingMs: (calendar: ReturnType<typeof runCalendar>) => number;
+  /** Resolves once the run's calendar is fixed (every role ready): read it only then. */
+  started: () => Promise<void>;
 }
 
 export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, live?: LiveRegistration): void {
@@ -107,6 +109,11 @@ export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: 
   });
 
   it(def.title, async (context) => {
+    // Live, the calendar is fixed once every worker is ready; a party that did not start does not wait.
+    if (live && party && host) {
+      await sharedValidator(); // compiled before the start, not between the start and T0
+      await live.started();
+    }
     const started = performance.now();
     const calendar = runCalendar();
     const severity = severityOf(ids);

@@ -13,6 +13,7 @@ import { partiesUnderTest } from '../sut/target.js';
 import { partyLabel } from '../evidence/scenario-evidence.js';
 import { WallClock } from '../clock/wall-clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
+import { readyForLiveStart } from './live-start.js';
 import { registerTest, type ScenarioBody, type ScenarioDefinition } from './define-scenario.js';
 
 /** The world must open this long before T0 at least, to give the party its events before the heen stop. */
@@ -38,6 +39,7 @@ export function liveScenario(def: LiveScenarioDefinition, body: ScenarioBody): v
       registerTest(def, target, ids, startedInTime(body), {
         unobserved,
         waitingMs: (calendar) => new WallClock(calendar.zone).msUntil(calendar.goLive) + AFTER_GO_LIVE_MS,
+        started: () => readyForLiveStart(target.role, target.identity),
       });
     });
   }
