@@ -83,8 +83,8 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = new Date().toISOString(); // wall clock: when the run itself happened
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
-  // --live: a provisional calendar, so even a run abandoned before the parties are ready says it
-  // was live; conduct() sets the real one once they are.
+  // --live: a provisional calendar, so even a run abandoned before its start says it was live;
+  // the start line in conduct() writes the real one once every role's worker is ready.
   const liveFile = options.live ? writeLiveCalendar(liveCalendar(options.live, liveClock())) : undefined;
   if (liveFile) {
     process.env[ENV.calendar] = liveFile.path;
@@ -144,7 +144,6 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     return 2;
   }
   env.parties = ready.runs.map((run) => ({ ...run, startedAt: env.startedAt }));
-
   const suiteErrors: string[] = [];
   let cancelled: string | undefined;
   try {
