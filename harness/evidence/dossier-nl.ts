@@ -238,3 +238,6 @@ export const DOSSIER_INTRO_NL =
   'Landelijk draaiboek migratie iPgb 2.0 naar iPgb 2.3 ondersteunt. De suite speelt de schakelpunten en de ' +
   'tegenpartij na op een gesimuleerde klok; zij is niet de landelijke ketentest op de ketentestomgeving, en zij ' +
   'verklaart een randvoorwaarde nooit voldaan. De ketenpartij en de Stuurgroep iPgb beoordelen dat zelf.';
+
+/** The introduction of a live rehearsal's dossier: the same, on the wall clock. */
+export const DOSSIER_INTRO_LIVE_NL = DOSSIER_INTRO_NL.replace('op een gesimuleerde klok', 'in een live-repetitie op de wandklok');
