@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'suites',
           include: ['suites/**/*.test.ts'],
-          exclude: ['suites/schakelpunt/**'],
+          exclude: ['suites/schakelpunt/**', 'suites/live/**'],
           pool: 'forks',
           // Evidence: the harness labels and attaches through allure-js-commons (never the suites).
           setupFiles: ['allure-vitest/setup'],
@@ -29,6 +29,20 @@ export default defineConfig({
           // the 10 s control bound, at most MAX_SCENARIO_MS) and records it as broken; vitest's
           // timeout is only the last resort above that, and even then the record says so.
           testTimeout: MAX_SCENARIO_MS + 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The live rehearsal (`--live`): one continuous cutover on the wall clock, one file per
+        // role so the roles run side by side. Only `npm run conformance -- --live` runs it; the
+        // harness's deadline grows with the calendar, so vitest's timeout is the last resort.
+        test: {
+          name: 'live',
+          // Empty unless `--live` set CONFORMANCE_LIVE: a plain `npm test` must not wait on the wall clock.
+          include: process.env['CONFORMANCE_LIVE'] ? ['suites/live/**/*.test.ts'] : [],
+          pool: 'forks',
+          setupFiles: ['allure-vitest/setup'],
+          testTimeout: 24 * 60 * 60_000,
           hookTimeout: 60_000,
         },
       },

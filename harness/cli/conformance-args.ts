@@ -17,6 +17,7 @@ import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js
 // A switch under test (--switch) has a command line of its own.
 import { SWITCH_USAGE } from './switch-conformance-args.js';
 import { parseHostPort } from '../scenario/run-settings.js';
+import { extractLive, type LiveOptions } from './live-args.js';
 
 export interface ConformanceOptions {
   /** The roles to test, in the order given; all three when no --role was given. */
@@ -46,6 +47,8 @@ export interface ConformanceOptions {
   scenarios?: string[];
   /** `--rerun-failed DIR`: absolute path of an earlier run's out folder; its failed scenarios run. */
   rerunFailed?: string;
+  /** `--live [--live-offsets T0,T1,T2]`: a live rehearsal on the wall clock (docs/live-rehearsal.md). */
+  live?: LiveOptions;
 }
 
 export interface ArgError { error: string }
@@ -58,7 +61,7 @@ export const isHelp = (value: ConformanceOptions | ArgError | HelpAsked): value 
 /** The token from the environment, so it is in no process's argv. */
 export const TOKEN_ENV = 'CONFORMANCE_TOKEN';
 
-const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN | --token-file FILE] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--profile FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE]';
+const USAGE = 'npm run conformance -- [--role gemeente|zorgkantoor|svb]... [--identity CODE] [--endpoint URL] [--token TOKEN | --token-file FILE] [--image IMAGE:TAG] [--only ID,ID...] [--scenario ID,ID...] [--rerun-failed DIR] [--calendar FILE] [--profile FILE] [--switch-listen HOST:PORT] [--switch-url URL] [--schemas DIR] [--out DIR] [--operator NAME] [--sign-key FILE] [--live [--live-offsets 2m,5m,8m]]';
 /** Network and scenario selection flags (issue 15). */
 const CI_FLAGS = ['--switch-listen', '--switch-url', '--scenario', '--rerun-failed'] as const;
 const SINGLE = ['--identity', '--endpoint', '--token', '--token-file', '--image', '--only', '--calendar', '--profile', '--schemas', '--out', '--operator', '--sign-key', ...CI_FLAGS] as const;
@@ -84,6 +87,8 @@ Tests one iPgb party (or the bundled reference party) against a release cutover 
   --out DIR           where summary.json, the dossier and the report go (default reports/)
   --operator NAME     who ran the suite, named in the dossier (or CONFORMANCE_OPERATOR)
   --sign-key FILE     sign the evidence with this Ed25519 key (or CONFORMANCE_SIGN_KEY)
+  --live              a live rehearsal on the wall clock: T0, T1, T2 a few minutes ahead, no /clock
+  --live-offsets A,B,C  T0, T1, T2 after the start (default 2m,5m,8m; 20s,35s,50s; seconds)
   --switch URL        test a switch instead of a party (see docs/switch-protocol.md)
   --help              this text
 Exit status: 0 every applicable requirement passed, 1 one failed, 2 the run could not be done.`;
@@ -91,11 +96,19 @@ type Single = typeof SINGLE[number];
 
 const fail = (what: string, fix: string): ArgError => ({ error: `${what}. Fix: ${fix}.` });
 
-export function parseConformanceArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConformanceOptions | ArgError | HelpAsked {
+export function parseConformanceArgs(given: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConformanceOptions | ArgError | HelpAsked {
   const roles: Role[] = [];
   const single = new Map<Single, string>();
 
-  if (argv.includes('--help') || argv.includes('-h')) return { help: HELP };
+  if (given.includes('--help') || given.includes('-h')) return { help: HELP };
+  const liveArgs = extractLive(given);
+  if ('error' in liveArgs) return liveArgs;
+  const { argv, live } = liveArgs;
+  if (live) {
+    // A live run makes its own calendar and is one continuous scenario per role.
+    const clash = (['--calendar', '--only', '--scenario', '--rerun-failed'] as const).find((f) => argv.some((a) => a === f || a.startsWith(`${f}=`)));
+    if (clash) return fail(`--live and ${clash} are both given`, `leave ${clash} out: a live rehearsal sets its own calendar (--live-offsets) and runs one continuous cutover`);
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
@@ -228,6 +241,7 @@ export function parseConformanceArgs(argv: string[], cwd: string = process.cwd()
     out,
     ...(signKey ? { signKey } : {}),
     ...ci,
+    ...(live ? { live } : {}),
   };
 }
 

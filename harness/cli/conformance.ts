@@ -35,6 +35,8 @@ import { failedScenarios, selectScenarios, type Selection } from './scenario-sel
 import { writeJunit } from './junit-report.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
+import { liveCalendar, liveClock, showProgress, startLineFor, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
+import { LIVE_START_ENV } from '../scenario/live-start.js';
 
 /** The suite's own folder: vitest's config and the suites live here, wherever the command runs from. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,10 +86,18 @@ async function main(argv: string[]): Promise<number> {
   // The workers read the calendar from the environment: --calendar is only its front door.
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
   if (options.profile) process.env[PROFILE_ENV] = options.profile;
+  // --live: a provisional calendar, so even a run abandoned before its start says it was live;
+  // the start line in conduct() writes the real one once every role's worker is ready.
+  const liveFile = options.live ? writeLiveCalendar(liveCalendar(options.live, liveClock())) : undefined;
+  if (liveFile) {
+    process.env[ENV.calendar] = liveFile.path;
+    process.env[ENV.live] = '1';
+  }
   const files = outFiles(options.out);
   const schemas = loadSchemaSet(options.schemas);
   const env: SummaryEnv = {
     suiteVersion: SUITE_VERSION, suite, ...(signKey ? { signature: signaturePlan(signKey) } : {}), startedAt,
+    ...(options.live ? { mode: 'live' as const } : {}),
     calendar: { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) },
     profile: summaryProfile(runProfileFile()),
     ...(options.operator ? { operator: options.operator } : {}),
@@ -111,9 +121,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms });
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, ...(liveFile ? { liveFile } : {}) });
   } finally {
     secrets.remove();
+    liveFile?.remove();
     guard.dispose();
   }
 }
@@ -124,9 +135,11 @@ interface RunPlan {
   selection: Selection | undefined;
   signKey: ReturnType<typeof loadPrivateKey> | undefined;
   reportLimitMs: number;
+  /** `--live`: where the workers read the live calendar from. */
+  liveFile?: LiveCalendarFile;
 }
 
-async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs }: RunPlan): Promise<number> {
+async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, liveFile }: RunPlan): Promise<number> {
   const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
@@ -150,9 +163,21 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
     if (selection) process.env[ENV.scenarios] = selection.ids.join(',');
     const shared = ready.targets.some((t) => t.kind !== 'embedded');
     const progress = new (await import('./progress-reporter.js')).default();
-    const vitest = await startVitest('test', selection?.files ?? [], {
+    // A live calendar starts once every role's worker and party is ready (starting them may take a while).
+    let liveProgress: { stop: () => void } | undefined;
+    const liveStart = options.live ? startLineFor(ready.targets, () => {
+      const clock = liveClock();
+      const live = liveCalendar(options.live!, clock);
+      liveFile?.update(live);
+      env.calendar = { ...runCalendarIdentity(), ...calendarToJson(runCalendar()) };
+      liveProgress = showProgress(live, clock);
+    }) : undefined;
+    if (liveStart) process.env[LIVE_START_ENV] = liveStart.dir;
+    // Live: one file per role, all at once (each role is its own party; the workers mostly wait).
+    const liveFiles = options.live ? ready.targets.map((t) => `suites/live/${t.role}.test.ts`) : undefined;
+    const vitest = await startVitest('test', liveFiles ?? selection?.files ?? [], {
       root: ROOT,
-      project: ['suites'],
+      project: [options.live ? 'live' : 'suites'],
       watch: false,
       reporters: [
         progress,
@@ -161,8 +186,10 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
       ],
       ...(shard ? { shard } : {}),
       // One party outside the suite can run one session at a time.
-      ...(shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
+      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
     });
+    liveProgress?.stop();
+    liveStart?.remove();
     cancelled = progress.cancelledBecause;
     // A suite file that could not even load leaves no record; summary.json would not show it.
     suiteErrors.push(

@@ -33,7 +33,8 @@ export default class ProgressReporter implements Reporter {
     }
     const verdict = record.broken ? 'broken'
       : record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken') ? 'failed' : 'passed';
-    const ids = record.requirements.map((r) => (r.verdict === 'failed' ? `${r.id}✘` : r.id)).join(',');
+    // A not-tested id (a live rehearsal records those it cannot observe) is marked, never shown as passed.
+    const ids = record.requirements.map((r) => (r.verdict === 'failed' ? `${r.id}✘` : r.verdict === 'not-tested' ? `${r.id}?` : r.id)).join(',');
     const seconds = (record.durationMs / 1000).toFixed(1);
     process.stdout.write(`${MARK[verdict]} ${verdict.padEnd(6)} ${`${record.role} ${record.identity}`.padEnd(17)} ${ids.padEnd(40)} ${seconds.padStart(5)} s  ${record.title}\n`);
     if (record.broken) {

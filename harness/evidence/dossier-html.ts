@@ -7,7 +7,7 @@
  * PDF writer give the same pages.
  */
 import {
-  DOSSIER_INTRO_NL, DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL,
+  DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL,
 } from './dossier-nl.js';
 import type { DossierView, Examples, PartyView, PreconditionVerdict, RequirementRow, RowOutcome, RunFacts } from './dossier-model.js';
 
@@ -174,7 +174,7 @@ ${answer(view)}
 ${matrix(view)}
 ${facts(view.run, files)}
 <ul class="legend">${legend}</ul>
-<p class="small">${esc(DOSSIER_INTRO_NL)} ${esc(PRECONDITION_COLUMNS_NL[0].toelichting)}.</p>
+<p class="small">${esc(view.run.intro)} ${esc(PRECONDITION_COLUMNS_NL[0].toelichting)}.</p>
 </section>
 ${view.parties.map(partySection).join('\n')}
 </body>

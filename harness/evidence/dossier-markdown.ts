@@ -1,5 +1,5 @@
 /** The dossier as Markdown: readable as plain text, pasteable into minutes; the same view as the HTML. */
-import { DOSSIER_INTRO_NL, DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL } from './dossier-nl.js';
+import { DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL } from './dossier-nl.js';
 import type { DossierView, Examples, PartyView } from './dossier-model.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -58,6 +58,6 @@ export function dossierMarkdown(view: DossierView, files: readonly string[]): st
     `- Bestanden: ${files.join('; ')}`,
   ];
   const legend = LEGEND_NL.map(([t, m]) => `- **${t}**: ${m}`);
-  return [...head, ...matrix, '', ...facts, '', ...legend, '', `${DOSSIER_INTRO_NL} ${PRECONDITION_COLUMNS_NL[0].toelichting}.`, '',
+  return [...head, ...matrix, '', ...facts, '', ...legend, '', `${view.run.intro} ${PRECONDITION_COLUMNS_NL[0].toelichting}.`, '',
     ...view.parties.map(partySection)].join('\n');
 }

@@ -14,7 +14,7 @@ import { DEFAULT_ZONE } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
 import { appliesTo, PRECONDITIONS, REQUIREMENT_IDS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import {
-  CATEGORY_NL, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
+  CATEGORY_NL, DOSSIER_INTRO_LIVE_NL, DOSSIER_INTRO_NL, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
 import { signatureText } from './attestation.js';
@@ -102,6 +102,8 @@ export interface RunFacts {
   signature: string;
   /** Loud lines for the top of every rendering: why this run supports no precondition. */
   banners: string[];
+  /** The introduction under the facts: a live rehearsal says it ran on the wall clock. */
+  intro: string;
 }
 
 export interface DossierView { run: RunFacts; parties: PartyView[] }
@@ -167,6 +169,7 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
   const bundled = summary.schemas.source === 'bundled';
   const xsds = `${Object.keys(summary.schemas.sha256).length} XSD's, vingerafdruk ${schemaFingerprint(summary.schemas.sha256)}`;
   const banners: string[] = [];
+  if (summary.mode === 'live') banners.push(liveBannerNl(moment(cal.heenStop), moment(cal.retourStop), moment(cal.goLive)));
   if (!national) {
     banners.push(`Niet de landelijke kalender: deze run gebruikte kalender '${name}' (heenstop ${moment(cal.heenStop)}). ` +
       'Een uitslag op een andere kalender ondersteunt geen randvoorwaarde van de migratie.');
@@ -192,6 +195,7 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
     operator: summary.operator ?? 'niet opgegeven (--operator NAAM of CONFORMANCE_OPERATOR)',
     signature: signatureText(summary),
     banners,
+    intro: summary.mode === 'live' ? DOSSIER_INTRO_LIVE_NL : DOSSIER_INTRO_NL,
   };
 }
 

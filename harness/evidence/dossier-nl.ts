@@ -228,8 +228,16 @@ export const OUTCOME_NL = {
 
 export const DOSSIER_TITLE_NL = 'Dossier conformiteit iPgb 2.0 → 2.3';
 
+/** Page one of a live rehearsal (`--live`): on the wall clock, with its real stops. */
+export const liveBannerNl = (t0: string, t1: string, t2: string): string =>
+  `Live-repetitie op de wandklok, niet op een gesimuleerde klok: de partij kreeg de kalender in de sessie en handelde op haar eigen klok. ` +
+  `T0 heenstop ${t0}; T1 retourstop ${t1}; T2 ingebruikname ${t2}. Wat één doorlopende overgang niet kan waarnemen, staat op niet getest, met de reden.`;
+
 export const DOSSIER_INTRO_NL =
   'Dit dossier laat per ketenpartij zien of de conformiteitssuite de randvoorwaarden van hoofdstuk 4 van het ' +
   'Landelijk draaiboek migratie iPgb 2.0 naar iPgb 2.3 ondersteunt. De suite speelt de schakelpunten en de ' +
   'tegenpartij na op een gesimuleerde klok; zij is niet de landelijke ketentest op de ketentestomgeving, en zij ' +
   'verklaart een randvoorwaarde nooit voldaan. De ketenpartij en de Stuurgroep iPgb beoordelen dat zelf.';
+
+/** The introduction of a live rehearsal's dossier: the same, on the wall clock. */
+export const DOSSIER_INTRO_LIVE_NL = DOSSIER_INTRO_NL.replace('op een gesimuleerde klok', 'in een live-repetitie op de wandklok');

@@ -123,7 +123,7 @@ export async function mergeRuns(out: string, dirs: readonly string[], options: M
   const startedAt = summaries.map((s) => s.startedAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0]!;
   const operators = [...new Set(summaries.flatMap((s) => (s.operator ? [s.operator] : [])))];
   return finishRun(out, {
-    suiteVersion: first.suiteVersion, suite: suiteOf(first), startedAt, calendar: first.calendar, ...(first.profile ? { profile: first.profile } : {}), schemas: first.schemas,
+    suiteVersion: first.suiteVersion, suite: suiteOf(first), startedAt, ...(first.mode ? { mode: first.mode } : {}), calendar: first.calendar, ...(first.profile ? { profile: first.profile } : {}), schemas: first.schemas,
     parties: [...parties.values()].map((p) => p.run), ...(options.signature ? { signature: options.signature } : {}),
     ...(operators.length ? { operator: operators.join('; ') } : {}),
   }, records, mergedCompletion(dirs, summaries));

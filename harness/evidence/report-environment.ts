@@ -35,6 +35,9 @@ export function reportEnvironment(summary: Summary, commit: string, nodeVersion:
     ['Signature', signatureText(summary)],
     ['Node', nodeVersion],
     ['Run started', summary.startedAt],
+    // A live rehearsal ran on the wall clock: the calendar below holds its real T0, T1, T2.
+    ...(summary.mode === 'live' ? [['Mode', 'live rehearsal (wall clock, no /clock)'] as [string, string]] : []),
+    ...(summary.calendar.name ? [['Calendar', `${summary.calendar.name}${summary.calendar.national === false ? ' (NOT the national calendar)' : ''}`] as [string, string]] : []),
     ['Calendar T0 heen stop', summary.calendar.heenStop],
     ['Calendar T1 retour stop', summary.calendar.retourStop],
     ['Calendar T2 go-live', summary.calendar.goLive],

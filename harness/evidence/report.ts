@@ -20,6 +20,17 @@ import { readSummary, type Summary } from './summary.js';
 
 export const REPORT_TITLE = 'iPgb 2.0 → 2.3 conformance';
 
+/**
+ * The title on top of every page of the report: it says, as loudly as the dossier's banner, when
+ * the calendar was not the national one, and when the run was a live rehearsal with its real T0.
+ */
+export function reportTitle(summary: Pick<Summary, 'mode' | 'calendar'>): string {
+  const cal = summary.calendar;
+  const live = summary.mode === 'live' ? ` · LIVE REHEARSAL on the wall clock (T0 ${cal.heenStop}, T1 ${cal.retourStop}, T2 ${cal.goLive})` : '';
+  const national = cal.national === false ? ` · NOT the national calendar: '${cal.name ?? 'unnamed'}'` : '';
+  return `${REPORT_TITLE}${live}${national}`;
+}
+
 /** party › phase › runbook step › scenario: the path the dossier cites. */
 export const REPORT_TREE = ['parentSuite', 'epic', 'feature', 'story'] as const;
 
@@ -57,9 +68,9 @@ export async function generateReport(out: string, limitMs: number = REPORT_TIME_
   writeEnvironmentProperties(files.results, reportEnvironment(summary, gitCommit(projectRoot()), process.version));
   // Allure 3's awesome plugin takes categories from the config, not from categories.json.
   const config = {
-    name: REPORT_TITLE, categories: CATEGORIES,
+    name: reportTitle(summary), categories: CATEGORIES,
     plugins: { awesome: { options: {
-      singleFile: true, groupBy: REPORT_TREE, defaultSortBy: 'name,asc', theme: 'light', reportLanguage: 'en', reportName: REPORT_TITLE,
+      singleFile: true, groupBy: REPORT_TREE, defaultSortBy: 'name,asc', theme: 'light', reportLanguage: 'en', reportName: reportTitle(summary),
     } } },
   };
   writeFileSync(files.allureConfig, `${JSON.stringify(config, null, 2)}\n`, 'utf8');

@@ -61,6 +61,8 @@ export interface SummaryEnv {
   /** Set when the run is signed: the envelope is written after the summary, so it says so in advance. */
   signature?: SignaturePlan;
   startedAt: string;
+  /** `live`: a live rehearsal on the wall clock (`--live`); the calendar holds its real T0, T1, T2. Absent: virtual time. */
+  mode?: 'live';
   calendar: SummaryCalendar;
   /** Absent in summaries written before profiles existed (they ran the iPgb 2.0 → 2.3 one). */
   profile?: SummaryProfile;
@@ -99,6 +101,8 @@ export interface Summary {
   complete: boolean;
   /** Why the run is not complete; absent when it is. */
   reason?: string;
+  /** `live`: a live rehearsal on the wall clock (`--live`). Absent: virtual time. */
+  mode?: 'live';
   calendar: SummaryCalendar;
   profile?: SummaryProfile;
   operator?: string;
@@ -125,6 +129,7 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
     ...(env.signature ? { signature: env.signature } : {}),
     startedAt: env.startedAt,
     ...completion,
+    ...(env.mode ? { mode: env.mode } : {}),
     calendar: env.calendar,
     ...(env.profile ? { profile: env.profile } : {}),
     ...(env.operator !== undefined ? { operator: env.operator } : {}),

@@ -25,6 +25,13 @@ export interface SessionRequest {
   switchUrl: string;
   calendar: CalendarJson;
   now: IsoInstant;
+  /**
+   * `"live"`: a live rehearsal (`--live`). The party acts on its own wall clock and the suite never
+   * calls `/clock`. Absent (or `"virtual"`): the suite moves the party's clock. A v1.1 party that
+   * ignores the field is driven virtually as before; in a live run it would wait for a `/clock`
+   * that never comes, and fails the duties it then misses.
+   */
+  clock?: 'live' | 'virtual';
 }
 
 export interface ClockRequest { now: IsoInstant }

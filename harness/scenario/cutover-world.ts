@@ -6,10 +6,11 @@
  *   POST /clock t again → repeat while the counterparty produced new messages at t.
  * It records what it observes for the judge; it decides nothing about pass or fail.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
+import { WallClock } from '../clock/wall-clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { BodyDigest } from '../ledger/body-hash.js';
@@ -72,7 +73,17 @@ export interface WorldOptions {
    * the ledger alone turns it off: each state then lists hundreds of thousands of messages.
    */
   readStates?: boolean;
+  /**
+   * A live rehearsal (`--live`): the world runs on the wall clock, tells the party so in
+   * `POST /session` (`"clock": "live"`), never calls `/clock`, and between the moments it visits
+   * keeps the switch and the counterparty working while the party acts on its own clock.
+   * `start` is then ignored: the session starts now.
+   */
+  live?: boolean;
 }
+
+/** How often a live world lets the counterparty answer and the switch deliver while it waits. */
+const LIVE_PUMP_MS = 100;
 
 /** A message on its way to the party: its body and what the ledger says about it (not the parsed message). */
 interface Delivery { body: Uint8Array | string; meta: DeliveryMeta; digest?: BodyDigest }
@@ -90,7 +101,7 @@ export class CutoverWorld {
     from: runProfile().releases.from.id, to: runProfile().releases.to.id,
   };
   readonly events: BusinessEvents;
-  private readonly clock: VirtualClock;
+  private readonly clock: VirtualClock | WallClock;
   private readonly ledger: Ledger;
   private readonly core: SwitchCore;
   private readonly counterparty: Counterparty;
@@ -115,7 +126,7 @@ export class CutoverWorld {
   private constructor(private readonly options: WorldOptions) {
     this.calendar = options.calendar;
     this.party = options.party;
-    this.clock = new VirtualClock(options.start, options.calendar.zone);
+    this.clock = options.live ? new WallClock(options.calendar.zone) : new VirtualClock(options.start, options.calendar.zone);
     this.ledger = options.ledgerDir ? new Ledger({ dir: options.ledgerDir, keepXml: false }) : new Ledger({ keepXml: true });
     this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
     this.core = new SwitchCore({
@@ -140,6 +151,7 @@ export class CutoverWorld {
       switchUrl: options.host.url,
       calendar: calendarToJson(options.calendar),
       now: iso(world.clock.now()),
+      ...(options.live ? { clock: 'live' as const } : {}),
     });
     world.note('session started');
     return world;
@@ -165,14 +177,36 @@ export class CutoverWorld {
 
   // ---- time ------------------------------------------------------------------------------
 
-  /** Moves switch and party to `t` and lets everything due at `t` happen. */
-  async at(t: DateTime, why?: string): Promise<void> {
+  /**
+   * Moves switch and party to `t` and lets everything due at `t` happen. Live, it waits until
+   * the wall clock shows `t`, the switch and the counterparty working meanwhile; `quiet` waits
+   * without offering or delivering anything, so the state read just before holds until `t`.
+   */
+  async at(t: DateTime, why?: string, options: { quiet?: boolean } = {}): Promise<void> {
     return this.step(`${describeMoment(t, this.calendar.zone)}${why ? ` — ${why}` : ''}`, async () => {
-      this.clock.advanceTo(t);
-      if (this.visited[this.visited.length - 1]?.toMillis() !== t.toMillis()) this.visited.push(t);
+      if (this.clock instanceof WallClock) await this.liveUntil(this.clock, t, options.quiet ?? false);
+      else this.clock.advanceTo(t);
+      const reached = this.clock.now();
+      if (this.visited[this.visited.length - 1]?.toMillis() !== reached.toMillis()) this.visited.push(reached);
       if (why) this.note(why);
       await this.settle();
     });
+  }
+
+  /** Whether the world runs on the wall clock (`--live`). */
+  get live(): boolean {
+    return this.clock instanceof WallClock;
+  }
+
+  /** Waits for `t` on the wall clock; unless `quiet`, the switch and counterparty keep working. */
+  private async liveUntil(clock: WallClock, t: DateTime, quiet: boolean): Promise<void> {
+    while (clock.msUntil(t) > 0) {
+      if (!quiet) {
+        this.routeFromParty();
+        await this.exchange();
+      }
+      await clock.until(DateTime.min(t, clock.now().plus({ milliseconds: LIVE_PUMP_MS })), this.options.signal);
+    }
   }
 
   // ---- what happens at the current moment ------------------------------------------------
@@ -187,9 +221,11 @@ export class CutoverWorld {
     return this.step(`${intents.length} bedrijfsgebeurtenis(sen) ontstaan bij de partij`, async () => {
       if (!intents.length) return [];
       if (options.answeredAt || options.retourCodes) this.scriptAnswers(intents, options.answeredAt, options.retourCodes);
+      // Read before the call: live, the event exists from when the party was asked, not when it answered.
+      const createdAt = this.clock.now();
       const ids = await this.party.control.intents([...intents]);
       const list = Array.isArray(ids) ? ids : [ids];
-      const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt: this.clock.now() }));
+      const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt }));
       // One by one: spreading 100,000+ arguments into push overflows the stack.
       for (const event of made) this.created.push(event);
       this.note(`${made.length} business event(s) created at the party`);
@@ -297,7 +333,8 @@ export class CutoverWorld {
     const now = iso(this.clock.now());
     for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
       this.options.signal?.throwIfAborted();
-      await this.party.control.clock(now);
+      // Live, the party keeps its own time: the suite only looks (party-protocol.md, live sessions).
+      if (!this.live) await this.party.control.clock(now);
       this.routeFromParty();
       if (!(await this.exchange())) {
         if (this.options.readStates ?? true) this.snapshots.push({ at: this.clock.now(), state: await this.state() });

@@ -111,7 +111,17 @@ function notRun(def: ScenarioDefinition, target: PartyTarget, verdict: 'not-appl
 const severityOf = (ids: readonly RequirementId[]) =>
   ids.map((id) => requirement(id).severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0] ?? 'normal';
 
-function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, run: CalendarRun): void {
+/** How a live rehearsal differs (harness/scenario/live-scenario.ts); absent for a virtual scenario. */
+export interface LiveRegistration {
+  /** Ids the rehearsal cannot observe, each not-tested with its reason (never passed). */
+  unobserved: ReadonlyArray<{ id: RequirementId; reason: string }>;
+  /** How long the scenario waits on the wall clock: added to its deadline. */
+  waitingMs: (calendar: ReturnType<typeof runCalendar>) => number;
+  /** Resolves once the run's calendar is fixed (every role ready): read it only then. */
+  started: () => Promise<void>;
+}
+
+export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, run: CalendarRun = { kind: 'run' }, live?: LiveRegistration): void {
   const second = run.kind === 'second' ? run.second : undefined;
   // What the record and the report file the verdicts under: GEN-0.4 alone on the second calendar.
   const filed: RequirementId[] = second ? ['GEN-0.4'] : ids;
@@ -132,6 +142,11 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
   });
 
   it(title, async (context) => {
+    // Live, the calendar is fixed once every worker is ready; a party that did not start does not wait.
+    if (live && party && host) {
+      await sharedValidator(); // compiled before the start, not between the start and T0
+      await live.started();
+    }
     const started = performance.now();
     const calendar = second?.calendar ?? runCalendar();
     const severity = severityOf(filed);
@@ -168,12 +183,14 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
-    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0);
+    const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0, undefined, live?.waitingMs(calendar) ?? 0);
+    const unobserved = (live?.unobserved ?? []).map(({ id, reason }) => ({ id, verdict: 'not-tested' as const, failures: [], reason }));
     const [put, switchHost] = [party, host];
     const run = (async () => {
       world = await CutoverWorld.open({
         party: put, host: switchHost, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
         sessionId: `${def.id}-${target.role}-${target.identity}${second ? `-${second.name}` : ''}`, seed: 0, step: runbookStep, signal: controller.signal,
+        ...(live ? { live: true } : {}),
       });
       try {
         await body(world);
@@ -203,7 +220,7 @@ function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: Require
       storeRecord(context.task, record(judgements.map((j) => ({
         id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
         ...(j.reason ? { reason: j.reason } : {}),
-      }))));
+      })).concat(unobserved)));
       // On the second calendar the message ends with that calendar's moments, local and UTC.
       const onSecond = second ? `\nsecond calendar ${second.name}: ${second.description}` : '';
       if (findings.length) throw await withoutMachineDetail(new ConformanceFailure(`${hint ? `${hint}\n` : ''}${failureMessage(findings, evidenceAt)}${onSecond}`));

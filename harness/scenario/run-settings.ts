@@ -19,6 +19,8 @@ import { embeddedPartyAt, type EmbeddedPartySource } from '../sut/embedded-party
 export const ENV = {
   only: 'CONFORMANCE_ONLY',
   calendar: 'CONFORMANCE_CALENDAR',
+  /** Set by `--live`: the suites' live project runs, on the wall clock (vitest.config.ts reads it too). */
+  live: 'CONFORMANCE_LIVE',
   schemas: SCHEMAS_ENV,
   scenarios: 'CONFORMANCE_SCENARIOS',
   switchListen: 'CONFORMANCE_SWITCH_LISTEN',

@@ -27,13 +27,15 @@ export class ScenarioDeadline {
     private readonly callBoundMs: number,
     private readonly steps: () => number,
     private readonly now: () => number = () => performance.now(),
+    /** Time the scenario spends waiting on the wall clock (a live rehearsal): added on top, ceiling too. */
+    private readonly waitingMs = 0,
   ) {
     this.started = this.now();
   }
 
   /** What the scenario may take, given the steps it has taken so far. */
   allowedMs(): number {
-    return Math.min(MAX_SCENARIO_MS, (SESSION_CALLS + CALLS_PER_STEP * this.steps()) * this.callBoundMs);
+    return Math.min(MAX_SCENARIO_MS, (SESSION_CALLS + CALLS_PER_STEP * this.steps()) * this.callBoundMs) + this.waitingMs;
   }
 
   /** Resolves with the reason once the scenario is past its deadline; never, if cancelled first. */
@@ -58,7 +60,7 @@ export class ScenarioDeadline {
 
   private reason(allowed: number): string {
     const steps = this.steps();
-    const ceiling = allowed >= MAX_SCENARIO_MS ? `, the ceiling of ${formatWait(MAX_SCENARIO_MS)}` : '';
+    const ceiling = allowed >= MAX_SCENARIO_MS + this.waitingMs ? `, the ceiling of ${formatWait(MAX_SCENARIO_MS)}` : '';
     return `[deadline] the scenario did not finish within ${formatWait(allowed)} (${SESSION_CALLS} control calls for the session and ${CALLS_PER_STEP} for each of the ${steps} step(s) it began: moments, events, deliveries; at ${formatWait(this.callBoundMs)} a call${ceiling}); the suite stopped calling the party. Fix: make the party answer each control call and each delivery promptly; this scenario's requirements are not tested.`;
   }
 }
