@@ -8,6 +8,7 @@ import type { Role } from '../messages/model.js';
 import { CutoverWorld, PartyStoppedAnswering } from '../scenario/cutover-world.js';
 import { BusinessEvents } from '../scenario/business-events.js';
 import { runCalendar } from '../scenario/run-settings.js';
+import { secondCalendarFor } from '../scenario/second-calendar.js';
 import { SwitchHost } from '../scenario/switch-host.js';
 import { ControlClient } from '../sut/control-client.js';
 import { CONTROL_BASE } from '../protocol/party-protocol.js';
@@ -25,8 +26,15 @@ export interface RuleResult { rule: string; passed: boolean; skipped?: string; p
 const CALL_TIMEOUT_MS = 10_000;
 const MAX_ANSWER = 64 * 1024;
 
+/**
+ * The rules run on the suite's second calendar (GEN-0.4: other dates than the migration's own,
+ * crossing a summer-time change differently), so a party with the national dates compiled in
+ * shows up in seconds, not only in the full run.
+ */
+const checkCalendar = () => secondCalendarFor(runCalendar()).calendar;
+
 export async function checkAdapter(target: CheckTarget, rules: readonly AdapterRule[] = [...CONTROL_RULES, ...MESSAGE_RULES]): Promise<RuleResult[]> {
-  const calendar = runCalendar();
+  const calendar = checkCalendar();
   const host = await SwitchHost.start();
   const events = new BusinessEvents(target.role, target.identity, calendar, 1);
   let n = 0;
@@ -66,7 +74,7 @@ export async function checkAdapter(target: CheckTarget, rules: readonly AdapterR
 }
 
 async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids: Parameters<typeof judge>[0], target: CheckTarget, host: SwitchHost, n: number): Promise<RuleResult> {
-  const calendar = runCalendar();
+  const calendar = checkCalendar();
   const control = new ControlClient(target.url, { ...(target.token ? { token: target.token } : {}) });
   const party: PartyUnderTest = {
     role: target.role, identity: target.identity, url: target.url, kind: 'endpoint', description: target.url, control,
