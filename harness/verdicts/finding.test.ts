@@ -44,6 +44,11 @@ describe('findingLine', () => {
     expect(findingLine(finding({ messageIds: ids }))).toMatch(/\[a, b, c, d, e, f\]$/);
     expect(findingLine(finding({ messageIds: [...ids, 'g', 'h'] }))).toMatch(/\[a, b, c, d, e, f, \+2\]$/);
   });
+  it('names a message once however many of its attempts the finding involves', () => {
+    const attempts = ['G2', 'G3', 'G2', 'G3', 'G2', 'G3', 'G2', 'G4'];
+    expect(findingLine(finding({ messageIds: attempts }))).toMatch(/\[G2, G3, G4\]$/);
+    expect(failureMessage([finding({ messageIds: attempts })], 'reports/')).toContain('messages: G2, G3, G4\n');
+  });
   it('clips a field beyond 400 characters and says by how much', () => {
     expect(findingLine(finding({ happened: 'x'.repeat(400) }))).toBe(`[lost] expected accepted before T0; ${'x'.repeat(400)} [G1]`);
     expect(findingLine(finding({ happened: 'x'.repeat(450) }))).toBe(`[lost] expected accepted before T0; ${'x'.repeat(400)}… (50 more characters) [G1]`);

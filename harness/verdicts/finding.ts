@@ -44,8 +44,11 @@ const countOf = (n: number): string => `${n} finding${n === 1 ? '' : 's'}`;
 
 const clip = (text: string): string => (text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}… (${text.length - MAX_FIELD_CHARS} more characters)` : text);
 
-const idList = (ids: readonly string[]): string =>
-  `${ids.slice(0, MAX_IDS_SHOWN).join(', ')}${ids.length > MAX_IDS_SHOWN ? `, +${ids.length - MAX_IDS_SHOWN}` : ''}`;
+/** Each message once: a finding over several attempts of one message names it once. */
+const idList = (all: readonly string[]): string => {
+  const ids = [...new Set(all)];
+  return `${ids.slice(0, MAX_IDS_SHOWN).join(', ')}${ids.length > MAX_IDS_SHOWN ? `, +${ids.length - MAX_IDS_SHOWN}` : ''}`;
+};
 
 /** One line: the form records.jsonl, summary.json and the dossier show. */
 export function findingLine(f: Finding): string {
