@@ -4,7 +4,7 @@ import type { DateTime } from 'luxon';
 import { parseCalendar } from '../clock/calendar.js';
 import { loadProfile, parseProfile } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
-import { deliverableHeenRelease, sendableRelease, switchCell, type SwitchCell } from './release-windows.js';
+import { deliverableHeenRelease, momentOf, sendableRelease, switchCell, type SwitchCell } from './release-windows.js';
 
 const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
 const BASE = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
@@ -65,5 +65,22 @@ describe('the switch policy generated from a profile', () => {
     expect(() => sendableRelease(SYNTHETIC, CAL, CAL.goLive, 'WMO502')).toThrow(/needs the release of the heen/);
     expect(deliverableHeenRelease(SYNTHETIC, CAL, ms(CAL.goLive, -1))).toBe('9.0.1');
     expect(deliverableHeenRelease(SYNTHETIC, CAL, CAL.goLive)).toBe('9.1');
+  });
+
+  it('names each calendar moment by its instant', () => {
+    expect(momentOf(CAL, 'T0')).toBe(CAL.heenStop);
+    expect(momentOf(CAL, 'T1')).toBe(CAL.retourStop);
+    expect(momentOf(CAL, 'T2')).toBe(CAL.goLive);
+  });
+
+  it('refuses a release that is neither of the profile\'s with IB004, before and after the go-live', () => {
+    for (const t of [ms(CAL.heenStop, -1), CAL.goLive]) {
+      expect(switchCell(NATIONAL, CAL, t, 'WMO501', '9.1')).toBe('IB004');
+      expect(switchCell(NATIONAL, CAL, t, 'WMO502', '2.2')).toBe('IB004');
+    }
+  });
+
+  it('says which messages the profile knows when asked for one it does not', () => {
+    expect(() => switchCell(NATIONAL, CAL, CAL.goLive, 'WMO999', '2.3')).toThrow('Message WMO999 is not in migration profile ipgb-2.0-2.3. Fix: use one of WMO501, ');
   });
 });

@@ -16,7 +16,7 @@ export default defineConfig({
     },
   }],
   test: {
-    include: ['harness/verdicts/**/*.test.ts', 'harness/switch/policy.test.ts'],
+    include: ['harness/verdicts/**/*.test.ts', 'harness/switch/policy.test.ts', 'harness/profile/release-windows.test.ts'],
     // Run from the project's root whatever folder this config lives in.
     root: fileURLToPath(new URL('../../..', import.meta.url)),
     pool: 'forks',
