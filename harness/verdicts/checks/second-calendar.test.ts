@@ -30,4 +30,20 @@ describe('secondCalendarJudgement: GEN-0.4 from the verdicts on the second calen
     expect(j.verdict).toBe('not-tested');
     expect(j.reason).toBe('on the second calendar tweede-kalender-2026-10-23, no duty could be judged: TRA-2.1: the scenario ended at T2');
   });
+
+  it('files every outcome under GEN-0.4 and keeps the duties not yet due there', () => {
+    const pass = secondCalendarJudgement([passed('AFS-1.1'), notTested], cal);
+    expect(pass).toMatchObject({ id: 'GEN-0.4', verdict: 'passed', notDue: [{ duty: 'send it after T2' }] });
+    expect(secondCalendarJudgement([notTested], cal)).toMatchObject({ id: 'GEN-0.4', notDue: [{ duty: 'send it after T2' }] });
+  });
+
+  it('lists the reason of each duty that could not be judged, and says when none was given or none was there', () => {
+    const bare: RequirementJudgement = { id: 'AFS-1.3', verdict: 'not-tested', findings: [], notDue: [] };
+    expect(secondCalendarJudgement([notTested, bare], cal).reason)
+      .toBe('on the second calendar tweede-kalender-2026-10-23, no duty could be judged: TRA-2.1: the scenario ended at T2; AFS-1.3: no reason given');
+    expect(secondCalendarJudgement([], cal)).toMatchObject({
+      id: 'GEN-0.4', verdict: 'not-tested',
+      reason: 'on the second calendar tweede-kalender-2026-10-23, no duty could be judged: the scenario verified no requirement of this role',
+    });
+  });
 });
