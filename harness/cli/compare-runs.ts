@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readRecords } from '../evidence/records-file.js';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { firstFindingLine, type ScenarioRecord } from '../evidence/scenario-record.js';
 
 export interface ComparedTest { party: string; scenarioId: string; requirement: string; line: string }
 
@@ -22,7 +22,7 @@ function outcomes(records: readonly ScenarioRecord[]): Map<string, ComparedTest 
       const test = { party: `${r.role} ${r.identity}`, scenarioId: r.scenarioId, requirement: q.id };
       const key = `${test.party}\u0000${test.scenarioId}\u0000${test.requirement}`;
       const failed = q.verdict === 'failed' || q.verdict === 'broken';
-      const line = q.failures.find((f) => !f.startsWith('hint:')) ?? q.failures[0] ?? r.broken ?? '';
+      const line = (failed ? firstFindingLine(q) : undefined) ?? r.broken ?? '';
       const known = map.get(key);
       // A scenario recorded twice (a retried test) counts as failed when any record failed.
       if (!known || (failed && !known.failed)) map.set(key, { ...test, failed, line });

@@ -6,16 +6,17 @@ import { dossierView, type DossierView } from './dossier-model.js';
 import { PRECONDITION_TEXTS_NL } from './dossier-nl.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary, type Summary, type SummaryEnv } from './summary.js';
-import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import type { Finding } from '../verdicts/finding.js';
 import type { Role } from '../messages/model.js';
 
 const NATIONAL = { name: 'ipgb-2026', national: true, ...ENV.calendar };
 const CLEAN = { version: '0.1.0', commit: 'd436100aa1b2c3d4', modified: false };
 const FILES = ['dossier.html', 'dossier.md', 'dossier.pdf'];
 
-const passAll = (role: Role, identity: string, fail: Partial<Record<RequirementId, string[]>> = {}): ScenarioRecord =>
+const passAll = (role: Role, identity: string, fail: Partial<Record<RequirementId, Finding[]>> = {}): ScenarioRecord =>
   rec(`all-${identity}`, role, identity, REQUIREMENT_IDS.filter((id) => appliesTo(id, role))
-    .map((id) => (fail[id] ? outcome(id, 'failed', fail[id]) : outcome(id, 'passed'))));
+    .map((id) => (fail[id] ? outcome(id, 'failed', fail[id]!.map((f) => ({ ...f, requirement: id }))) : outcome(id, 'passed'))));
 
 function dossierOf(records: ScenarioRecord[], env: Partial<SummaryEnv> = {}, suite: object | null = CLEAN) {
   const summary: Summary = buildSummary(records, { ...ENV, calendar: NATIONAL, parties: [], ...env });
@@ -24,8 +25,9 @@ function dossierOf(records: ScenarioRecord[], env: Partial<SummaryEnv> = {}, sui
   return { view, md: dossierMarkdown(view, FILES), html: dossierHtml(view, FILES) };
 }
 
-const late = (n: number) => Array.from({ length: n }, (_, i) =>
-  `[timing] expected no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); 1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:0${i}:00.000 Europe/Amsterdam (07:0${i}:00.000Z) (IB103) [G059900000${i}]`);
+const late = (n: number): Finding[] => Array.from({ length: n }, (_, i) => found('AFS-1.2', 'timing',
+  'no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)',
+  `1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:0${i}:00.000 Europe/Amsterdam (07:0${i}:00.000Z) (IB103)`, [`G059900000${i}`]));
 
 describe('dossier', () => {
   const records = [
@@ -60,7 +62,7 @@ describe('dossier', () => {
     expect(party('0599')).toMatchObject({ product: 'product niet opgegeven', testedAt: 'ma 30 nov 2026 11.00 uur (10.00 UTC)' });
     expect(party('SVB').build).toBe('svb/party:1.2@sha256:feed');
     // A failing svb goes before passing gemeenten.
-    const svbFails = dossierOf([passAll('gemeente', '0363'), passAll('svb', 'SVB', { 'GEN-0.2': ['[lost] expected x; y [S1]'] })]);
+    const svbFails = dossierOf([passAll('gemeente', '0363'), passAll('svb', 'SVB', { 'GEN-0.2': [found('GEN-0.2', 'lost', 'x', 'y', ['S1'])] })]);
     expect(svbFails.view.parties.map((p) => p.role)).toEqual(['svb', 'gemeente']);
     expect(dossierOf([passAll('zorgkantoor', '5501')]).view.parties[0]!.label).toBe('zorgkantoor 5501');
   });
@@ -142,7 +144,7 @@ describe('dossier', () => {
   });
 
   it('renders self-contained HTML for A4: running header per party, page numbers, escaped text, nothing to fetch', () => {
-    const hostile = dossierOf([passAll('gemeente', '0363', { 'GEN-0.1': ['[content] expected <b>x</b>; "quoted" \\ [G1]'] })], {
+    const hostile = dossierOf([passAll('gemeente', '0363', { 'GEN-0.1': [found('GEN-0.1', 'content', '<b>x</b>', '"quoted" \\', ['G1'])] })], {
       parties: [{ role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:1', about: { product: 'P"; } body { color: red' } }],
     }).html;
     expect(hostile).toContain('expected &lt;b&gt;x&lt;/b&gt;');
