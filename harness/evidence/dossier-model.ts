@@ -19,9 +19,9 @@ import {
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
 import { signatureText } from './attestation.js';
-import { instantOf, momentsIn, runbookMomentShort } from './runbook-time.js';
+import { instantOf, momentsIn, runbookMomentLocal, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { failedOutcomes, partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
+import { failedOutcomes, inScenarioOrder, partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
 
 export interface DossierInput { summary: Summary; records: readonly ScenarioRecord[] }
 
@@ -207,7 +207,8 @@ const runIdOf = (startedAt: string): string => {
 };
 
 function partyView(summary: Summary, run: RunFacts, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
-  const own = records.filter((r) => partyKey(r) === partyKey(party));
+  // In scenario order: where the tests are (reportPaths) must not follow the order they finished in.
+  const own = inScenarioOrder(records.filter((r) => partyKey(r) === partyKey(party)));
   const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own));
   const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
   const runBlocks = [
@@ -240,7 +241,7 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
     ...(about?.vendor ? { vendor: about.vendor } : {}),
     build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
     testedAt: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
-    testedOn: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone).replace(/ \(.*\)$/, '') : 'onbekend',
+    testedOn: startedAt ? runbookMomentLocal(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
     verdict: preconditions.reduce<PreconditionVerdict>((w, p) => (VERDICT_RANK[p.verdict] < VERDICT_RANK[w] ? p.verdict : w), 'ondersteund'),
     preconditions,
     findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, own)),

@@ -84,6 +84,15 @@ describe('dossier', () => {
     expect(party('0599').rows.find((r) => r.id === 'AFS-1.2')!.technical.shown).toHaveLength(3);
   });
 
+  it('takes the kinds and the examples from the findings\' fields: the hint is no finding, a "; " in what was expected no split', () => {
+    const deadline = 'Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)';
+    const failing = passAll('gemeente', '0363', { 'GEN-0.2': [found('GEN-0.2', 'lost', `a; b by ${deadline}`, 'nothing', ['G1']), found('GEN-0.2', 'duplicate', 'once', 'twice', ['G2', 'G3', 'G2'])] });
+    failing.requirements = failing.requirements.map((o) => (o.id === 'GEN-0.2' ? { ...o, hint: 'hint: [timing] not a finding' } : o));
+    const [seen] = dossierOf([failing]).view.parties[0]!.findings;
+    expect(seen!.misging).toMatch(/ \(kwijt; dubbel\)\.$/);
+    expect(seen!.examples).toEqual({ shown: ['kwijt: bericht G1, termijn ma 30 mrt 2026 09.00 uur (07.00 UTC)', 'dubbel: berichten G2, G3'], more: 0 });
+  });
+
   it('uses the vocabulary of cutover.md: the suite supports a precondition, it never declares it met', () => {
     for (const text of [md, html]) {
       expect(text).not.toMatch(/\bniet voldaan\b|\bvoldaan:|VOLDAAN/);

@@ -4,7 +4,7 @@
  * format is refused with what to do, never read as if it were this one.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
-import { RECORDS_FORMAT, type ScenarioRecord } from './scenario-record.js';
+import { RECORDS_FORMAT, type RequirementOutcome, type ScenarioRecord } from './scenario-record.js';
 
 /** records.jsonl written by a suite whose record shape this one does not read. */
 export class RecordsFormatRefused extends Error {}
@@ -13,7 +13,14 @@ export function appendRecord(path: string, record: ScenarioRecord): void {
   appendFileSync(path, `${JSON.stringify(record)}\n`, 'utf8');
 }
 
-export function readRecords(path: string): ScenarioRecord[] {
+/**
+ * `verdictsOfFormat1`: read an earlier suite's lines (format 1) for their verdicts only, their
+ * failure texts left out (never parsed). Only `compare` asks for it: it compares verdicts, and a
+ * run made before an upgrade is what a vendor compares the first run after it with.
+ */
+export interface ReadOptions { verdictsOfFormat1?: boolean }
+
+export function readRecords(path: string, options: ReadOptions = {}): ScenarioRecord[] {
   const text = readFileSync(path, 'utf8');
   return text.split('\n').flatMap((line, index) => {
     if (line.trim() === '') return [];
@@ -26,6 +33,7 @@ export function readRecords(path: string): ScenarioRecord[] {
           'Regenerate the results with the suite; never edit records.jsonl by hand.',
       );
     }
+    if (record.format === undefined && options.verdictsOfFormat1) return [verdictsOnly(record as Format1Record)];
     if (record.format !== RECORDS_FORMAT) throw formatRefused(path, index + 1, record.format);
     return [record as ScenarioRecord];
   });
@@ -37,4 +45,14 @@ function formatRefused(path: string, line: number, format: unknown): RecordsForm
     `Cannot read ${path} line ${line}: it is records ${found}; this suite reads format ${RECORDS_FORMAT} (findings as data). ` +
       'Fix: run that party again with this suite, or use the suite of the commit its summary.json names (suite.commit) for that run.',
   );
+}
+
+/** A format-1 line: the same record, with failure lines as text where format 2 has findings. */
+type Format1Record = Omit<ScenarioRecord, 'format' | 'requirements'> & { requirements: Array<Pick<RequirementOutcome, 'id' | 'verdict' | 'reason'>> };
+
+function verdictsOnly(record: Format1Record): ScenarioRecord {
+  return {
+    ...record, format: RECORDS_FORMAT,
+    requirements: record.requirements.map((o) => ({ id: o.id, verdict: o.verdict, findings: [], ...(o.reason !== undefined ? { reason: o.reason } : {}) })),
+  };
 }

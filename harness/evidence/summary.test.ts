@@ -49,6 +49,13 @@ describe('buildSummary', () => {
     expect(g['AFS-1.1']).toEqual({ verdict: 'failed', tests: 2, failures: ['[lost] expected G1; seen'] });
   });
 
+  it('lists a failed requirement\'s hint before its findings, each from its fields; a broken one gives its reason, no prefix to strip', () => {
+    const hinted = { ...outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'x', 'y', ['G1', 'G1', 'G2'])]), hint: 'hint: the party made no attempt' };
+    const s = buildSummary([rec('a', 'gemeente', '0363', [hinted]), rec('b', 'gemeente', '0363', [outcome('AFS-1.2', 'broken', [], 'broken: by its own words')])], ENV);
+    expect(s.parties[0]!.requirements['AFS-1.1'].failures).toEqual(['hint: the party made no attempt', '[lost] expected x; y [G1, G2]']);
+    expect(s.parties[0]!.requirements['AFS-1.2']).toEqual({ verdict: 'not-tested', tests: 1, reason: 'a scenario verifying it could not be judged: broken: by its own words' });
+  });
+
   it('lists failures in one order whatever order the tests finished in', () => {
     const records = [
       rec('s2', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'B', 'seen')])]),

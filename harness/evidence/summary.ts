@@ -176,6 +176,9 @@ function firstFew(reasons: string[], shown = 3): string {
   return `${reasons.slice(0, shown).join('; ')}${rest > 0 ? `; and ${rest} more (see records.jsonl)` : ''}`;
 }
 
+/** These records in the one order every run of the same scenarios shares, whatever order the tests finished in. */
+export const inScenarioOrder = (records: readonly ScenarioRecord[]): ScenarioRecord[] => [...records].sort(byScenario);
+
 /** Scenario, then party, then title: the one order of records that every run of the same scenarios shares. */
 function byScenario(a: ScenarioRecord, b: ScenarioRecord): number {
   return compare(a.scenarioId, b.scenarioId) || compare(a.role, b.role) || compare(a.identity, b.identity) || compare(a.title, b.title);
@@ -192,7 +195,7 @@ function brokenReasons(record: ScenarioRecord, outcome: RequirementOutcome): str
 
 /** The failed outcomes of a requirement over these records (judged ones only), in the summary's order. */
 export function failedOutcomes(id: RequirementId, records: readonly ScenarioRecord[]): RequirementOutcome[] {
-  return [...records].sort(byScenario).filter((record) => !record.broken)
+  return inScenarioOrder(records).filter((record) => !record.broken)
     .flatMap((record) => record.requirements.filter((o) => o.id === id && o.verdict === 'failed'));
 }
 
