@@ -299,7 +299,10 @@ function findingOf(row: RequirementRow, records: readonly ScenarioRecord[]): Fin
 /** Every finding of a requirement over these records, each once (as summary.json lists its lines). */
 function requirementFindings(id: RequirementId, records: readonly ScenarioRecord[]): Finding[] {
   const seen = new Map<string, Finding>();
-  for (const f of failedOutcomes(id, records).flatMap((o) => o.findings)) if (!seen.has(findingLine(f))) seen.set(findingLine(f), f);
+  for (const f of failedOutcomes(id, records).flatMap((o) => o.findings)) {
+    const line = findingLine(f);
+    if (!seen.has(line)) seen.set(line, f);
+  }
   return [...seen.values()];
 }
 
