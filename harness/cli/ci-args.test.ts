@@ -44,7 +44,11 @@ describe('scenario selection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rerun-'));
     mkdirSync(dir, { recursive: true });
     const rec = (scenarioId: string, verdict: string, broken?: string) => JSON.stringify({ scenarioId, role: 'gemeente', requirements: [{ id: 'AFS-1.1', verdict, failures: [] }], ...(broken ? { broken } : {}) });
-    writeFileSync(join(dir, 'records.jsonl'), [rec('a', 'passed'), rec('b', 'failed'), rec('c', 'broken', 'x'), rec('b', 'failed'), rec('d', 'not-tested')].join('\n'));
-    expect(failedScenarios(dir)).toEqual(['b', 'c']);
+    // Lines of records format 1 (an earlier suite, no "format") count by their verdicts; format 2 too.
+    const now = (scenarioId: string, verdict: string) => JSON.stringify({ format: 2, scenarioId, role: 'gemeente', requirements: [{ id: 'AFS-1.1', verdict, findings: [] }] });
+    writeFileSync(join(dir, 'records.jsonl'), [rec('a', 'passed'), rec('b', 'failed'), rec('c', 'broken', 'x'), rec('b', 'failed'), rec('d', 'not-tested'), now('e', 'failed'), now('f', 'passed')].join('\n'));
+    expect(failedScenarios(dir)).toEqual(['b', 'c', 'e']);
+    writeFileSync(join(dir, 'records.jsonl'), JSON.stringify({ format: 3, scenarioId: 'g', requirements: [] }));
+    expect(() => failedScenarios(dir)).toThrow(/records format 3; this suite reads format 2/);
   });
 });

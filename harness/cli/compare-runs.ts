@@ -1,12 +1,13 @@
 /**
  * Two runs' records side by side, per party, scenario and requirement: what newly fails, what
  * is fixed, what still fails, and what failed before but was not run again (so "fixed" is never
- * claimed for a test that simply did not run).
+ * claimed for a test that simply did not run). It reads records of format 1 (an earlier suite)
+ * for their verdicts only, so the last run before an upgrade compares with the first after it.
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readRecords } from '../evidence/records-file.js';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { firstFindingLine, type ScenarioRecord } from '../evidence/scenario-record.js';
 
 export interface ComparedTest { party: string; scenarioId: string; requirement: string; line: string }
 
@@ -22,7 +23,8 @@ function outcomes(records: readonly ScenarioRecord[]): Map<string, ComparedTest 
       const test = { party: `${r.role} ${r.identity}`, scenarioId: r.scenarioId, requirement: q.id };
       const key = `${test.party}\u0000${test.scenarioId}\u0000${test.requirement}`;
       const failed = q.verdict === 'failed' || q.verdict === 'broken';
-      const line = q.failures.find((f) => !f.startsWith('hint:')) ?? q.failures[0] ?? r.broken ?? '';
+      // A run of records format 1 (an earlier suite) is read for its verdicts only: no line to show.
+      const line = (q.verdict === 'broken' || q.findings.length ? firstFindingLine(q) : undefined) ?? r.broken ?? '';
       const known = map.get(key);
       // A scenario recorded twice (a retried test) counts as failed when any record failed.
       if (!known || (failed && !known.failed)) map.set(key, { ...test, failed, line });
@@ -49,7 +51,7 @@ export function compareRecords(older: readonly ScenarioRecord[], newer: readonly
 export function readRun(path: string): ScenarioRecord[] {
   const file = path.endsWith('.jsonl') ? path : join(path, 'records.jsonl');
   if (!existsSync(file)) throw new Error(`${path} holds no records.jsonl. Fix: give the --out folder of a finished run.`);
-  return readRecords(file);
+  return readRecords(file, { verdictsOfFormat1: true });
 }
 
 export function comparisonText(c: Comparison, older: string, newer: string): string {

@@ -11,6 +11,7 @@ import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/
 import { faultyParty } from '../../fixtures/parties/faulty/index.js';
 import { dockerAvailable, imageAvailable } from '../sut/docker-available.js';
 import type { Summary } from '../evidence/summary.js';
+import { readRecords } from '../evidence/records-file.js';
 import { runConformance, type ConformanceRun } from './conformance-child.js';
 
 const ONLY = ['--role', 'gemeente', '--only', 'AFS-1.1,ING-3.3'];
@@ -75,7 +76,9 @@ describe('npm run conformance', () => {
     const dossier = readFileSync(join(faulty.out, 'dossier.md'), 'utf8');
     expect(dossier).toContain('AFS-1.2');
     expect(dossier).toContain(line.slice(0, 60));
-    const offending = /\[([^\],]+)/.exec(line.slice(line.lastIndexOf('[')))?.[1] ?? 'none';
+    // The message id from the record's finding, as data.
+    const findings = readRecords(join(faulty.out, 'records.jsonl')).flatMap((r) => r.requirements.filter((q) => q.id === 'AFS-1.2').flatMap((q) => q.findings));
+    const offending = findings[0]?.messageIds[0] ?? 'none';
     const results = join(faulty.out, 'allure-results');
     const attachments = readdirSync(results).filter((f) => f.endsWith('.xml')).map((f) => readFileSync(join(results, f), 'utf8'));
     expect(attachments.some((xml) => xml.includes(`<Identificatie>${offending}</Identificatie>`)), `no attachment holds ${offending}`).toBe(true);

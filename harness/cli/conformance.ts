@@ -228,8 +228,8 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
   process.stdout.write(`${reportTimedOut ? '' : `report: ${files.reportHtml}\n`}dossier: ${files.dossierHtml}\n${pdfStatusLine(options.out)}\nsummary: ${files.summary}\njunit: ${junit}\n${signKey ? `signed: ${files.envelope}` : 'niet ondertekend (give --sign-key FILE to sign)'}\n`);
   // --- CI job page (issue 15) ---
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
-  if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
-  if (process.env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary)) process.stdout.write(`${line}\n`);
+  if (stepSummary) appendFileSync(stepSummary, jobSummaryMarkdown(summary, records, { out: options.out, reportHtml: files.reportHtml, junit }), 'utf8');
+  if (process.env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary, records)) process.stdout.write(`${line}\n`);
   for (const error of suiteErrors.slice(0, 5)) process.stderr.write(`conformance: the suite itself failed: ${error}\n`);
   if (cancelled) process.stderr.write(`conformance: ${cancelled}\n`);
   else if (!completion.complete) process.stderr.write(`conformance: the run is incomplete: ${completion.reason}\n`);

@@ -1,39 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../evidence/summary.js';
+import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { buildSummary } from '../evidence/summary.js';
+import type { Finding } from '../verdicts/finding.js';
+import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 
-const summary = (failures: Record<string, string[]>): Summary => ({
-  suiteVersion: '0.1.0', suite: { version: '0.1.0', commit: null, modified: null }, startedAt: '2026-11-30T10:00:00Z', complete: true,
-  calendar: { heenStop: '2026-03-30T09:00:00+02:00', retourStop: '2026-03-30T17:00:00+02:00', goLive: '2026-04-01T09:00:00+02:00' },
-  schemas: { source: 'bundled', sha256: {} },
-  parties: [{
-    role: 'gemeente', identity: '0363', endpoint: 'http://party:8080',
-    requirements: {
-      'AFS-1.1': { verdict: 'passed', tests: 1 },
-      ...Object.fromEntries(Object.entries(failures).map(([id, lines]) => [id, { verdict: 'failed', tests: 1, failures: lines }])),
-    } as Summary['parties'][number]['requirements'],
-  }],
-  totals: { passed: 1, failed: Object.keys(failures).length, notApplicable: 0, notTested: 0 },
-});
+const WHERE = { out: '/o', reportHtml: '/o/r.html', junit: '/o/junit.xml' };
+const env = { ...ENV, parties: [{ role: 'gemeente' as const, identity: '0363', endpoint: 'http://party:8080' }] };
+
+/** One gemeente scenario: AFS-1.1 passes, each id of `fails` fails with its findings (and the hint, if given). */
+function run(fails: Partial<Record<RequirementId, Finding[]>>, hint?: string): { records: ScenarioRecord[]; summary: ReturnType<typeof buildSummary> } {
+  const records = [rec('a', 'gemeente', '0363', [
+    outcome('AFS-1.1', 'passed'),
+    ...(Object.entries(fails) as Array<[RequirementId, Finding[]]>).map(([id, findings]) => ({ ...outcome(id, 'failed', findings), ...(hint ? { hint } : {}) })),
+  ])];
+  return { records, summary: buildSummary(records, env) };
+}
 
 describe('job summary and annotations', () => {
-  it('lists each failed requirement with its first line, escaped for a Markdown table, and the reachability hint once', () => {
-    const md = jobSummaryMarkdown(summary({ 'AFS-1.2': ['hint: the switch may be unreachable', '[timing] a | b <script>'] }), { out: '/o', reportHtml: '/o/r.html', junit: '/o/junit.xml' });
+  it('lists each failed requirement with its first finding, escaped for a Markdown table, and the reachability hint once', () => {
+    const { records, summary } = run({ 'AFS-1.2': [found('AFS-1.2', 'timing', 'a | b <script>', 'late')] }, 'hint: the switch may be unreachable');
+    const md = jobSummaryMarkdown(summary, records, WHERE);
     expect(md).toContain('## iPgb 2.3 cutover conformance: ❌ failed');
-    expect(md).toContain('| gemeente 0363 | http://party:8080 | 1 | 1 | 0 | 0 |');
-    expect(md).toContain('| gemeente 0363 | AFS-1.2 | [timing] a   b &lt;script> |');
-    expect(md).toContain('> hint: the switch may be unreachable');
+    expect(md).toContain('| gemeente 0363 | http://party:8080 | 1 | 1 | ');
+    expect(md).toContain('| gemeente 0363 | AFS-1.2 | [timing] expected a   b &lt;script>; late |');
+    expect(md.match(/> hint: the switch may be unreachable/g)).toHaveLength(1);
+  });
+  it('tells the hint by its field, not its words: a finding that starts with "hint:" is still the first failure', () => {
+    const { records, summary } = run({ 'AFS-1.2': [found('AFS-1.2', 'timing', 'hint: looks like one', 'late')] });
+    const md = jobSummaryMarkdown(summary, records, WHERE);
+    expect(md).toContain('| gemeente 0363 | AFS-1.2 | [timing] expected hint: looks like one; late |');
+    expect(md).not.toContain('> ');
   });
   it('a passing run says so and has no failure table', () => {
-    const md = jobSummaryMarkdown(summary({}), { out: '/o', reportHtml: '/o/r.html', junit: '/o/junit.xml' });
+    const { records, summary } = run({});
+    const md = jobSummaryMarkdown(summary, records, WHERE);
     expect(md).toContain('✅ passed');
     expect(md).not.toContain('Failed requirements');
   });
   it('annotates one failed requirement per line, workflow-command escaped, at most 10 and then a notice', () => {
-    const [line] = githubAnnotations(summary({ 'AFS-1.2': ['[timing] 100% late\nsecond', 'more'] }));
-    expect(line).toBe('::error title=AFS-1.2 failed for gemeente 0363::[timing] 100%25 late%0Asecond (+1 more line(s) in summary.json)');
-    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`X-${i}`, ['x']]));
-    const lines = githubAnnotations(summary(many));
+    const { records, summary } = run({ 'AFS-1.2': [found('AFS-1.2', 'timing', '100% late\nsecond', 'x'), found('AFS-1.2', 'timing', 'more', 'y')] }, 'hint: h');
+    const [line] = githubAnnotations(summary, records);
+    expect(line).toBe('::error title=AFS-1.2 failed for gemeente 0363::[timing] expected 100%25 late%0Asecond; x (+2 more line(s) in summary.json)');
+    const twelve = REQUIREMENT_IDS.filter((id) => id !== 'AFS-1.1' && appliesTo(id, 'gemeente')).slice(0, 12);
+    expect(twelve).toHaveLength(12);
+    const many = run(Object.fromEntries(twelve.map((id) => [id, [found(id, 'lost', 'x', 'y')]])));
+    const lines = githubAnnotations(many.summary, many.records);
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(10);
     expect(lines.at(-1)).toMatch(/^::notice .*2 more failed requirement/);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ParseOption, XmlDocument, XmlValidateError, XsdValidator } from 'libxml2-wasm';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { RECORDS_FORMAT, type ScenarioRecord } from '../evidence/scenario-record.js';
 import { junitXml } from './junit-report.js';
 
 const XSD = fileURLToPath(new URL('../../docs/ci/junit.xsd', import.meta.url));
@@ -31,9 +31,9 @@ function schemaErrors(xml: string): string[] {
 }
 
 const record = (over: Partial<ScenarioRecord>): ScenarioRecord => ({
-  scenarioId: 'afs-drain', title: 'Alles vóór de heenstop', role: 'gemeente', identity: '0363', endpoint: 'x',
+  format: RECORDS_FORMAT, scenarioId: 'afs-drain', title: 'Alles vóór de heenstop', role: 'gemeente', identity: '0363', endpoint: 'x',
   phase: 'Afsluiting', runbookStep: '1.1 Alle heenberichten verzonden', durationMs: 1234,
-  requirements: [{ id: 'AFS-1.1', verdict: 'passed', failures: [] }], ...over,
+  requirements: [{ id: 'AFS-1.1', verdict: 'passed', findings: [] }], ...over,
 });
 
 const RECORDS: ScenarioRecord[] = [
@@ -41,12 +41,15 @@ const RECORDS: ScenarioRecord[] = [
   record({
     scenarioId: 'tra-refused', role: 'svb', identity: 'SVB',
     requirements: [
-      { id: 'TRA-2.2', verdict: 'failed', failures: Array.from({ length: 25 }, (_, i) => `[lost] expected G${i} "accepted" <once> & kept\u0001`) },
-      { id: 'GEN-0.2', verdict: 'passed', failures: [] },
+      {
+        id: 'TRA-2.2', verdict: 'failed', hint: 'hint: the party made no attempt at all',
+        findings: Array.from({ length: 24 }, (_, i) => ({ requirement: 'TRA-2.2' as const, category: 'lost' as const, expected: `G${i} "accepted" <once> & kept\u0001`, happened: 'not', messageIds: [] })),
+      },
+      { id: 'GEN-0.2', verdict: 'passed', findings: [] },
     ],
   }),
-  record({ scenarioId: 'broken-one', broken: '[unreachable] the party did not answer', requirements: [{ id: 'AFS-1.1', verdict: 'broken', failures: ['broken: x'] }] }),
-  record({ scenarioId: 'restart', requirements: [{ id: 'TRA-2.3', verdict: 'not-tested', failures: [], reason: 'the party offers no restart' }] }),
+  record({ scenarioId: 'broken-one', broken: '[unreachable] the party did not answer', requirements: [{ id: 'AFS-1.1', verdict: 'broken', findings: [], reason: 'x' }] }),
+  record({ scenarioId: 'restart', requirements: [{ id: 'TRA-2.3', verdict: 'not-tested', findings: [], reason: 'the party offers no restart' }] }),
 ];
 
 describe('junit.xml', () => {
@@ -80,9 +83,11 @@ describe('junit.xml', () => {
   });
 
   it('a failure carries the bounded, escaped lines of the failed requirement; broken is an error, not-tested skipped with its reason', () => {
-    expect(xml).toMatch(/<failure message="TRA-2\.2 failed: \[lost\] expected G0 &quot;accepted&quot; &lt;once&gt; &amp; kept\uFFFD" type="TRA-2\.2">/);
+    // The message names the first finding, not the hint (told by its field); the body starts with the hint.
+    expect(xml).toMatch(/<failure message="TRA-2\.2 failed: \[lost\] expected G0 &quot;accepted&quot; &lt;once&gt; &amp; kept\uFFFD; not" type="TRA-2\.2">TRA-2\.2 hint: the party made no attempt at all\n/);
     expect(xml).toContain('TRA-2.2 … and 5 more (see the run\'s evidence)</failure>');
-    expect(xml.match(/TRA-2\.2 \[lost\]/g)).toHaveLength(20);
+    expect(xml.match(/TRA-2\.2 \[lost\]/g)).toHaveLength(19);
+    expect(xml).toContain('AFS-1.1 broken: x</error>');
     expect(xml).toContain('<error message="[unreachable] the party did not answer" type="AFS-1.1">');
     expect(xml).toContain('<skipped message="TRA-2.3 not-tested: the party offers no restart"/>');
   });

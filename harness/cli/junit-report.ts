@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScenarioRecord } from '../evidence/scenario-record.js';
+import { firstFindingLine, outcomeLines, type ScenarioRecord } from '../evidence/scenario-record.js';
 
 /** Failure lines per requirement, as in summary.json; the rest is counted. */
 const LINES_PER_REQUIREMENT = 20;
@@ -69,11 +69,14 @@ function testcase(r: ScenarioRecord): string {
   const outcome = outcomeOf(r);
   const failed = r.requirements.filter((q) => q.verdict === (outcome === 'error' ? 'broken' : 'failed'));
   if (outcome === 'failure' || outcome === 'error') {
-    const body = failed.flatMap((q) => [
-      ...q.failures.slice(0, LINES_PER_REQUIREMENT).map((f) => `${q.id} ${bound(f, MAX_LINE)}`),
-      ...(q.failures.length > LINES_PER_REQUIREMENT ? [`${q.id} … and ${q.failures.length - LINES_PER_REQUIREMENT} more (see the run's evidence)`] : []),
-    ]);
-    const first = r.broken ?? `${failed.map((q) => q.id).join(', ')} failed: ${failed[0]?.failures.find((f) => !f.startsWith('hint:')) ?? failed[0]?.failures[0] ?? 'no reason given'}`;
+    const body = failed.flatMap((q) => {
+      const all = outcomeLines(q).map((l) => l.text);
+      return [
+        ...all.slice(0, LINES_PER_REQUIREMENT).map((f) => `${q.id} ${bound(f, MAX_LINE)}`),
+        ...(all.length > LINES_PER_REQUIREMENT ? [`${q.id} … and ${all.length - LINES_PER_REQUIREMENT} more (see the run's evidence)`] : []),
+      ];
+    });
+    const first = r.broken ?? `${failed.map((q) => q.id).join(', ')} failed: ${(failed[0] && firstFindingLine(failed[0])) ?? 'no reason given'}`;
     const tag = outcome === 'failure' ? 'failure' : 'error';
     lines.push(`      <${tag} message="${attr(bound(first, MAX_MESSAGE))}" type="${attr(failed.map((q) => q.id).join(' ') || 'broken')}">${text(body.join('\n'))}</${tag}>`);
   } else if (outcome === 'skipped') {

@@ -5,6 +5,7 @@
  */
 import type { Reporter, TestCase, Vitest } from 'vitest/node';
 import { recordOf } from '../evidence/record-store.js';
+import { outcomeLines } from '../evidence/scenario-record.js';
 import { UNAUTHORIZED_LINE } from '../sut/control-client.js';
 
 const MARK = { passed: '✔', failed: '✘', broken: '!', 'not-applicable': '–' } as const;
@@ -41,6 +42,6 @@ export default class ProgressReporter implements Reporter {
       process.stdout.write(`    ${record.broken}\n`);
       return;
     }
-    for (const r of record.requirements) for (const f of r.failures.slice(0, 3)) process.stdout.write(`    ${r.id} ${f}\n`);
+    for (const r of record.requirements) for (const f of outcomeLines(r).slice(0, 3)) process.stdout.write(`    ${r.id} ${f.text}\n`);
   }
 }

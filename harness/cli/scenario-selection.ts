@@ -28,9 +28,9 @@ export function scenarioCatalog(root: string): Map<string, string> {
 export const scenarioFailed = (record: ScenarioRecord): boolean =>
   record.broken !== undefined || record.requirements.some((r) => r.verdict === 'failed' || r.verdict === 'broken');
 
-/** The ids of the failed scenarios in an earlier run's records.jsonl, in the order they ran. */
+/** The ids of the failed scenarios in an earlier run's records.jsonl (an earlier suite's too: verdicts suffice), in the order they ran. */
 export function failedScenarios(outDir: string): string[] {
-  return [...new Set(readRecords(join(outDir, 'records.jsonl')).filter(scenarioFailed).map((r) => r.scenarioId))];
+  return [...new Set(readRecords(join(outDir, 'records.jsonl'), { verdictsOfFormat1: true }).filter(scenarioFailed).map((r) => r.scenarioId))];
 }
 
 export interface Selection { ids: string[]; files: string[] }

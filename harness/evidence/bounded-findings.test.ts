@@ -83,7 +83,7 @@ describe('a party that fails a backlog of 1,000 events', () => {
     expect(csv[0]).toBe('requirement,category,expected,happened,messageIds');
     expect(csv).toHaveLength(1981);
     const [record] = readRunRecords(out);
-    expect(record!.requirements.map((o) => [o.id, o.failures.length])).toEqual([['AFS-1.1', 990], ['GEN-0.2', 990]]);
+    expect(record!.requirements.map((o) => [o.id, o.findings.length])).toEqual([['AFS-1.1', 990], ['GEN-0.2', 990]]);
   });
 
   it('gets at most 20 failure lines per requirement in summary.json, then one with the count', () => {

@@ -20,7 +20,8 @@ import { outFiles } from './out-layout.js';
 import { readRecords } from './records-file.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary, writeSummary, type PartyRun, type SummaryCalendar } from './summary.js';
-import { outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { found, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import type { Finding } from '../verdicts/finding.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dossier-browser-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,10 +36,12 @@ const REFERENCE_PARTIES = [referenceParty('gemeente', '0363'), referenceParty('z
 
 /** A gemeente that takes the summer-time trap: every requirement judged, three fail with many lines. */
 function failingGemeente(): ScenarioRecord {
-  const late = Array.from({ length: 12 }, (_, i) => `[timing] expected no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); 1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:${String(i).padStart(2, '0')}:00.000 Europe/Amsterdam (07:${String(i).padStart(2, '0')}:00.000Z) (IB103) [G0599${String(i).padStart(6, '0')}]`);
-  const fails: Partial<Record<RequirementId, string[]>> = { 'AFS-1.2': late, 'AFS-1.4': late.slice(0, 4), 'GEN-0.4': late.slice(0, 2) };
+  const late = Array.from({ length: 12 }, (_, i) => found('AFS-1.2', 'timing',
+    'no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)',
+    `1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:${String(i).padStart(2, '0')}:00.000 Europe/Amsterdam (07:${String(i).padStart(2, '0')}:00.000Z) (IB103)`, [`G0599${String(i).padStart(6, '0')}`]));
+  const fails: Partial<Record<RequirementId, Finding[]>> = { 'AFS-1.2': late, 'AFS-1.4': late.slice(0, 4), 'GEN-0.4': late.slice(0, 2) };
   return rec('all-0599', 'gemeente', '0599', REQUIREMENT_IDS.filter((id) => appliesTo(id, 'gemeente'))
-    .map((id) => (fails[id] ? outcome(id, 'failed', fails[id]) : outcome(id, 'passed'))));
+    .map((id) => (fails[id] ? outcome(id, 'failed', fails[id]!.map((f) => ({ ...f, requirement: id }))) : outcome(id, 'passed'))));
 }
 
 interface Printed { dir: string; pages: string[]; sha: string; runId: string }

@@ -12,15 +12,16 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_ZONE } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
+import { findingCategories, findingLine, MAX_IDS_SHOWN, type Finding } from '../verdicts/finding.js';
 import { appliesTo, PRECONDITIONS, REQUIREMENT_IDS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import {
   CATEGORY_NL, DOSSIER_INTRO_LIVE_NL, DOSSIER_INTRO_NL, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
 import { signatureText } from './attestation.js';
-import { instantOf, momentsIn, runbookMomentShort } from './runbook-time.js';
+import { instantOf, momentsIn, runbookMomentLocal, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
+import { failedOutcomes, inScenarioOrder, partyKey, requirementFailures, type PartySummary, type Summary } from './summary.js';
 
 export interface DossierInput { summary: Summary; records: readonly ScenarioRecord[] }
 
@@ -206,7 +207,8 @@ const runIdOf = (startedAt: string): string => {
 };
 
 function partyView(summary: Summary, run: RunFacts, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
-  const own = records.filter((r) => partyKey(r) === partyKey(party));
+  // In scenario order: where the tests are (reportPaths) must not follow the order they finished in.
+  const own = inScenarioOrder(records.filter((r) => partyKey(r) === partyKey(party)));
   const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own));
   const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
   const runBlocks = [
@@ -239,10 +241,10 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
     ...(about?.vendor ? { vendor: about.vendor } : {}),
     build: party.digest ? `${party.image ?? 'image'}@${party.digest}` : party.image ?? party.endpoint,
     testedAt: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
-    testedOn: startedAt ? runbookMomentShort(startedAt.startOf('minute'), run.calendar.zone).replace(/ \(.*\)$/, '') : 'onbekend',
+    testedOn: startedAt ? runbookMomentLocal(startedAt.startOf('minute'), run.calendar.zone) : 'onbekend',
     verdict: preconditions.reduce<PreconditionVerdict>((w, p) => (VERDICT_RANK[p.verdict] < VERDICT_RANK[w] ? p.verdict : w), 'ondersteund'),
     preconditions,
-    findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, party)),
+    findings: rows.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => findingOf(r, own)),
     notTested: rows.filter((r) => r.outcome === OUTCOME_NL['not-tested']).map((r) => ({ id: r.id, reason: r.reason ?? NOT_TESTED_REASONS_NL['no reason given']! })),
     rows,
   };
@@ -274,7 +276,7 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
     outcome: OUTCOME_NL[verdict],
     tests: judged.tests,
     // From the records' full list: summary.json's lines are bounded already, so its count would be wrong.
-    technical: bounded(verdict === 'failed' ? requirementFailures(id, records) : []),
+    technical: bounded(verdict === 'failed' ? requirementFailures(id, records).map((l) => l.text) : []),
     ...(reason ? { reason } : {}),
     reportPaths: [...places].map(([phase, steps]) => `${phase} ${[...steps].map(([step, n]) => `${step} (${n})`).join(', ')}`),
   };
@@ -282,32 +284,38 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
 
 const STEP_NUMBER = /^(?:\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?: en \d+(?:\.\d+)?)?|TR\d+)(?=\s|$)/;
 
-// `[timing] …`, or `broken: [unreachable] …` for a test that could not judge.
-const CATEGORY = /^(?:broken: )?\[([a-z]+)\]/;
-const MESSAGE_IDS = /\[([A-Z0-9][A-Za-z0-9-]*(?:, (?:\+\d+|[A-Z0-9][A-Za-z0-9-]*))*)\]\s*$/;
-
-function findingOf(row: RequirementRow, party: PartySummary): FindingView {
+function findingOf(row: RequirementRow, records: readonly ScenarioRecord[]): FindingView {
   const nl = REQUIREMENT_TEXTS_NL[row.id];
-  const lines = party.requirements[row.id]?.failures ?? [];
-  const kinds = [...new Set(lines.map((l) => CATEGORY_NL[CATEGORY.exec(l)?.[1] ?? ''] ?? 'zie de technische regel'))];
+  const findings = requirementFindings(row.id, records);
+  const kinds = [...new Set(findingCategories(findings).map((c) => CATEGORY_NL[c] ?? c))];
   return {
     id: row.id,
     misging: `${nl.misging.replace(/\.$/, '')} (${kinds.join('; ') || 'geen regel vastgelegd'}).`,
     betekent: nl.betekent,
-    examples: bounded(lines.map(exampleOf)),
+    examples: bounded(findings.map(exampleOf)),
   };
 }
 
-/** A failure line in words a reader can check: the messages involved and the moment, in runbook style. */
-function exampleOf(line: string): string {
-  const kind = CATEGORY_NL[CATEGORY.exec(line)?.[1] ?? ''] ?? 'bevinding';
-  const ids = MESSAGE_IDS.exec(line)?.[1];
-  // findingLine writes `expected …; happened`: what happened carries the moments that went wrong.
-  const split = line.indexOf('; ');
-  const happened = split >= 0 ? momentsIn(line.slice(split)) : [];
-  const named = happened.length ? [] : momentsIn(line);
+/** Every finding of a requirement over these records, each once (as summary.json lists its lines). */
+function requirementFindings(id: RequirementId, records: readonly ScenarioRecord[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of failedOutcomes(id, records).flatMap((o) => o.findings)) {
+    const line = findingLine(f);
+    if (!seen.has(line)) seen.set(line, f);
+  }
+  return [...seen.values()];
+}
+
+/** A finding in words a reader can check: the messages involved and the moment, in runbook style. */
+function exampleOf(f: Finding): string {
+  const kind = CATEGORY_NL[f.category] ?? 'bevinding';
+  const ids = [...new Set(f.messageIds)];
+  const idText = `${ids.slice(0, MAX_IDS_SHOWN).join(', ')}${ids.length > MAX_IDS_SHOWN ? `, ${ids.length - MAX_IDS_SHOWN} andere` : ''}`;
+  // What happened carries the moments that went wrong; else the deadline the duty names.
+  const happened = momentsIn(f.happened);
+  const named = happened.length ? [] : momentsIn(f.expected);
   const parts = [
-    ids ? `bericht${ids.includes(',') ? 'en' : ''} ${ids.replace(/\+(\d+)$/, '$1 andere')}` : undefined,
+    ids.length ? `bericht${ids.length > 1 ? 'en' : ''} ${idText}` : undefined,
     happened.length ? `op ${happened.slice(0, 2).join(' en ')}` : named.length ? `termijn ${named.at(-1)}` : undefined,
   ].filter(Boolean);
   return `${kind}: ${parts.length ? parts.join(', ') : 'zonder bericht of tijdstip; de technische regel staat in de bijlage'}`;

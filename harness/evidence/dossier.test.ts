@@ -6,16 +6,17 @@ import { dossierView, type DossierView } from './dossier-model.js';
 import { PRECONDITION_TEXTS_NL } from './dossier-nl.js';
 import type { ScenarioRecord } from './scenario-record.js';
 import { buildSummary, type Summary, type SummaryEnv } from './summary.js';
-import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import type { Finding } from '../verdicts/finding.js';
 import type { Role } from '../messages/model.js';
 
 const NATIONAL = { name: 'ipgb-2026', national: true, ...ENV.calendar };
 const CLEAN = { version: '0.1.0', commit: 'd436100aa1b2c3d4', modified: false };
 const FILES = ['dossier.html', 'dossier.md', 'dossier.pdf'];
 
-const passAll = (role: Role, identity: string, fail: Partial<Record<RequirementId, string[]>> = {}): ScenarioRecord =>
+const passAll = (role: Role, identity: string, fail: Partial<Record<RequirementId, Finding[]>> = {}): ScenarioRecord =>
   rec(`all-${identity}`, role, identity, REQUIREMENT_IDS.filter((id) => appliesTo(id, role))
-    .map((id) => (fail[id] ? outcome(id, 'failed', fail[id]) : outcome(id, 'passed'))));
+    .map((id) => (fail[id] ? outcome(id, 'failed', fail[id]!.map((f) => ({ ...f, requirement: id }))) : outcome(id, 'passed'))));
 
 function dossierOf(records: ScenarioRecord[], env: Partial<SummaryEnv> = {}, suite: object | null = CLEAN) {
   const summary: Summary = buildSummary(records, { ...ENV, calendar: NATIONAL, parties: [], ...env });
@@ -24,8 +25,9 @@ function dossierOf(records: ScenarioRecord[], env: Partial<SummaryEnv> = {}, sui
   return { view, md: dossierMarkdown(view, FILES), html: dossierHtml(view, FILES) };
 }
 
-const late = (n: number) => Array.from({ length: n }, (_, i) =>
-  `[timing] expected no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); 1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:0${i}:00.000 Europe/Amsterdam (07:0${i}:00.000Z) (IB103) [G059900000${i}]`);
+const late = (n: number): Finding[] => Array.from({ length: n }, (_, i) => found('AFS-1.2', 'timing',
+  'no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)',
+  `1 heen submitted in that window: WMO501 at Mon 2026-03-30 09:0${i}:00.000 Europe/Amsterdam (07:0${i}:00.000Z) (IB103)`, [`G059900000${i}`]));
 
 describe('dossier', () => {
   const records = [
@@ -60,7 +62,7 @@ describe('dossier', () => {
     expect(party('0599')).toMatchObject({ product: 'product niet opgegeven', testedAt: 'ma 30 nov 2026 11.00 uur (10.00 UTC)' });
     expect(party('SVB').build).toBe('svb/party:1.2@sha256:feed');
     // A failing svb goes before passing gemeenten.
-    const svbFails = dossierOf([passAll('gemeente', '0363'), passAll('svb', 'SVB', { 'GEN-0.2': ['[lost] expected x; y [S1]'] })]);
+    const svbFails = dossierOf([passAll('gemeente', '0363'), passAll('svb', 'SVB', { 'GEN-0.2': [found('GEN-0.2', 'lost', 'x', 'y', ['S1'])] })]);
     expect(svbFails.view.parties.map((p) => p.role)).toEqual(['svb', 'gemeente']);
     expect(dossierOf([passAll('zorgkantoor', '5501')]).view.parties[0]!.label).toBe('zorgkantoor 5501');
   });
@@ -80,6 +82,15 @@ describe('dossier', () => {
     expect(html).toContain('en 2 meer');
     // The English technical lines stay, bounded, for engineers in the appendix.
     expect(party('0599').rows.find((r) => r.id === 'AFS-1.2')!.technical.shown).toHaveLength(3);
+  });
+
+  it('takes the kinds and the examples from the findings\' fields: the hint is no finding, a "; " in what was expected no split', () => {
+    const deadline = 'Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)';
+    const failing = passAll('gemeente', '0363', { 'GEN-0.2': [found('GEN-0.2', 'lost', `a; b by ${deadline}`, 'nothing', ['G1']), found('GEN-0.2', 'duplicate', 'once', 'twice', ['G2', 'G3', 'G2'])] });
+    failing.requirements = failing.requirements.map((o) => (o.id === 'GEN-0.2' ? { ...o, hint: 'hint: [timing] not a finding' } : o));
+    const [seen] = dossierOf([failing]).view.parties[0]!.findings;
+    expect(seen!.misging).toMatch(/ \(kwijt; dubbel\)\.$/);
+    expect(seen!.examples).toEqual({ shown: ['kwijt: bericht G1, termijn ma 30 mrt 2026 09.00 uur (07.00 UTC)', 'dubbel: berichten G2, G3'], more: 0 });
   });
 
   it('uses the vocabulary of cutover.md: the suite supports a precondition, it never declares it met', () => {
@@ -142,7 +153,7 @@ describe('dossier', () => {
   });
 
   it('renders self-contained HTML for A4: running header per party, page numbers, escaped text, nothing to fetch', () => {
-    const hostile = dossierOf([passAll('gemeente', '0363', { 'GEN-0.1': ['[content] expected <b>x</b>; "quoted" \\ [G1]'] })], {
+    const hostile = dossierOf([passAll('gemeente', '0363', { 'GEN-0.1': [found('GEN-0.1', 'content', '<b>x</b>', '"quoted" \\', ['G1'])] })], {
       parties: [{ role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:1', about: { product: 'P"; } body { color: red' } }],
     }).html;
     expect(hostile).toContain('expected &lt;b&gt;x&lt;/b&gt;');

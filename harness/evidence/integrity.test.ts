@@ -22,7 +22,7 @@ import { buildSummary, readSummary, writeSummary, type SummaryEnv } from './summ
 import { checkEvidence } from './verify-evidence.js';
 import { reportEnvironment } from './report-environment.js';
 import { isArgError, parseConformanceArgs } from '../cli/conformance-args.js';
-import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), 'integrity-'));
@@ -33,7 +33,7 @@ const keyFiles = { private: join(root, 'k.key.pem'), public: join(root, 'k.pub.p
 writeFileSync(keyFiles.private, privateKey.export({ type: 'pkcs8', format: 'pem' }));
 writeFileSync(keyFiles.public, publicKey.export({ type: 'spki', format: 'pem' }));
 
-const gemeenteRecords = [rec('retourstop', 'gemeente', '0363', [outcome('AFS-1.5', 'failed', ['[timing] not processed by T1 [G0363000017]'])])];
+const gemeenteRecords = [rec('retourstop', 'gemeente', '0363', [outcome('AFS-1.5', 'failed', [found('AFS-1.5', 'timing', 'processed by T1', 'not processed', ['G0363000017'])])])];
 const svbRecords = [rec('svb-ing', 'svb', 'SVB', [outcome('ING-3.1', 'passed')])];
 
 async function runDir(name: string, records: ScenarioRecord[], env: SummaryEnv, sign = false): Promise<string> {

@@ -11,10 +11,15 @@ const clock = (t: DateTime): string => {
   return t.second ? `${base}.${t.toFormat('ss')}` : base;
 };
 
+/** `ma 30 mrt 2026 09.00 uur`: local time only, where UTC would crowd a narrow cell. */
+export function runbookMomentLocal(t: DateTime, zone: string): string {
+  const local = t.setZone(zone).setLocale('nl');
+  return `${local.toFormat('ccc d LLL yyyy').replace(/\./g, '')} ${clock(local)} uur`;
+}
+
 /** `ma 30 mrt 2026 09.00 uur (07.00 UTC)`: short, for tables and headers. */
 export function runbookMomentShort(t: DateTime, zone: string): string {
-  const local = t.setZone(zone).setLocale('nl');
-  return `${local.toFormat('ccc d LLL yyyy').replace(/\./g, '')} ${clock(local)} uur (${clock(t.toUTC())} UTC)`;
+  return `${runbookMomentLocal(t, zone)} (${clock(t.toUTC())} UTC)`;
 }
 
 /** An ISO instant of the evidence, or undefined when it is not one. */

@@ -12,7 +12,7 @@ import { verifyManifest } from './manifest.js';
 import { mergeRuns } from './merge-runs.js';
 import { outFiles } from './out-layout.js';
 import type { ScenarioRecord } from './scenario-record.js';
-import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shard-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe('merging the shards of one party', () => {
       rec('heenstop', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('ING-3.1', 'passed')]),
     ]);
     const two = await shard('shard-2', [
-      rec('retourstop', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', ['Retour WMO502 on G0363000017 not processed by T1'])]),
+      rec('retourstop', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'Retour WMO502 on G0363000017 processed by T1', 'not processed', ['G0363000017'])])]),
       rec('gesloten-keten', 'gemeente', '0363', [outcome('TRA-2.1', 'passed')]),
     ]);
     const merged = await mergeRuns(join(root, 'merged'), [one, two]);
@@ -45,7 +45,7 @@ describe('merging the shards of one party', () => {
     expect(requirements['TRA-2.1']).toMatchObject({ verdict: 'passed', tests: 1 });
     // A failure in any shard fails the requirement, whatever the other shards say.
     expect(requirements['AFS-1.1']).toMatchObject({ verdict: 'failed', tests: 2 });
-    expect(requirements['AFS-1.1'].failures).toEqual(['Retour WMO502 on G0363000017 not processed by T1']);
+    expect(requirements['AFS-1.1'].failures).toEqual(['[lost] expected Retour WMO502 on G0363000017 processed by T1; not processed [G0363000017]']);
     expect(requirements['ING-3.1']).toMatchObject({ verdict: 'passed', tests: 1 });
     expect(merged.totals.failed).toBe(1);
     expect(verifyManifest(join(root, 'merged'))).toEqual([]);

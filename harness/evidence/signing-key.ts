@@ -24,11 +24,12 @@ function requireEd25519(key: KeyObject, path: string, what: string): KeyObject {
 }
 
 export function loadPrivateKey(path: string): KeyObject {
+  // Read first: a missing file keeps its own message, only the parse is caught.
+  const pem = readKeyFile(path, 'signing key');
   let key: KeyObject;
   try {
-    key = createPrivateKey(readKeyFile(path, 'signing key'));
-  } catch (error) {
-    if ((error as Error).message.startsWith('Cannot read')) throw error;
+    key = createPrivateKey(pem);
+  } catch {
     throw new Error(`The signing key ${path} is not a private key in PEM form. Fix: ${HOW}.`);
   }
   return requireEd25519(key, path, 'signing key');
@@ -36,11 +37,12 @@ export function loadPrivateKey(path: string): KeyObject {
 
 /** A public key PEM; a private key file is accepted too (its public half is used). */
 export function loadPublicKey(path: string): KeyObject {
+  // Read first: a missing file keeps its own message, only the parse is caught.
+  const pem = readKeyFile(path, 'public key');
   let key: KeyObject;
   try {
-    key = createPublicKey(readKeyFile(path, 'public key'));
-  } catch (error) {
-    if ((error as Error).message.startsWith('Cannot read')) throw error;
+    key = createPublicKey(pem);
+  } catch {
     throw new Error(`The public key ${path} is not a key in PEM form. Fix: ${HOW}.`);
   }
   return requireEd25519(key, path, 'public key');

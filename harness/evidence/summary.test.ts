@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIREMENT_IDS } from '../verdicts/requirements.js';
 import { buildSummary } from './summary.js';
 import { reconcile } from './summary-reporter.js';
-import { ENV, outcome, rec } from '../../fixtures/evidence/test-records.js';
+import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
 
 describe('buildSummary', () => {
   it('lists every requirement id of cutover.md for every party, in catalogue order', () => {
@@ -28,35 +28,42 @@ describe('buildSummary', () => {
   it('passes an id only when a test passed it and none failed it', () => {
     const s = buildSummary([
       rec('a', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'passed')]),
-      rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'failed', ['[timing] heen at 09:00:00'])]),
+      rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'passed'), outcome('AFS-1.2', 'failed', [found('AFS-1.2', 'timing', 'heen at 09:00:00', 'seen')])]),
     ], ENV);
     const g = s.parties[0]!.requirements;
     expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 2 });
-    expect(g['AFS-1.2']).toEqual({ verdict: 'failed', tests: 2, failures: ['[timing] heen at 09:00:00'] });
+    expect(g['AFS-1.2']).toEqual({ verdict: 'failed', tests: 2, failures: ['[timing] expected heen at 09:00:00; seen'] });
     expect(g['AFS-1.3']).toEqual({ verdict: 'not-tested', tests: 0, reason: 'no scenario of this run verified it' });
   });
 
   it('makes an id of a broken test not-tested with the reason, never passed, while a failure elsewhere still fails it', () => {
     const s = buildSummary([
       rec('a', 'gemeente', '0363', [outcome('TRA-2.1', 'passed'), outcome('AFS-1.1', 'passed')], '[deadline] the scenario did not finish within 70 s'),
-      rec('b', 'gemeente', '0363', [outcome('TRA-2.2', 'broken', ['broken: [harness] ledger missing'])]),
+      rec('b', 'gemeente', '0363', [outcome('TRA-2.2', 'broken', [], '[harness] ledger missing')]),
       rec('c', 'gemeente', '0363', [outcome('TRA-2.1', 'passed'), outcome('TRA-2.2', 'passed')]),
-      rec('d', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
+      rec('d', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'G1', 'seen')])]),
     ], ENV);
     const g = s.parties[0]!.requirements;
     expect(g['TRA-2.1']).toEqual({ verdict: 'not-tested', tests: 2, reason: 'a scenario verifying it could not be judged: [deadline] the scenario did not finish within 70 s' });
     expect(g['TRA-2.2']).toEqual({ verdict: 'not-tested', tests: 2, reason: 'a scenario verifying it could not be judged: [harness] ledger missing' });
-    expect(g['AFS-1.1']).toEqual({ verdict: 'failed', tests: 2, failures: ['[lost] G1'] });
+    expect(g['AFS-1.1']).toEqual({ verdict: 'failed', tests: 2, failures: ['[lost] expected G1; seen'] });
+  });
+
+  it('lists a failed requirement\'s hint before its findings, each from its fields; a broken one gives its reason, no prefix to strip', () => {
+    const hinted = { ...outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'x', 'y', ['G1', 'G1', 'G2'])]), hint: 'hint: the party made no attempt' };
+    const s = buildSummary([rec('a', 'gemeente', '0363', [hinted]), rec('b', 'gemeente', '0363', [outcome('AFS-1.2', 'broken', [], 'broken: by its own words')])], ENV);
+    expect(s.parties[0]!.requirements['AFS-1.1'].failures).toEqual(['hint: the party made no attempt', '[lost] expected x; y [G1, G2]']);
+    expect(s.parties[0]!.requirements['AFS-1.2']).toEqual({ verdict: 'not-tested', tests: 1, reason: 'a scenario verifying it could not be judged: broken: by its own words' });
   });
 
   it('lists failures in one order whatever order the tests finished in', () => {
     const records = [
-      rec('s2', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[duplicate] B'])]),
-      rec('s1', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[duplicate] A'])]),
-      rec('s3', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', ['[lost] C'])]),
+      rec('s2', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'B', 'seen')])]),
+      rec('s1', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'A', 'seen')])]),
+      rec('s3', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'lost', 'C', 'seen')])]),
     ];
     const failures = (rs: typeof records) => buildSummary(rs, ENV).parties[0]!.requirements['GEN-0.2'].failures;
-    expect(failures(records)).toEqual(['[duplicate] A', '[duplicate] B', '[lost] C']);
+    expect(failures(records)).toEqual(['[duplicate] expected A; seen', '[duplicate] expected B; seen', '[lost] expected C; seen']);
     expect(failures([...records].reverse())).toEqual(failures(records));
   });
 
@@ -68,7 +75,7 @@ describe('buildSummary', () => {
 
   it('makes an id that does not apply to the role not-applicable, one nobody judged not-tested, and keeps parties apart', () => {
     const s = buildSummary([
-      rec('a', 'svb', 'SVB', [outcome('ING-3.5', 'passed'), outcome('AFS-1.1', 'failed', ['[lost] G1'])]),
+      rec('a', 'svb', 'SVB', [outcome('ING-3.5', 'passed'), outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'G1', 'seen')])]),
       rec('b', 'gemeente', '0363', [outcome('ING-3.5', 'passed'), outcome('TRA-2.3', 'not-tested', [], 'the party offers no restart')]),
     ], ENV);
     const [gemeente, svb] = s.parties;
@@ -81,9 +88,9 @@ describe('buildSummary', () => {
   });
 
   it('adds a party that only the records name, and totals over all parties', () => {
-    const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', ['[duplicate] twice', '[duplicate] twice'])])], ENV);
+    const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'twice', 'seen'), found('GEN-0.2', 'duplicate', 'twice', 'seen')])])], ENV);
     expect(s.parties.map((p) => p.identity)).toEqual(['0363', 'SVB', '5501']);
-    expect(s.parties[2]!.requirements['GEN-0.2'].failures).toEqual(['[duplicate] twice']);
+    expect(s.parties[2]!.requirements['GEN-0.2'].failures).toEqual(['[duplicate] expected twice; seen']);
     expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 1, notTested: 3 * REQUIREMENT_IDS.length - 2 });
   });
 });
@@ -95,7 +102,7 @@ describe('reconcile', () => {
   });
   it('leaves a passed test and an honestly failed record alone', () => {
     expect(reconcile(clean, undefined)).toBe(clean);
-    const failed = rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', ['[lost] G1'])]);
+    const failed = rec('b', 'gemeente', '0363', [outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'G1', 'seen')])]);
     expect(reconcile(failed, '1 finding(s)')).toBe(failed);
   });
 });

@@ -9,7 +9,7 @@ import type { CalendarJson } from '../protocol/party-protocol.js';
 import { boundedLines, MAX_FINDINGS_SHOWN } from '../verdicts/finding.js';
 import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
-import type { RequirementOutcome, ScenarioRecord, Verdict } from './scenario-record.js';
+import { outcomeLines, type OutcomeLine, type RequirementOutcome, type ScenarioRecord, type Verdict } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
 import type { SignaturePlan } from './attestation.js';
 
@@ -163,7 +163,7 @@ function requirementSummary(id: RequirementId, role: Role, records: readonly Sce
   const passed = judged.filter(({ outcome }) => outcome.verdict === 'passed').length;
   const tests = passed + failed + outcomes.filter(({ record, outcome }) => brokenReasons(record, outcome).length > 0).length;
   if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
-  if (failed > 0) return { verdict: 'failed', tests, failures: boundedLines(requirementFailures(id, records), MAX_FINDINGS_SHOWN, moreFailures) };
+  if (failed > 0) return { verdict: 'failed', tests, failures: boundedLines(requirementFailures(id, records).map((l) => l.text), MAX_FINDINGS_SHOWN, moreFailures) };
   if (brokenBecause.length > 0) return { verdict: 'not-tested', tests, reason: `a scenario verifying it could not be judged: ${firstFew(brokenBecause)}` };
   if (passed > 0) return { verdict: 'passed', tests };
   const reasons = [...new Set(outcomes.filter(({ outcome }) => outcome.verdict === 'not-tested').map(({ outcome }) => outcome.reason ?? 'no reason given'))];
@@ -176,6 +176,9 @@ function firstFew(reasons: string[], shown = 3): string {
   return `${reasons.slice(0, shown).join('; ')}${rest > 0 ? `; and ${rest} more (see records.jsonl)` : ''}`;
 }
 
+/** These records in the one order every run of the same scenarios shares, whatever order the tests finished in. */
+export const inScenarioOrder = (records: readonly ScenarioRecord[]): ScenarioRecord[] => [...records].sort(byScenario);
+
 /** Scenario, then party, then title: the one order of records that every run of the same scenarios shares. */
 function byScenario(a: ScenarioRecord, b: ScenarioRecord): number {
   return compare(a.scenarioId, b.scenarioId) || compare(a.role, b.role) || compare(a.identity, b.identity) || compare(a.title, b.title);
@@ -187,15 +190,20 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function brokenReasons(record: ScenarioRecord, outcome: RequirementOutcome): string[] {
   if (record.broken) return [record.broken];
   if (outcome.verdict !== 'broken') return [];
-  return outcome.failures.length ? outcome.failures.map((f) => f.replace(/^broken: /, '')) : ['no reason given'];
+  return [outcome.reason ?? 'no reason given'];
+}
+
+/** The failed outcomes of a requirement over these records (judged ones only), in the summary's order. */
+export function failedOutcomes(id: RequirementId, records: readonly ScenarioRecord[]): RequirementOutcome[] {
+  return inScenarioOrder(records).filter((record) => !record.broken)
+    .flatMap((record) => record.requirements.filter((o) => o.id === id && o.verdict === 'failed'));
 }
 
 /** Every failure line of a requirement over these records, each once: what the summary bounds. */
-export function requirementFailures(id: RequirementId, records: readonly ScenarioRecord[]): string[] {
-  const failures = records.filter((record) => !record.broken).flatMap((record) => record.requirements
-    .filter((o) => o.id === id && o.verdict === 'failed')
-    .flatMap((o) => (o.failures.length ? o.failures : ['failed without a failure line (harness defect)'])));
-  return [...new Set(failures)];
+export function requirementFailures(id: RequirementId, records: readonly ScenarioRecord[]): OutcomeLine[] {
+  const seen = new Map<string, OutcomeLine>();
+  for (const line of failedOutcomes(id, records).flatMap(outcomeLines)) if (!seen.has(line.text)) seen.set(line.text, line);
+  return [...seen.values()];
 }
 
 /** run-summary.md: at most 20 lines per requirement, then one saying how many more. */

@@ -10,7 +10,7 @@ import type { RequirementId } from '../verdicts/requirements.js';
 import { appliesTo, requirement } from '../verdicts/requirements.js';
 import type { Phase } from '../verdicts/requirements.js';
 import { judge } from '../verdicts/judge.js';
-import { failureMessage, findingLine } from '../verdicts/finding.js';
+import { failureMessage } from '../verdicts/finding.js';
 import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
@@ -18,7 +18,7 @@ import { PartyError } from '../sut/party-error.js';
 import { CONTROL_TIMEOUT_MS } from '../sut/control-client.js';
 import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
-import type { BrokenBy, ScenarioRecord } from '../evidence/scenario-record.js';
+import { RECORDS_FORMAT, type BrokenBy, type ScenarioRecord } from '../evidence/scenario-record.js';
 import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
 import { embeddedParty, onlyIds, runCalendar, scenarioIds } from './run-settings.js';
@@ -162,13 +162,13 @@ export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: 
     // Relative to the --out folder: a failure message names no path of this machine.
     const evidenceAt = `allure-report/index.html › ${partyLabel(target.role, target.identity)} › ${phaseLabel(def.phase)} › ${def.runbookStep} › ${title}`;
     const record = (requirements: ScenarioRecord['requirements'], broken?: { reason: string; by: BrokenBy }): ScenarioRecord => ({
-      scenarioId: def.id, title, role: target.role, identity: target.identity, ...(second ? { secondCalendar: second.name } : {}),
+      format: RECORDS_FORMAT, scenarioId: def.id, title, role: target.role, identity: target.identity, ...(second ? { secondCalendar: second.name } : {}),
       endpoint: party?.description ?? target.kind, phase: def.phase, runbookStep: def.runbookStep,
       ...(target.kind === 'embedded' && target.variant ? { variant: target.variant } : {}),
       requirements, durationMs: Math.round(performance.now() - started), ...(broken ? { broken: broken.reason, brokenBy: broken.by } : {}),
     });
     const brokenRecord = (by: BrokenBy, reason: string): ScenarioRecord =>
-      record(filed.map((id) => ({ id, verdict: 'broken', failures: [`broken: ${reason}`] })), { reason, by });
+      record(filed.map((id) => ({ id, verdict: 'broken', findings: [], reason })), { reason, by });
     const brokenBy = async (by: BrokenBy, reason: string, cause?: unknown): Promise<Error> => {
       const plain = withoutLocalPaths(reason);
       storeRecord(context.task, brokenRecord(by, plain));
@@ -184,7 +184,7 @@ export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: 
     const controller = new AbortController();
     let world: CutoverWorld | undefined;
     const deadline = new ScenarioDeadline(CONTROL_TIMEOUT_MS, () => world?.steps() ?? 0, undefined, live?.waitingMs(calendar) ?? 0);
-    const unobserved = (live?.unobserved ?? []).map(({ id, reason }) => ({ id, verdict: 'not-tested' as const, failures: [], reason }));
+    const unobserved = (live?.unobserved ?? []).map(({ id, reason }) => ({ id, verdict: 'not-tested' as const, findings: [], reason }));
     const [put, switchHost] = [party, host];
     const run = (async () => {
       world = await CutoverWorld.open({
@@ -218,7 +218,7 @@ export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: 
       const hint = findings.length ? reachabilityHint(finished.observations(), switchHost.url) : undefined;
       // A duty the scenario ended before is not-tested with its reason, never failed.
       storeRecord(context.task, record(judgements.map((j) => ({
-        id: j.id, verdict: j.verdict, failures: [...(hint && j.findings.length ? [hint] : []), ...j.findings.map(findingLine)],
+        id: j.id, verdict: j.verdict, findings: j.findings, ...(hint && j.findings.length ? { hint } : {}),
         ...(j.reason ? { reason: j.reason } : {}),
       })).concat(unobserved)));
       // On the second calendar the message ends with that calendar's moments, local and UTC.

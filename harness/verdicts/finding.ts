@@ -26,7 +26,7 @@ export interface Finding {
 /** Findings a failure message shows per requirement; summary.json shows as many lines. */
 export const MAX_FINDINGS_SHOWN = 20;
 /** Message ids one finding shows in a message or a line; the attachments keep them all. */
-const MAX_IDS_SHOWN = 6;
+export const MAX_IDS_SHOWN = 6;
 /** Longest text of one field; the harness writes these, but a party's words may end up in them. */
 const MAX_FIELD_CHARS = 400;
 
