@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import type { MessageName } from '../../messages/model.js';
 import type { Intent, PartyState } from '../../protocol/party-protocol.js';
 import { judge } from '../judge.js';
+import { runProfile } from '../../profile/run-profile.js';
 import { restartChecks } from './restart.js';
 import { observedTraffic } from '../traffic.js';
 import { ObservationsBuilder, T0, T2, afsluiting, ms, ownHeen, toekenning } from './checks-fixture.js';
@@ -85,7 +86,7 @@ function observations(c: Case): Observations {
   const last = c.lastMoment ?? cal.goLive.plus({ hours: 3 });
   const finalState = last >= cal.goLive ? AFTER_T2 : BEFORE;
   return {
-    role: 'gemeente', identity: '0363', calendar: cal, entries: c.entries ?? [], messageOf: () => undefined,
+    role: 'gemeente', identity: '0363', calendar: cal, profile: runProfile(), entries: c.entries ?? [], messageOf: () => undefined,
     events: [
       { intentId: 'i-1', intent: intent(1), createdAt: cal.heenStop.minus({ hours: 3 }) },
       { intentId: 'i-2', intent: intent(2), createdAt: cal.heenStop.minus({ hours: 1 }) },
