@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { DateTime } from 'luxon';
 import { parseCalendar } from '../clock/calendar.js';
-import { loadProfile, parseProfile } from './load-profile.js';
+import { loadProfile } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
 import { deliverableHeenRelease, lateFromReleaseRetoursPass, momentOf, retourStopOn, sendableRelease, stopMomentOf, switchCell, type SwitchCell } from './release-windows.js';
 
 const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
-const BASE = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
 /** The shape of the iWmo-like migrations (issue 12): 507 stops before 501, no old retours after the go-live. */
-const SYNTHETIC = parseProfile({
-  ...BASE,
-  stopRules: [{ direction: 'heen', messages: ['507'], from: 'T0' }, { direction: 'heen', messages: ['501'], from: 'T1' }, { direction: 'retour', from: 'T1' }],
-  oldReleaseRetoursAfterGoLive: false,
-}, 'variant of synthetic-9.0-9.1');
+const SYNTHETIC = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
 const CAL = parseCalendar({ zone: 'Europe/Amsterdam', heenStop: '2027-10-25T09:00:00+01:00', retourStop: '2027-10-25T17:00:00+01:00', goLive: '2027-10-27T13:00:00+01:00' });
 const ms = (t: DateTime, d: number): DateTime => t.plus({ milliseconds: d });
 
