@@ -11,6 +11,7 @@ import type { CheckTable, NotDue } from './check.js';
 import { outcome, retourStopOf, sample, stopOf, when } from './check.js';
 import { isTr507Held } from './tr507.js';
 import type { Traffic } from '../traffic.js';
+import type { MessageName } from '../../messages/model.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
 import { reached } from '../deadlines.js';
 import { heenNameOfIntent } from '../business-content.js';
@@ -48,7 +49,7 @@ export const afsluitingChecks: CheckTable = {
     if (!late.length) return outcome([]);
     return outcome([{
       requirement: 'AFS-1.2', category: 'timing',
-      expected: `no heenbericht submitted from its heen stop (${stopsOf(obs, late)}) until the go-live ${when(obs, goLive)}`,
+      expected: `no heenbericht submitted from its heen stop (${stopsOf(obs, namesOf(late))}) until the go-live ${when(obs, goLive)}`,
       happened: `${late.length} heen submitted in that window: ${sample(late, (s) => `${s.entry.name} at ${when(obs, s.at)} (${s.entry.code ?? 'accepted'})`)}`,
       messageIds: late.map((s) => s.id),
     }]);
@@ -58,11 +59,12 @@ export const afsluitingChecks: CheckTable = {
     const findings: Finding[] = [];
     const notDue: NotDue[] = [];
     for (const d of traffic.deliveries) {
-      if (!d.heenRef || !d.entry.name || !carriesHeen(d.entry.name)) continue;
-      const retourStop = retourStopOf(obs, d.entry.name);
+      if (!d.heenRef || !carriesHeen(d.entry.name)) continue;
+      const name = d.entry.name as MessageName;
+      const retourStop = retourStopOf(obs, name);
       // Only a heen delivered before its own stop is owed a from-release retour in the drain; one
       // delivered at or after its retour's stop (a profile stopping the retour first) owes none then.
-      if (d.at >= stopOf(obs, d.entry.name) || d.at >= retourStop) continue;
+      if (d.at >= stopOf(obs, name) || d.at >= retourStop) continue;
       const answered = traffic.retoursOn(d.heenRef).find((r) => r.accepted);
       if (answered && answered.at < retourStop) continue;
       if (!reached(obs, retourStop)) {
@@ -85,7 +87,7 @@ export const afsluitingChecks: CheckTable = {
     if (!late.length) return outcome([]);
     return outcome([{
       requirement: 'AFS-1.4', category: 'timing',
-      expected: `no retourbericht submitted from its retour stop (${stopsOf(obs, late)}) until the go-live ${when(obs, goLive)}`,
+      expected: `no retourbericht submitted from its retour stop (${stopsOf(obs, namesOf(late))}) until the go-live ${when(obs, goLive)}`,
       happened: `${late.length} retour submitted in that window: ${sample(late, (s) => `${s.entry.name} at ${when(obs, s.at)} (${s.entry.code ?? 'accepted'})`)}`,
       messageIds: late.map((s) => s.id),
     }]);
@@ -122,14 +124,16 @@ function afterOwnStop(obs: Observations, s: Traffic): boolean {
   return !!s.entry.name && s.at >= stopOf(obs, s.entry.name) && s.at < obs.calendar.goLive;
 }
 
-/** The stop moments of these messages, each with the names it stops: `WMO507 from Mon 25 Oct ...`. */
-function stopsOf(obs: Observations, items: readonly Traffic[]): string {
+/** The names of submissions afterOwnStop kept: each has one. */
+const namesOf = (items: readonly Traffic[]): string[] => items.map((s) => s.entry.name as string);
+
+/** The stop moments of these messages, earliest first, each with the names it stops: `JW507, WMO507 from Mon 25 Oct ...`. */
+function stopsOf(obs: Observations, names: readonly string[]): string {
   const byStop = new Map<number, { stop: DateTime; names: Set<string> }>();
-  for (const { entry } of items) {
-    if (!entry.name) continue;
-    const stop = stopOf(obs, entry.name);
+  for (const name of names) {
+    const stop = stopOf(obs, name);
     const group = byStop.get(stop.toMillis()) ?? { stop, names: new Set<string>() };
-    group.names.add(entry.name);
+    group.names.add(name);
     byStop.set(stop.toMillis(), group);
   }
   return [...byStop.values()].sort((a, b) => a.stop.toMillis() - b.stop.toMillis())

@@ -16,7 +16,8 @@ import type { Bericht } from '../../messages/model.js';
 import { judge } from '../judge.js';
 import type { RequirementId } from '../requirements.js';
 import { dutyAbsentUnder, dutyAbsentUnderNl } from '../profile-duties.js';
-import { CAL, ObservationsBuilder, T0, T1, T2, ms, ownHeen, retour, svbHeen, toekenning } from './checks-fixture.js';
+import { CAL, ObservationsBuilder, T0, T1, T2, afsluiting, ms, ownHeen, retour, svbHeen, toekenning } from './checks-fixture.js';
+import { heenOf } from '../../messages/from-intent.js';
 
 const HOUR = 3_600_000;
 const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
@@ -147,5 +148,55 @@ describe('the checks follow the profile, not the calendar', () => {
     b.state(T1, { outgoing: [], incoming: [] });
     const [afs15] = judge(['AFS-1.5'], b.build());
     expect(afs15?.findings.map((f) => f.messageIds[0])).toEqual(['C0000000001']);
+  });
+});
+
+describe('each message\'s own stop, at its edges', () => {
+  const afs = (id: RequirementId, b: ObservationsBuilder) => judge([id], b.build())[0]!;
+
+  it('AFS-1.2 names every stop involved, earliest first, each with its messages in order', () => {
+    const b = traffic(TWIN, (submit, o) => {
+      submit(ms(T1, HOUR), ownHeen(toekenning(1), 'G0363000001', ms(T1, HOUR), '2.0.2'));
+      submit(ms(T1, 2 * HOUR), svbHeen(2, 'S00000000002', ms(T1, 2 * HOUR), '2.0.2'));
+      submit(ms(T1, 3 * HOUR), heenOf({ ...afsluiting(3), wet: 'JW' }, { release: '2.0.2', identificatie: 'S00000000003', dagtekening: '2026-03-30', afzender: 'SVB' }));
+      o.visit(ms(T2, HOUR));
+    });
+    expect(afs('AFS-1.2', b).findings[0]?.expected).toBe('no heenbericht submitted from its heen stop (JW507, WMO507 from Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z); '
+      + 'WMO501 from Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z)) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)');
+  });
+
+  it('AFS-1.4 shows a retour the switch took in the window as accepted', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', ms(T0, -HOUR), '2.0.2');
+    b.deliver(ms(T0, -HOUR), heen);
+    b.submit(ms(T1, HOUR), retour(heen, 'R00000000001', ms(T1, HOUR)));
+    expect(afs('AFS-1.4', b).findings[0]?.happened).toBe('1 retour submitted in that window: WMO508 at Mon 2026-03-30 18:00:00.000 Europe/Amsterdam (16:00:00.000Z) (accepted)');
+  });
+
+  it('AFS-1.1 says how often an event never offered was attempted', () => {
+    const b = new ObservationsBuilder();
+    b.event(toekenning(1), ms(T0, -HOUR), 'i-1');
+    b.visit(T0);
+    expect(afs('AFS-1.1', b).findings[0]?.happened).toBe('not accepted before its heen stop (0 attempt(s))');
+  });
+
+  it('AFS-1.3 owes nothing on a delivery without an Identificatie to answer', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(ms(T0, -HOUR), svbHeen(1, 'S00000000001', ms(T0, -HOUR), '2.0.2'), 202, { identificatie: null });
+    b.visit(ms(T1, 1));
+    expect(afs('AFS-1.3', b).verdict).toBe('passed');
+  });
+
+  it('AFS-1.3 owes no retour on a heen delivered at or after its retour\'s stop, where the profile stops the retour first', () => {
+    const retourFirst: MigrationProfile = { ...NATIONAL, name: 'retour first', stopRules: [{ direction: 'heen', from: 'T1' }, { direction: 'retour', from: 'T0' }] };
+    const delivered = (t: DateTime) => {
+      const b = new ObservationsBuilder();
+      b.profile = retourFirst;
+      b.deliver(t, svbHeen(1, 'S00000000001', t, '2.0.2'));
+      b.visit(ms(T1, 1));
+      return afs('AFS-1.3', b);
+    };
+    expect(delivered(T0).verdict).toBe('passed');
+    expect(delivered(ms(T0, -1)).findings[0]?.expected).toContain('accepted by the switch before its retour stop Mon 2026-03-30 09:00:00.000');
   });
 });
