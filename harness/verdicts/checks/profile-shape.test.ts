@@ -180,6 +180,14 @@ describe('each message\'s own stop, at its edges', () => {
     expect(afs('AFS-1.1', b).findings[0]?.happened).toBe('not accepted before its heen stop (0 attempt(s))');
   });
 
+  it('AFS-1.5 names a retour that carries no heen Identificatie by its own id alone', () => {
+    const b = new ObservationsBuilder();
+    const heen = ownHeen(toekenning(1), 'G0363000001', ms(T0, -2 * HOUR), '2.0.2');
+    b.deliver(ms(T0, HOUR), retour(heen, 'C0000000001', ms(T0, HOUR)), 202, { identificatie: null });
+    b.state(T1, { outgoing: [], incoming: [] });
+    expect(afs('AFS-1.5', b).findings.map((f) => f.messageIds)).toEqual([['C0000000001', '']]);
+  });
+
   it('AFS-1.3 owes nothing on a delivery without an Identificatie to answer', () => {
     const b = new ObservationsBuilder();
     b.deliver(ms(T0, -HOUR), svbHeen(1, 'S00000000001', ms(T0, -HOUR), '2.0.2'), 202, { identificatie: null });
