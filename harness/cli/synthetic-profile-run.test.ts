@@ -2,7 +2,8 @@
  * Issue 12: a second migration profile runs end to end. `npm run conformance -- --profile` with
  * the synthetic 9.0.1 → 9.1 migration (its own releases, BerichtCodes, namespaces, XSDs and
  * calendar, go-live at 13.00) passes the reference party in every role on the edge scenarios of
- * T0, T1 and T2, and the evidence names the profile and says loudly that it is synthetic.
+ * T0, T1 and T2 (507 stopping at T0, 501 at T1), ING-3.3/3.4 are not applicable with the reason
+ * (no late from-release retours), and the evidence names the profile and says loudly that it is synthetic.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,11 +33,20 @@ describe('npm run conformance -- --profile (synthetic migration)', () => {
     const judged = summary.parties.flatMap((p) => Object.entries(p.requirements).filter(([, r]) => r.tests > 0).map(([id, r]) => `${p.role} ${id} ${r.verdict}`));
     expect(judged.length).toBeGreaterThan(20);
     expect(judged.filter((line) => !line.endsWith(' passed'))).toEqual([]);
+    // No late 9.0.1 retours pass under this profile: ING-3.3 and ING-3.4 are no duty of any role, with the reason.
+    for (const p of summary.parties) {
+      for (const id of ['ING-3.3', 'ING-3.4'] as const) {
+        expect(p.requirements[id], `${p.role} ${id}`).toMatchObject({ verdict: 'not-applicable', tests: 0, reason: expect.stringContaining('passes no 9.0.1 retour after the go-live') });
+      }
+    }
+    expect(Object.keys(summary.profile?.dutiesAbsent ?? {})).toEqual(['ING-3.3', 'ING-3.4']);
     // The messages on the wire are the profile's: its namespaces, never the national ones.
     const results = join(run.out, 'allure-results');
     const xml = readdirSync(results).filter((f) => f.endsWith('-attachment.xml')).map((f) => readFileSync(join(results, f), 'utf8'));
     expect(xml.some((x) => x.includes('/ipgb/9_0/')) && xml.some((x) => x.includes('/ipgb/9_1/'))).toBe(true);
     expect(xml.filter((x) => /\/ipgb\/2_[03]\//.test(x))).toEqual([]);
-    expect(readFileSync(join(run.out, 'dossier.md'), 'utf8')).toContain("Synthetisch migratieprofiel 'synthetic-9.0-9.1'");
+    const dossier = readFileSync(join(run.out, 'dossier.md'), 'utf8');
+    expect(dossier).toContain("Synthetisch migratieprofiel 'synthetic-9.0-9.1'");
+    expect(dossier).toContain('Reden: het migratieprofiel synthetic-9.0-9.1 laat na de ingebruikname geen retourberichten in 9.0.1 meer toe');
   }, 300_000);
 });

@@ -209,7 +209,7 @@ const runIdOf = (startedAt: string): string => {
 function partyView(summary: Summary, run: RunFacts, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
   // In scenario order: where the tests are (reportPaths) must not follow the order they finished in.
   const own = inScenarioOrder(records.filter((r) => partyKey(r) === partyKey(party)));
-  const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own));
+  const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own, summary.profile?.dutiesAbsent?.[id]?.redenNl));
   const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
   const runBlocks = [
     ...(run.calendar.national ? [] : [`kalender '${run.calendar.name}' is niet de landelijke`]),
@@ -253,7 +253,7 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
 const bounded = (items: readonly string[]): Examples =>
   ({ shown: items.slice(0, MAX_EXAMPLES), more: Math.max(0, items.length - MAX_EXAMPLES) });
 
-function requirementRow(party: PartySummary, id: RequirementId, records: readonly ScenarioRecord[]): RequirementRow {
+function requirementRow(party: PartySummary, id: RequirementId, records: readonly ScenarioRecord[], absentNl: string | undefined): RequirementRow {
   const req = requirement(id);
   const nl = REQUIREMENT_TEXTS_NL[id];
   const judged = party.requirements[id] ?? { verdict: 'not-tested' as const, tests: 0, reason: 'not in summary.json' };
@@ -269,7 +269,7 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
   }
   const reason = verdict === 'not-tested'
     ? NOT_TESTED_REASONS_NL[judged.reason ?? 'no reason given'] ?? judged.reason
-    : verdict === 'not-applicable' ? `de ${ROLE_NL[party.role].een} heeft deze plicht niet` : undefined;
+    : verdict === 'not-applicable' ? (appliesTo(id, party.role) ? absentNl : undefined) ?? `de ${ROLE_NL[party.role].een} heeft deze plicht niet` : undefined;
   return {
     id, phase: req.phase, runbookStep: req.runbookStep, plicht: nl.plicht,
     ...(quoteText ? { quote: { text: quoteText, ...(nl.bron ? { bron: nl.bron } : {}) } } : {}),

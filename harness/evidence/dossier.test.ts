@@ -9,6 +9,10 @@ import { buildSummary, type Summary, type SummaryEnv } from './summary.js';
 import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
 import type { Finding } from '../verdicts/finding.js';
 import type { Role } from '../messages/model.js';
+import { fileURLToPath } from 'node:url';
+import { loadProfile } from '../profile/load-profile.js';
+import { DEFAULT_PROFILE } from '../profile/run-profile.js';
+import { summaryProfile } from './summary-profile.js';
 
 const NATIONAL = { name: 'ipgb-2026', national: true, ...ENV.calendar };
 const CLEAN = { version: '0.1.0', commit: 'd436100aa1b2c3d4', modified: false };
@@ -54,6 +58,17 @@ describe('dossier', () => {
     expect(party('SVB').preconditions.map((p) => p.verdict)).toEqual(['ondersteund', 'ondersteund']);
     expect(party('SVB').rows.find((r) => r.id === 'ING-3.5')).toMatchObject({ outcome: 'niet van toepassing', reason: 'de SVB heeft deze plicht niet' });
     expect(party('0363').preconditions[0]!.text).toBe(PRECONDITION_TEXTS_NL['4.3.1']);
+  });
+
+  it('shows a duty the profile does not have as not applicable with the profile\'s reason, and the precondition still supported', () => {
+    const loaded = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url)));
+    const profile = summaryProfile(loaded);
+    expect(Object.keys(profile.dutiesAbsent ?? {})).toEqual(['ING-3.3', 'ING-3.4']);
+    expect('dutiesAbsent' in summaryProfile(loadProfile(DEFAULT_PROFILE))).toBe(false);
+    const synthetic = dossierOf([passAll('gemeente', '0363')], { profile, parties: [{ role: 'gemeente', identity: '0363', endpoint: 'http://127.0.0.1:8080' }] }).view.parties[0]!;
+    expect(synthetic.rows.find((r) => r.id === 'ING-3.4')).toMatchObject({ outcome: 'niet van toepassing', reason: expect.stringContaining('laat na de ingebruikname geen retourberichten in 9.0.1 meer toe') });
+    expect(synthetic.rows.find((r) => r.id === 'ING-3.2')).toMatchObject({ outcome: 'geslaagd' });
+    expect(synthetic.preconditions.find((p) => p.nr === '4.3.2')?.because).toEqual([]);
   });
 
   it('puts failing parties first, grouped by role, with name, product and their own test time', () => {

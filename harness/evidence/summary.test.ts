@@ -87,6 +87,18 @@ describe('buildSummary', () => {
     expect(svb).toMatchObject({ image: 'svb/party:1.2', digest: 'sha256:feed' });
   });
 
+  it('makes a duty the profile does not have not-applicable for every role, with the profile\'s reason, and keeps it through a rebuild', () => {
+    const profile = { name: 'synthetic-9.0-9.1', title: 't', synthetic: true, from: '9.0.1', to: '9.1', sha256: '0'.repeat(64),
+      dutiesAbsent: { 'ING-3.4': { reason: 'no late 9.0.1 retour passes', redenNl: 'geen late 9.0.1-retourberichten' } } };
+    const records = [rec('a', 'gemeente', '0363', [outcome('ING-3.4', 'passed'), outcome('ING-3.3', 'passed')])];
+    const s = buildSummary(records, { ...ENV, profile });
+    for (const p of s.parties) expect(p.requirements['ING-3.4'], p.role).toEqual({ verdict: 'not-applicable', tests: p.role === 'gemeente' ? 1 : 0, reason: 'no late 9.0.1 retour passes' });
+    expect(s.parties[0]!.requirements['ING-3.3'].verdict).toBe('passed');
+    expect(s.totals.notApplicable).toBe(3);
+    // merge-runs rebuilds from summary.json: the profile, and so the reason, comes along.
+    expect(buildSummary(records, { ...s, parties: s.parties }).parties[1]!.requirements['ING-3.4'].reason).toBe('no late 9.0.1 retour passes');
+  });
+
   it('adds a party that only the records name, and totals over all parties', () => {
     const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'twice', 'seen'), found('GEN-0.2', 'duplicate', 'twice', 'seen')])])], ENV);
     expect(s.parties.map((p) => p.identity)).toEqual(['0363', 'SVB', '5501']);

@@ -45,7 +45,12 @@ export interface SummaryProfile {
   to: string;
   /** SHA-256 (hex) of the profile file. */
   sha256: string;
+  /** Duties this profile does not have (e.g. ING-3.3/3.4 without late from-release retours), with the reason: not-applicable for every role. */
+  dutiesAbsent?: Partial<Record<RequirementId, AbsentDuty>>;
 }
+
+/** Why a profile has no such duty: for summary.json (English) and the dossier (Dutch). */
+export interface AbsentDuty { reason: string; redenNl: string }
 
 export interface SchemaSet {
   /** `bundled` or the `--schemas` directory. */
@@ -121,7 +126,8 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
   for (const r of records) {
     if (!runs.has(partyKey(r))) runs.set(partyKey(r), { role: r.role, identity: r.identity, endpoint: r.endpoint });
   }
-  const parties = [...runs.values()].map((run) => partySummary(run, records.filter((r) => partyKey(r) === partyKey(run))));
+  const absent = env.profile?.dutiesAbsent ?? {};
+  const parties = [...runs.values()].map((run) => partySummary(run, records.filter((r) => partyKey(r) === partyKey(run)), absent));
   const verdicts = parties.flatMap((p) => Object.values(p.requirements).map((r) => r.verdict));
   return {
     suiteVersion: env.suiteVersion,
@@ -144,9 +150,9 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
   };
 }
 
-function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartySummary {
+function partySummary(run: PartyRun, records: readonly ScenarioRecord[], absent: Partial<Record<RequirementId, AbsentDuty>>): PartySummary {
   const requirements = {} as Record<RequirementId, RequirementSummary>;
-  for (const id of REQUIREMENT_IDS) requirements[id] = requirementSummary(id, run.role, records);
+  for (const id of REQUIREMENT_IDS) requirements[id] = requirementSummary(id, run.role, records, absent[id]?.reason);
   return { ...run, requirements };
 }
 
@@ -155,7 +161,7 @@ function partySummary(run: PartyRun, records: readonly ScenarioRecord[]): PartyS
  * could not be judged (broken: party unreachable, deadline passed, harness error), since a
  * scenario that did not finish proves nothing; else passed when a test passed it.
  */
-function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[]): RequirementSummary {
+function requirementSummary(id: RequirementId, role: Role, records: readonly ScenarioRecord[], absentUnderProfile: string | undefined): RequirementSummary {
   const outcomes = records.flatMap((record) => record.requirements.filter((o) => o.id === id).map((outcome) => ({ record, outcome })));
   const judged = outcomes.filter(({ record }) => !record.broken);
   const brokenBecause = [...new Set(outcomes.flatMap(({ record, outcome }) => brokenReasons(record, outcome)))];
@@ -163,6 +169,7 @@ function requirementSummary(id: RequirementId, role: Role, records: readonly Sce
   const passed = judged.filter(({ outcome }) => outcome.verdict === 'passed').length;
   const tests = passed + failed + outcomes.filter(({ record, outcome }) => brokenReasons(record, outcome).length > 0).length;
   if (!appliesTo(id, role)) return { verdict: 'not-applicable', tests, reason: `the ${role} has no such duty` };
+  if (absentUnderProfile !== undefined) return { verdict: 'not-applicable', tests, reason: absentUnderProfile };
   if (failed > 0) return { verdict: 'failed', tests, failures: boundedLines(requirementFailures(id, records).map((l) => l.text), MAX_FINDINGS_SHOWN, moreFailures) };
   if (brokenBecause.length > 0) return { verdict: 'not-tested', tests, reason: `a scenario verifying it could not be judged: ${firstFew(brokenBecause)}` };
   if (passed > 0) return { verdict: 'passed', tests };

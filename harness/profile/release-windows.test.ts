@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { DateTime } from 'luxon';
 import { parseCalendar } from '../clock/calendar.js';
-import { loadProfile, parseProfile } from './load-profile.js';
+import { loadProfile } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
-import { deliverableHeenRelease, momentOf, sendableRelease, switchCell, type SwitchCell } from './release-windows.js';
+import { deliverableHeenRelease, lateFromReleaseRetoursPass, momentOf, retourStopOn, sendableRelease, stopMomentOf, switchCell, type SwitchCell } from './release-windows.js';
 
 const NATIONAL = loadProfile(DEFAULT_PROFILE).profile;
-const BASE = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
 /** The shape of the iWmo-like migrations (issue 12): 507 stops before 501, no old retours after the go-live. */
-const SYNTHETIC = parseProfile({
-  ...BASE,
-  stopRules: [{ direction: 'heen', messages: ['507'], from: 'T0' }, { direction: 'heen', messages: ['501'], from: 'T1' }, { direction: 'retour', from: 'T1' }],
-  oldReleaseRetoursAfterGoLive: false,
-}, 'variant of synthetic-9.0-9.1');
+const SYNTHETIC = loadProfile(fileURLToPath(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url))).profile;
 const CAL = parseCalendar({ zone: 'Europe/Amsterdam', heenStop: '2027-10-25T09:00:00+01:00', retourStop: '2027-10-25T17:00:00+01:00', goLive: '2027-10-27T13:00:00+01:00' });
 const ms = (t: DateTime, d: number): DateTime => t.plus({ milliseconds: d });
 
@@ -82,5 +77,42 @@ describe('the switch policy generated from a profile', () => {
 
   it('says which messages the profile knows when asked for one it does not', () => {
     expect(() => switchCell(NATIONAL, CAL, CAL.goLive, 'WMO999', '2.3')).toThrow('Message WMO999 is not in migration profile ipgb-2.0-2.3. Fix: use one of WMO501, ');
+  });
+
+  it("gives each message its own stop moment, the one its switch cells turn at", () => {
+    const stops: Array<[typeof NATIONAL, string, DateTime]> = [
+      [NATIONAL, 'WMO501', CAL.heenStop], [NATIONAL, 'JW507', CAL.heenStop], [NATIONAL, 'WLZ502', CAL.retourStop], [NATIONAL, 'WMO508', CAL.retourStop],
+      [SYNTHETIC, 'WMO507', CAL.heenStop], [SYNTHETIC, 'WLZ501', CAL.retourStop], [SYNTHETIC, 'JW502', CAL.retourStop], [SYNTHETIC, 'WLZ508', CAL.retourStop],
+    ];
+    for (const [p, name, stop] of stops) {
+      expect(stopMomentOf(p, CAL, name).toMillis(), `${p.name} ${name}`).toBe(stop.toMillis());
+      const release = p.releases.from.id;
+      expect(switchCell(p, CAL, ms(stop, -1), name, release), `${name} 1 ms before its stop`).toBe('accept');
+      expect(switchCell(p, CAL, stop, name, release), `${name} at its stop`).toBe('IB103');
+    }
+  });
+
+  it('takes the go-live as the stop of a message no rule covers, as its switch cells do', () => {
+    const unruled = { ...NATIONAL, name: 'no retour rule', stopRules: NATIONAL.stopRules.filter((r) => r.direction === 'heen') };
+    expect(stopMomentOf(unruled, CAL, 'WMO502').toMillis()).toBe(CAL.goLive.toMillis());
+    expect(switchCell(unruled, CAL, ms(CAL.goLive, -1), 'WMO502', '2.0.2')).toBe('accept');
+    expect(stopMomentOf(unruled, CAL, 'WMO501').toMillis()).toBe(CAL.heenStop.toMillis());
+  });
+
+  it("finds the stop of the retour on a heen, per family", () => {
+    const split = { ...NATIONAL, name: 'split retours', stopRules: [{ direction: 'heen' as const, from: 'T0' as const }, { direction: 'retour' as const, messages: ['508'], from: 'T0' as const }, { direction: 'retour' as const, from: 'T1' as const }] };
+    expect(retourStopOn(split, CAL, 'JW507').toMillis()).toBe(CAL.heenStop.toMillis());
+    expect(retourStopOn(split, CAL, 'JW501').toMillis()).toBe(CAL.retourStop.toMillis());
+    expect(retourStopOn(SYNTHETIC, CAL, 'WLZ501').toMillis()).toBe(CAL.retourStop.toMillis());
+    expect(() => retourStopOn(NATIONAL, CAL, 'WMO502')).toThrow('No retour answers WMO502 in migration profile ipgb-2.0-2.3. Fix: ask with a heen\'s name (WMO501, ');
+  });
+
+  it('says whether late from-release retours pass, as the switch cell at the go-live does', () => {
+    for (const p of [NATIONAL, SYNTHETIC]) {
+      const passes = switchCell(p, CAL, CAL.goLive, 'WMO502', p.releases.from.id) === 'accept';
+      expect(lateFromReleaseRetoursPass(p), p.name).toBe(passes);
+    }
+    expect(lateFromReleaseRetoursPass(NATIONAL)).toBe(true);
+    expect(lateFromReleaseRetoursPass(SYNTHETIC)).toBe(false);
   });
 });

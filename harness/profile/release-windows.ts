@@ -6,6 +6,8 @@
  *     the go-live a heen gets IB004 and a retour passes only when the profile keeps old retours;
  *   to-release: IB004 while the chain still runs the from-release, IB103 in the standstill (from
  *     the last stop moment of any rule until the go-live), passes from the go-live.
+ * The checks ask it too (stopMomentOf, retourStopOn, lateFromReleaseRetoursPass): a duty "before
+ * the heen stop" means before that message's own stop moment, whatever shape the profile gives.
  */
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
@@ -39,6 +41,25 @@ function windowOf(p: MigrationProfile, name: string): { retour: boolean; stop: C
   if (!found) throw new Error(`Message ${name} is not in migration profile ${p.name}. Fix: use one of ${p.messages.map((m) => m.name).join(', ')}.`);
   return found;
 }
+
+/**
+ * The moment from which a from-release `name` no longer passes the switch: its stop rule's moment;
+ * the go-live for a message no rule covers (the loader refuses such a profile; switchCell agrees).
+ */
+export function stopMomentOf(p: MigrationProfile, cal: Calendar, name: string): DateTime {
+  const { stop } = windowOf(p, name);
+  return stop ? momentOf(cal, stop) : cal.goLive;
+}
+
+/** The stop moment of the retour answering heen `heenName`: the last moment its from-release retour could be sent before the go-live. */
+export function retourStopOn(p: MigrationProfile, cal: Calendar, heenName: string): DateTime {
+  const retour = p.messages.find((m) => m.answers === heenName);
+  if (!retour) throw new Error(`No retour answers ${heenName} in migration profile ${p.name}. Fix: ask with a heen's name (${p.messages.filter((m) => m.answers !== undefined).map((m) => m.answers).join(', ')}).`);
+  return stopMomentOf(p, cal, retour.name);
+}
+
+/** Whether a from-release retour on a from-release heen still passes from the go-live (ING-3.3, ING-3.4 exist only then). */
+export const lateFromReleaseRetoursPass = (p: MigrationProfile): boolean => p.oldReleaseRetoursAfterGoLive;
 
 /** What the switch answers a valid `name` in `release` submitted at `t`. */
 export function switchCell(p: MigrationProfile, cal: Calendar, t: DateTime, name: string, release: string): SwitchCell {

@@ -457,6 +457,7 @@ export class CutoverWorld {
       role: this.party.role,
       identity: this.party.identity,
       calendar: this.calendar,
+      profile: runProfile(),
       entries: this.ledger.entries(),
       messageOf: (hash) => this.messageOf(hash),
       events: this.created,

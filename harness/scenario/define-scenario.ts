@@ -10,6 +10,8 @@ import type { RequirementId } from '../verdicts/requirements.js';
 import { appliesTo, requirement } from '../verdicts/requirements.js';
 import type { Phase } from '../verdicts/requirements.js';
 import { judge } from '../verdicts/judge.js';
+import { dutyAbsentUnder } from '../verdicts/profile-duties.js';
+import { runProfile } from '../profile/run-profile.js';
 import { failureMessage } from '../verdicts/finding.js';
 import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
@@ -75,7 +77,9 @@ function registerOn(def: ScenarioDefinition, target: PartyTarget, body: Scenario
   const verifies: RequirementId[] = run.kind === 'second' ? ['GEN-0.4'] : def.verifies;
   const shown = run.kind === 'second' ? { ...def, title: secondTitle(def, run.second), verifies } : def;
   const secondName = run.kind === 'second' ? run.second.name : undefined;
-  const judged = def.verifies.filter((id) => appliesTo(id, target.role) && (run.kind === 'second' || !only || only.includes(id)));
+  // A duty the run's migration profile does not have (no late from-release retours) is judged nowhere, on either calendar.
+  const absent = def.verifies.map((id) => dutyAbsentUnder(runProfile(), id)).filter((r): r is string => r !== undefined);
+  const judged = def.verifies.filter((id) => appliesTo(id, target.role) && dutyAbsentUnder(runProfile(), id) === undefined && (run.kind === 'second' || !only || only.includes(id)));
   const forRole = (!def.roles || def.roles.includes(target.role)) && verifies.some((id) => appliesTo(id, target.role));
   // Left out, yet shown in the report with its reason (skipped): never invisible.
   if (only && !verifies.some((id) => only.includes(id))) {
@@ -87,7 +91,8 @@ function registerOn(def: ScenarioDefinition, target: PartyTarget, body: Scenario
     return;
   }
   if (!forRole || !judged.length) {
-    notRun(shown, target, 'not-applicable', `niet van toepassing op ${target.role}: ${def.verifies.join(', ')}`, secondName);
+    const why = forRole && absent.length ? [...new Set(absent)].join('; ') : `niet van toepassing op ${target.role}`;
+    notRun(shown, target, 'not-applicable', `${why}: ${def.verifies.join(', ')}`, secondName);
     return;
   }
   // Its own block: each run starts its own party and switch, only when its test is due.

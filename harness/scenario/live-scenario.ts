@@ -9,6 +9,8 @@ import { describe } from 'vitest';
 import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { appliesTo } from '../verdicts/requirements.js';
+import { dutyAbsentUnder } from '../verdicts/profile-duties.js';
+import { runProfile } from '../profile/run-profile.js';
 import { partiesUnderTest } from '../sut/target.js';
 import { partyLabel } from '../evidence/scenario-evidence.js';
 import { WallClock } from '../clock/wall-clock.js';
@@ -32,9 +34,11 @@ export interface LiveScenarioDefinition extends Omit<ScenarioDefinition, 'roles'
 export function liveScenario(def: LiveScenarioDefinition, body: ScenarioBody): void {
   for (const target of partiesUnderTest().filter((t) => t.role === def.role)) {
     describe(partyLabel(target.role, target.identity), () => {
-      const ids = def.verifies.filter((id) => appliesTo(id, target.role));
+      // A duty the run's profile does not have is not-applicable (summary.json says why), not rehearsed.
+      const owed = (id: RequirementId): boolean => appliesTo(id, target.role) && dutyAbsentUnder(runProfile(), id) === undefined;
+      const ids = def.verifies.filter(owed);
       const unobserved = (Object.entries(def.unobserved) as Array<[RequirementId, string]>)
-        .filter(([id]) => appliesTo(id, target.role))
+        .filter(([id]) => owed(id))
         .map(([id, reason]) => ({ id, reason: `live-repetitie: ${reason}` }));
       registerTest(def, target, ids, startedInTime(body), { kind: 'run' }, {
         unobserved,

@@ -6,7 +6,6 @@
  * deadline lies beyond what the scenario observed").
  */
 import type { DateTime } from 'luxon';
-import { releases } from '../messages/catalog.js';
 import type { MessageName, Release } from '../messages/model.js';
 import { switchDecision } from '../switch/policy.js';
 import { blocks } from '../switch/unplanned-block.js';
@@ -19,7 +18,8 @@ import type { Observations } from './observations.js';
  */
 export function passesAt(obs: Observations, t: DateTime, name: MessageName, release?: Release): boolean {
   if (obs.blocks.some((b) => blocks(b, t, name))) return false;
-  return (release ? [release] : releases()).some((r) => switchDecision(obs.calendar, t, name, r).accept);
+  const { from, to } = obs.profile.releases;
+  return (release ? [release] : [from.id, to.id]).some((r) => switchDecision(obs.calendar, t, name, r, obs.profile).accept);
 }
 
 /**

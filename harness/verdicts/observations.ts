@@ -5,6 +5,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import type { Bericht, Role } from '../messages/model.js';
 import type { Intent, PartyState } from '../protocol/party-protocol.js';
@@ -64,6 +65,8 @@ export interface Observations {
   role: Role;
   identity: string;
   calendar: Calendar;
+  /** The migration the scenario ran: its releases and the stop moment of each message (profile/release-windows.ts). */
+  profile: MigrationProfile;
   entries: readonly LedgerEntry[];
   /** The parsed message of a ledgered body (undefined when it is not a readable message). */
   messageOf(xmlHash: string): Bericht | undefined;

@@ -4,10 +4,10 @@
  */
 
 /**
- * `passed`, `failed`; `not-applicable` (the role has no such duty); `not-tested` (the duty applies
- * but this run could not test it, always with the reason); `broken` (a test that could not judge
- * at all: party unreachable, deadline passed, harness error), which the summary reports as
- * `not-tested` with that reason.
+ * `passed`, `failed`; `not-applicable` (the role, or the migration profile, has no such duty:
+ * verdicts/profile-duties.ts); `not-tested` (the duty applies but this run could not test it,
+ * always with the reason); `broken` (a test that could not judge at all: party unreachable,
+ * deadline passed, harness error), which the summary reports as `not-tested` with that reason.
  */
 export type Result = 'passed' | 'failed' | 'not-applicable' | 'not-tested' | 'broken';
 

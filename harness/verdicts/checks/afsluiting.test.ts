@@ -150,7 +150,7 @@ describe('AFS-1.5: every retour delivered before T1 processed by T1', () => {
   });
   it('ignores a retour delivered at T1 and says when it has no state', () => {
     expect(verdictOf(scene(T1, undefined, T1, ms(T2, 1))).verdict).toBe('passed');
-    expect(scene(ms(T1, -1), undefined, T1, ms(T2, 1)).findings[0]?.happened).toMatch(/no state of the party before the retour stop/);
+    expect(scene(ms(T1, -1), undefined, T1, ms(T2, 1)).findings[0]?.happened).toMatch(/no state of the party before its retour stop/);
   });
 });
 
@@ -166,7 +166,7 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
       [
         {
           "category": "timing",
-          "expected": "the WMO heen for business event i-1 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "expected": "the WMO501 heen for business event i-1 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before its heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
           "happened": "first accepted at Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
           "messageIds": [
             "G0363000001",
@@ -175,8 +175,8 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
         },
         {
           "category": "lost",
-          "expected": "the WMO heen for business event i-2 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
-          "happened": "not accepted before the heen stop (2 attempt(s): IB103 at Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z); 500 at Mon 2026-03-30 08:59:30.000 Europe/Amsterdam (06:59:30.000Z))",
+          "expected": "the WMO501 heen for business event i-2 (created Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before its heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "happened": "not accepted before its heen stop (2 attempt(s): IB103 at Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z); 500 at Mon 2026-03-30 08:59:30.000 Europe/Amsterdam (06:59:30.000Z))",
           "messageIds": [
             "G0363000002",
             "G0363000002",
@@ -199,7 +199,7 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
       [
         {
           "category": "timing",
-          "expected": "no heenbericht submitted from the heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "expected": "no heenbericht submitted from its heen stop (WMO501 from Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
           "happened": "2 heen submitted in that window: WMO501 at Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) (IB103); WMO501 at Wed 2026-04-01 08:59:59.999 Europe/Amsterdam (06:59:59.999Z) (accepted)",
           "messageIds": [
             "G0363000001",
@@ -213,7 +213,7 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
       [
         {
           "category": "timing",
-          "expected": "no retourbericht submitted from the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
+          "expected": "no retourbericht submitted from its retour stop (WMO508 from Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z)) until the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
           "happened": "1 retour submitted in that window: WMO508 at Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) (IB103)",
           "messageIds": [
             "R0363000001",
@@ -234,7 +234,7 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
       [
         {
           "category": "timing",
-          "expected": "a retour on WMO507 S00000000001 (delivered Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z)",
+          "expected": "a retour on WMO507 S00000000001 (delivered Mon 2026-03-30 08:59:00.000 Europe/Amsterdam (06:59:00.000Z)) accepted by the switch before its retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z)",
           "happened": "the retour was accepted at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)",
           "messageIds": [
             "S00000000001",
@@ -263,7 +263,7 @@ describe('Afsluiting findings say what was expected by when, what happened, whic
         "findings": [
           {
             "category": "correlation",
-            "expected": "retour WMO502 C0000000001 on G0363000001 (delivered Mon 2026-03-30 16:59:00.000 Europe/Amsterdam (14:59:00.000Z)) processed by the retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z): listed as processed and its heen as answered with its RetourCodes",
+            "expected": "retour WMO502 C0000000001 on G0363000001 (delivered Mon 2026-03-30 16:59:00.000 Europe/Amsterdam (14:59:00.000Z)) processed by its retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z): listed as processed and its heen as answered with its RetourCodes",
             "happened": "at Mon 2026-03-30 16:59:59.999 Europe/Amsterdam (14:59:59.999Z) the party lists the retour as processed (heen G0363000001) and its heen WMO501 G0363000001 as answered with RetourCodes [0200], where the retour carries RetourCodes [0001]",
             "messageIds": [
               "C0000000001",
@@ -328,8 +328,8 @@ describe('Afsluiting duties not yet due are named, with their deadline', () => {
     const own = ownHeen(toekenning(2), 'G0363000002', ms(T0, -120_000));
     b.deliver(ms(T0, -30_000), retour(own, 'C0000000002', ms(T0, -30_000)));
     b.state(ms(T0, -1), { outgoing: [], incoming: [] });
-    expect(run('AFS-1.1', b).notDue).toEqual([{ duty: 'the heen for business event i-1 accepted before the heen stop', dueAt: T0 }]);
-    expect(run('AFS-1.3', b).notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted before the retour stop', dueAt: T1 }]);
-    expect(run('AFS-1.5', b).notDue).toEqual([{ duty: 'retour WMO502 C0000000002 processed by the retour stop', dueAt: T1 }]);
+    expect(run('AFS-1.1', b).notDue).toEqual([{ duty: 'the WMO501 heen for business event i-1 accepted before its heen stop', dueAt: T0 }]);
+    expect(run('AFS-1.3', b).notDue).toEqual([{ duty: 'a retour on WMO507 S00000000001 accepted before its retour stop', dueAt: T1 }]);
+    expect(run('AFS-1.5', b).notDue).toEqual([{ duty: 'retour WMO502 C0000000002 processed by its retour stop', dueAt: T1 }]);
   });
 });

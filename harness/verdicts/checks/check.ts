@@ -4,6 +4,7 @@ import type { ObservedTraffic } from '../traffic.js';
 import type { RequirementId } from '../requirements.js';
 import { describeMoment } from '../../clock/describe-moment.js';
 import type { DateTime } from 'luxon';
+import { retourStopOn, stopMomentOf } from '../../profile/release-windows.js';
 
 /**
  * A duty the scenario ended before: it is not met yet and its deadline lies beyond the last
@@ -44,3 +45,13 @@ export function sample<T>(items: readonly T[], show: (item: T) => string, max = 
   const shown = items.slice(0, max).map(show).join('; ');
   return items.length > max ? `${shown}; and ${items.length - max} more` : shown;
 }
+
+/** The moment from which the from-release `name` no longer passes the switch: the profile's stop rule for it (release-windows.ts). */
+export const stopOf = (obs: Observations, name: string): DateTime => stopMomentOf(obs.profile, obs.calendar, name);
+
+/** The stop moment of the retour on heen `heenName`. */
+export const retourStopOf = (obs: Observations, heenName: string): DateTime => retourStopOn(obs.profile, obs.calendar, heenName);
+
+/** The migration's releases: `from` the one the chain leaves, `to` the one it goes live on. */
+export const releasesOf = (obs: Observations): { from: string; to: string } =>
+  ({ from: obs.profile.releases.from.id, to: obs.profile.releases.to.id });

@@ -17,6 +17,8 @@ import type { UnplannedBlock } from '../../switch/unplanned-block.js';
 import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../observations.js';
 import type { Finding } from '../finding.js';
 import type { CheckOutcome } from './check.js';
+import type { MigrationProfile } from '../../profile/migration-profile.js';
+import { runProfile } from '../../profile/run-profile.js';
 
 export const CAL = parseCalendar({
   zone: 'Europe/Amsterdam',
@@ -78,6 +80,8 @@ export class ObservationsBuilder {
   readonly hostile: HostileDelivery[] = [];
   readonly redeliveries: Redelivery[] = [];
   stoppedAnswering: string | undefined;
+  /** The migration the observations are judged under (default: the run's). */
+  profile: MigrationProfile = runProfile();
 
   /** Visits moments (kept in order, as the world does). */
   visit(...ts: DateTime[]): this {
@@ -128,7 +132,7 @@ export class ObservationsBuilder {
 
   build(): Observations {
     return {
-      role: 'gemeente', identity: GEMEENTE, calendar: CAL, entries: this.entries,
+      role: 'gemeente', identity: GEMEENTE, calendar: CAL, profile: this.profile, entries: this.entries,
       messageOf: (hash) => this.messages.get(hash),
       events: this.events, moments: this.moments, snapshots: this.snapshots, blocks: this.blocks,
       hostile: this.hostile, redeliveries: this.redeliveries,

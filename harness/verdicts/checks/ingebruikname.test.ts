@@ -207,7 +207,7 @@ describe('Ingebruikname findings say what was expected by when, what happened, w
       [
         {
           "category": "lost",
-          "expected": "the retour still owed at the retour stop on 2.0.2 WMO507 S00000000001 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
+          "expected": "the retour still owed at its retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) on 2.0.2 WMO507 S00000000001 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
           "happened": "no retour on it was submitted (the party answered its delivery not at all)",
           "messageIds": [
             "S00000000001",
@@ -216,7 +216,7 @@ describe('Ingebruikname findings say what was expected by when, what happened, w
         },
         {
           "category": "schema",
-          "expected": "the retour still owed at the retour stop on 2.0.2 WMO507 S00000000002 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
+          "expected": "the retour still owed at its retour stop Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) on 2.0.2 WMO507 S00000000002 sent after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) in 2.0.2 and accepted",
           "happened": "its retour attempts were: 2.3 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) → IB001",
           "messageIds": [
             "S00000000002",
@@ -281,7 +281,7 @@ describe('Ingebruikname checks at the edges of what they judge', () => {
     b.blocks.push({ from: T2, until: ms(T2, 86_400_000), scope: 'all' });
     b.visit(ms(T2, 2));
     expect(run('ING-3.2', b).notDue).toEqual([{ duty: 'a valid 2.3 retour on WMO507 S00000000001' }]);
-    expect(run('ING-3.4', b).notDue).toEqual([{ duty: 'the retour owed at the retour stop on WMO507 S00000000002 sent after the go-live in 2.0.2' }]);
+    expect(run('ING-3.4', b).notDue).toEqual([{ duty: 'the retour owed at its retour stop on WMO507 S00000000002 sent after the go-live in 2.0.2' }]);
   });
   it.each([
     ['delivered at T1: no longer owed at T1', T1, [], 'passed', []],

@@ -5,6 +5,8 @@ import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import type { MessageName } from '../../messages/model.js';
 import type { Intent, PartyState } from '../../protocol/party-protocol.js';
 import { judge } from '../judge.js';
+import { runProfile } from '../../profile/run-profile.js';
+import type { MigrationProfile } from '../../profile/migration-profile.js';
 import { restartChecks } from './restart.js';
 import { observedTraffic } from '../traffic.js';
 import { ObservationsBuilder, T0, T2, afsluiting, ms, ownHeen, toekenning } from './checks-fixture.js';
@@ -55,6 +57,8 @@ interface Case {
   entries?: LedgerEntry[];
   lastMoment?: DateTime;
   extraEvent?: { intentId: string; createdAt: DateTime };
+  /** The profile judged under (default: the run's). */
+  profile?: MigrationProfile;
   verdict: 'passed' | 'failed' | 'not-tested';
   /** Each finding's category, and a piece of its text; or the not-tested reason. */
   expect?: Array<[string, RegExp]> | RegExp;
@@ -85,7 +89,7 @@ function observations(c: Case): Observations {
   const last = c.lastMoment ?? cal.goLive.plus({ hours: 3 });
   const finalState = last >= cal.goLive ? AFTER_T2 : BEFORE;
   return {
-    role: 'gemeente', identity: '0363', calendar: cal, entries: c.entries ?? [], messageOf: () => undefined,
+    role: 'gemeente', identity: '0363', calendar: cal, profile: c.profile ?? runProfile(), entries: c.entries ?? [], messageOf: () => undefined,
     events: [
       { intentId: 'i-1', intent: intent(1), createdAt: cal.heenStop.minus({ hours: 3 }) },
       { intentId: 'i-2', intent: intent(2), createdAt: cal.heenStop.minus({ hours: 1 }) },
@@ -206,6 +210,12 @@ describe('TRA-2.3 findings say what was expected by when, what happened, which m
 describe('TRA-2.3 at its edges', () => {
   const HOUR = 3_600_000;
   const verdict = (c: Partial<Case>) => judge(['TRA-2.3'], observations({ label: '', verdict: 'passed', ...c }))[0];
+  it('owes no from-release retour after the go-live under a profile whose switch passes none', () => {
+    const noLateRetours: MigrationProfile = { ...runProfile(), name: 'no late retours', oldReleaseRetoursAfterGoLive: false };
+    const onlyTheHeen = [OFFERED_AT_T2[0]!];
+    expect(verdict({ restart: restarted(), entries: onlyTheHeen, profile: noLateRetours })?.verdict).toBe('passed');
+    expect(verdict({ restart: restarted(), entries: onlyTheHeen })?.verdict).toBe('failed');
+  });
   it('judges going on as before when the scenario ends at the go-live itself', () => {
     expect(verdict({ restart: restarted(), entries: OFFERED_AT_T2, lastMoment: cal.goLive })?.verdict).toBe('passed');
     expect(verdict({ restart: restarted(), entries: [], lastMoment: cal.goLive })?.verdict).toBe('failed');

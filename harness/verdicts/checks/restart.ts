@@ -5,7 +5,8 @@
  *   - everything it listed just before is listed just after, never a step back (a sent message
  *     reported queued again would go twice; an answered heen would lose its retour's codes);
  *   - it goes on as before: what was queued or owed at the restart, and every business event created
- *     after it, is offered to the switch from the go-live, when the scenario saw that moment. Offered, not accepted: whether the
+ *     after it, is offered to the switch from the go-live, when the scenario saw that moment (a retour
+ *     only when the release windows still let its heen's release pass then). Offered, not accepted: whether the
  *     message is right is other duties' question (TRA-2.2, ING-3.x, GEN-0.1).
  * A scenario whose party could not be restarted leaves TRA-2.3 not tested, with the reason.
  */
@@ -15,7 +16,8 @@ import type { Observations, RestartObservation } from '../observations.js';
 import type { IncomingEntry, OutgoingEntry, OutgoingStatus, PartyState } from '../../protocol/party-protocol.js';
 import type { ObservedTraffic } from '../traffic.js';
 import { intentKey } from '../business-content.js';
-import { isHeenName } from '../../messages/catalog.js';
+import { isHeenName, retourNameOf } from '../../messages/catalog.js';
+import { firstPassingMoment } from '../deadlines.js';
 import type { CheckTable, UntestableTable } from './check.js';
 import { outcome, sample, when } from './check.js';
 
@@ -131,8 +133,10 @@ function goesOnFindings(obs: Observations, traffic: ObservedTraffic, r: Restarte
     if (!offered(trail.event.intentId)) silent.push({ what: `the heen of event ${trail.event.intentId}, created ${when(obs, trail.event.createdAt)}`, id: `event ${trail.event.intentId}` });
   }
   for (const i of r.before.incoming) {
-    // A heen's retour is known by its heen's name and Identificatie (traffic.ts).
+    // A heen's retour is known by its heen's name and Identificatie (traffic.ts). One its release
+    // can no longer pass (a profile without late from-release retours) is owed nowhere after the restart.
     if (!isHeenName(i.bericht) || i.retour?.status === 'sent') continue;
+    if (!firstPassingMoment(obs, retourNameOf(i.bericht), from, i.release)) continue;
     if (!traffic.retoursOn(`${i.bericht}|${i.identificatie}`).some(offeredSince)) {
       silent.push({ what: `the retour on ${i.bericht} ${i.identificatie}`, id: i.retour?.identificatie ?? i.identificatie });
     }

@@ -119,7 +119,7 @@ describe('Transitie findings say what was expected by when, what happened, which
       [
         {
           "category": "lost",
-          "expected": "the heen for business event i-1 (created Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z), while the chain is closed) kept and accepted after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) as 2.3",
+          "expected": "the WMO501 heen for business event i-1 (created Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z), after its heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)) kept and accepted after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) as 2.3",
           "happened": "it was never accepted (2 attempt(s): 2.0.2 at Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z) → IB103; 2.0.2 at Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) → IB004)",
           "messageIds": [
             "G0363000001",
@@ -129,7 +129,7 @@ describe('Transitie findings say what was expected by when, what happened, which
         },
         {
           "category": "lost",
-          "expected": "the heen for business event i-2 (created Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z), while the chain is closed) kept and accepted after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) as 2.3",
+          "expected": "the WMO501 heen for business event i-2 (created Mon 2026-03-30 17:00:00.000 Europe/Amsterdam (15:00:00.000Z), after its heen stop Mon 2026-03-30 09:00:00.000 Europe/Amsterdam (07:00:00.000Z)) kept and accepted after the go-live Wed 2026-04-01 09:00:00.000 Europe/Amsterdam (07:00:00.000Z) as 2.3",
           "happened": "it was never accepted (0 attempt(s))",
           "messageIds": [
             "event i-2",

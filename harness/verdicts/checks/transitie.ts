@@ -1,6 +1,7 @@
 /**
  * Fase 2, Transitie (runbook 6.1 and chapter 5's "als niet verzonden te worden beschouwd"):
- * events created while the chain is closed wait for 2.3, and a refused message is never reported
+ * events created while the chain is closed for their message (from its own heen stop, as the
+ * profile's stop rules give it) wait for the to-release, and a refused message is never reported
  * as sent, never lost, and offered again at the first moment its phase allows.
  */
 import type { DateTime } from 'luxon';
@@ -10,29 +11,30 @@ import type { PartyState } from '../../protocol/party-protocol.js';
 import type { ObservedTraffic, Traffic } from '../traffic.js';
 import { carriesHeen } from '../traffic.js';
 import type { CheckTable, NotDue } from './check.js';
-import { outcome, sample, when } from './check.js';
+import { outcome, releasesOf, sample, stopOf, when } from './check.js';
 import { firstPassingMoment, passesAt } from '../deadlines.js';
 import type { Release } from '../../messages/model.js';
 import { heenNameOfIntent } from '../business-content.js';
-import { runProfile } from '../../profile/run-profile.js';
 
 export const transitieChecks: CheckTable = {
   'TRA-2.1': (obs, traffic) => {
-    const { heenStop, goLive } = obs.calendar;
+    const { goLive } = obs.calendar;
+    const { to } = releasesOf(obs);
     const findings: Finding[] = [];
     const notDue: NotDue[] = [];
     for (const trail of traffic.trails) {
       const created = trail.event.createdAt;
-      if (created < heenStop || created >= goLive) continue;
+      const name = heenNameOfIntent(trail.event.intent);
+      if (created < stopOf(obs, name) || created >= goLive) continue;
       const first = trail.accepted[0];
-      const base = `the heen for business event ${trail.event.intentId} (created ${when(obs, created)}, while the chain is closed) kept and accepted after the go-live ${when(obs, goLive)} as 2.3`;
-      if (!first && !firstPassingMoment(obs, heenNameOfIntent(trail.event.intent), goLive, runProfile().releases.to.id)) {
-        notDue.push({ duty: `the heen for business event ${trail.event.intentId} accepted after the go-live as 2.3` });
+      const base = `the ${name} heen for business event ${trail.event.intentId} (created ${when(obs, created)}, after its heen stop ${when(obs, stopOf(obs, name))}) kept and accepted after the go-live ${when(obs, goLive)} as ${to}`;
+      if (!first && !firstPassingMoment(obs, name, goLive, to)) {
+        notDue.push({ duty: `the heen for business event ${trail.event.intentId} accepted after the go-live as ${to}` });
       } else if (!first) {
         findings.push({ requirement: 'TRA-2.1', category: 'lost', expected: base,
           happened: `it was never accepted (${trail.attempts.length} attempt(s)${trail.attempts.length ? `: ${describeAttempts(obs, trail.attempts)}` : ''})`,
           messageIds: trail.attempts.length ? trail.attempts.map((a) => a.id) : [`event ${trail.event.intentId}`] });
-      } else if (first.at < goLive || first.entry.release !== runProfile().releases.to.id) {
+      } else if (first.at < goLive || first.entry.release !== to) {
         findings.push({ requirement: 'TRA-2.1', category: first.at < goLive ? 'timing' : 'schema', expected: base,
           happened: `it was accepted at ${when(obs, first.at)} in ${first.entry.release}`, messageIds: [first.id] });
       }
@@ -82,10 +84,10 @@ export const transitieChecks: CheckTable = {
             expected: `${what}, offered again at the first later moment its phase allows: ${when(obs, due)}`,
             happened: `the next attempt came at ${when(obs, next.at)}`, messageIds: [refused.id, next.id] });
         }
-        const wrongRelease = later.filter((a) => a.at >= obs.calendar.goLive && a.entry.release !== releaseAfterGoLive(refused, traffic));
+        const wrongRelease = later.filter((a) => a.at >= obs.calendar.goLive && a.entry.release !== releaseAfterGoLive(obs, refused, traffic));
         if (wrongRelease.length) {
           findings.push({ requirement: 'TRA-2.2', category: 'schema',
-            expected: `${what}, offered again after the go-live as ${releaseAfterGoLive(refused, traffic)} (a heen in 2.3, a retour in its heen's release)`,
+            expected: `${what}, offered again after the go-live as ${releaseAfterGoLive(obs, refused, traffic)} (a heen in ${releasesOf(obs).to}, a retour in its heen's release)`,
             happened: `re-offered in the wrong release: ${describeAttempts(obs, wrongRelease)}`, messageIds: wrongRelease.map((a) => a.id) });
         }
       });
@@ -122,8 +124,8 @@ function messagesWithAttempts(traffic: ObservedTraffic): AttemptedMessage[] {
 }
 
 /** A heen goes in the profile's `to` release after the go-live; a retour always in its heen's release. */
-function releaseAfterGoLive(attempt: Traffic, traffic: ObservedTraffic): Release {
-  const to = runProfile().releases.to.id;
+function releaseAfterGoLive(obs: Observations, attempt: Traffic, traffic: ObservedTraffic): Release {
+  const { to } = releasesOf(obs);
   if (carriesHeen(attempt.entry.name)) return to;
   const heen = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef) : undefined;
   return heen?.entry.release ?? attempt.entry.release ?? to;
@@ -136,7 +138,7 @@ function releaseAfterGoLive(attempt: Traffic, traffic: ObservedTraffic): Release
 function firstAllowedMoment(obs: Observations, traffic: ObservedTraffic, refused: Traffic): DateTime | undefined {
   const name = refused.entry.name;
   if (!name) return undefined;
-  const release = carriesHeen(name) ? undefined : releaseAfterGoLive(refused, traffic);
+  const release = carriesHeen(name) ? undefined : releaseAfterGoLive(obs, refused, traffic);
   return obs.moments.find((m) => m > refused.at && passesAt(obs, m, name, release));
 }
 
