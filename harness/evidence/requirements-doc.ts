@@ -5,11 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIREMENTS } from '../verdicts/requirements.js';
+import { requirements } from '../verdicts/requirements.js';
 import { REQUIREMENTS_DOC } from './requirement-anchor.js';
 
 export function requirementsMarkdown(): string {
-  const sections = REQUIREMENTS.map((r) => [
+  const sections = requirements().map((r) => [
     `## ${r.id}`,
     '',
     `- Duty: ${r.duty}`,
