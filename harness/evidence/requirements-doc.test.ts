@@ -6,7 +6,7 @@ import { requirementsDocPath, requirementsMarkdown } from './requirements-doc.js
 
 describe('docs/requirements.md', () => {
   const doc = readFileSync(requirementsDocPath, 'utf8');
-  it('is the generated text (regenerate: npx tsx harness/evidence/requirements-doc.ts)', () => {
+  it('is the generated text (regenerate: npm run docs)', () => {
     expect(doc).toBe(requirementsMarkdown());
   });
   it('has one heading per id, matching the anchor the report links to', () => {

@@ -4,7 +4,7 @@
  * check finds a broken duty; it is not-tested, with the reason, when nothing is broken but a duty
  * the scenario ended before is still open; otherwise it passes.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Finding } from './finding.js';
 import type { Observations } from './observations.js';
 import { requirement, type RequirementId } from './requirements.js';
@@ -35,7 +35,8 @@ const CHECKS_DIR = 'harness/verdicts/checks/';
  * without a row, is a suite defect, named with both files. Empty when they match.
  */
 export function checkTableProblems(loaded: Pick<LoadedProfile, 'profile' | 'path'>, checks: CheckTable = CHECKS): string[] {
-  const file = relative(process.cwd(), loaded.path) || loaded.path;
+  const near = relative(process.cwd(), loaded.path);
+  const file = near && !near.startsWith('..') && !isAbsolute(near) ? near : loaded.path;
   const rows = loaded.profile.requirements.map((r) => r.id);
   const checked = [...Object.keys(checks), ...FOLDED];
   return [
