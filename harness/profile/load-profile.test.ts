@@ -90,6 +90,19 @@ describe('migration profile loader', () => {
     ]);
   });
 
+  it('refuses a switch row twice, naming an unknown precondition, and a switch precondition without its runbook words', () => {
+    const json = defaultJson();
+    json.switchRequirements[1] = { ...json.switchRequirements[1]!, id: json.switchRequirements[0]!.id, preconditions: ['4.5.1', '4.7.1'] };
+    json.switchRequirements[2] = { ...json.switchRequirements[2]!, duty: 'a {release} retour' };
+    delete json.switchPreconditions[3]!.draaiboek;
+    expect(problemsOf(json)).toEqual([
+      'at /switchPreconditions/3: precondition 4.6.2 has no "draaiboek". Fix: quote the runbook\'s chapter 4 words exactly.',
+      'at /switchRequirements/1/id: SW-1.1 is listed twice. Fix: give every switch requirement one row.',
+      'at /switchRequirements/1/preconditions/1: 4.7.1 is no switch precondition of this profile. Fix: name one of /switchPreconditions (4.5.1, 4.5.2, 4.6.1, 4.6.2).',
+      'at /switchRequirements/2/duty: {release} is not a placeholder. Fix: use {from} or {to} (the release ids), or write the text out.',
+    ]);
+  });
+
   it('refuses a runbook quote in a synthetic profile, which has no runbook', () => {
     const json = JSON.parse(readFileSync(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url), 'utf8')) as MigrationProfile;
     expect(problemsOf(json)).toEqual([]);

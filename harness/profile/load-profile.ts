@@ -146,6 +146,26 @@ function requirementProblems(p: MigrationProfile): string[] {
       if (!ids.has(id)) out.push(problem(`${at}/shownBy/${j}`, `${id} is no requirement of this profile`, `name an id of /requirements (${[...ids].join(', ')})`));
     });
   });
+  const switchNrs = new Set<string>();
+  p.switchPreconditions.forEach((pc, i) => {
+    const at = `/switchPreconditions/${i}`;
+    if (switchNrs.has(pc.nr)) out.push(problem(`${at}/nr`, `precondition ${pc.nr} is listed twice`, 'list every precondition once'));
+    switchNrs.add(pc.nr);
+    placeholders(`${at}/text`, pc.text, false);
+    if (pc.draaiboek !== undefined) placeholders(`${at}/draaiboek`, pc.draaiboek, true);
+    if (p.synthetic && pc.draaiboek !== undefined) out.push(problem(`${at}/draaiboek`, `precondition ${pc.nr} quotes a runbook`, `${noRunbook}; remove "draaiboek"`));
+    if (!p.synthetic && pc.draaiboek === undefined) out.push(problem(at, `precondition ${pc.nr} has no "draaiboek"`, 'quote the runbook\'s chapter 4 words exactly'));
+  });
+  const switchIds = new Set<string>();
+  p.switchRequirements.forEach((r, i) => {
+    const at = `/switchRequirements/${i}`;
+    if (switchIds.has(r.id)) out.push(problem(`${at}/id`, `${r.id} is listed twice`, 'give every switch requirement one row'));
+    switchIds.add(r.id);
+    placeholders(`${at}/duty`, r.duty, false);
+    r.preconditions.forEach((nr, j) => {
+      if (!switchNrs.has(nr)) out.push(problem(`${at}/preconditions/${j}`, `${nr} is no switch precondition of this profile`, `name one of /switchPreconditions (${[...switchNrs].join(', ')})`));
+    });
+  });
   return out;
 }
 

@@ -98,6 +98,29 @@ export interface ProfilePrecondition {
   shownBy: 'all' | string[];
 }
 
+export type SwitchName = 'BIDN' | 'VECOZO';
+
+/** A duty of a switch under test (`SW-*`); its check lives in harness/switch-sut/switch-checks.ts. */
+export interface ProfileSwitchRequirement {
+  id: string;
+  /** Runbook steps (chapter 5/6 numbers, or a chapter) the duty comes from. */
+  runbookSteps: string[];
+  /** The switchPreconditions (runbook 4.5 BIDN, 4.6 VECOZO) the duty rests under. */
+  preconditions: string[];
+  /** In English; may say {from} and {to}. */
+  duty: string;
+}
+
+/** A switch's precondition of runbook chapter 4 (4.5 BIDN, 4.6 VECOZO). */
+export interface ProfileSwitchPrecondition {
+  nr: string;
+  role: SwitchName;
+  /** A short title; may say {from} and {to}. */
+  text: string;
+  /** The runbook's words, exactly; absent in a synthetic profile. */
+  draaiboek?: string;
+}
+
 export interface IbCodeProfile {
   code: string;
   omschrijving: string;
@@ -122,6 +145,9 @@ export interface MigrationProfile {
   requirements: ProfileRequirement[];
   /** Runbook chapter 4: what the steering group asks of each role, and which requirements show it. */
   preconditions: ProfilePrecondition[];
+  /** The duties of a switch under test (`--switch`), and the switch preconditions they show. */
+  switchRequirements: ProfileSwitchRequirement[];
+  switchPreconditions: ProfileSwitchPrecondition[];
 }
 
 /** The loaded profile and what identifies it in the evidence. */

@@ -73,6 +73,8 @@ function releaseIdsInProse(p: MigrationProfile): string[] {
       [`/requirements/${i}/nl/misging`, r.nl.misging], [`/requirements/${i}/nl/betekent`, r.nl.betekent],
     ] as [string, string][]),
     ...p.preconditions.map((pc, i) => [`/preconditions/${i}/text`, pc.text] as [string, string]),
+    ...p.switchRequirements.map((r, i) => [`/switchRequirements/${i}/duty`, r.duty] as [string, string]),
+    ...p.switchPreconditions.map((pc, i) => [`/switchPreconditions/${i}/text`, pc.text] as [string, string]),
   ];
   return prose.filter(([, text]) => ids.some((id) => id.test(text))).map(([at, text]) => `${at}: ${text.slice(0, 120)}`);
 }
@@ -84,7 +86,8 @@ describe('no release id in the requirement rows\' own prose', () => {
     rows.requirements[0]!.duty = 'sent after T2 as 2.3';
     rows.requirements[1]!.nl.plicht = 'stappen 12.3 en 2.3.1';
     rows.preconditions[0]!.text = 'kunnen 2.0.2-berichten versturen';
-    expect(releaseIdsInProse(rows)).toEqual(['/requirements/0/duty: sent after T2 as 2.3', '/preconditions/0/text: kunnen 2.0.2-berichten versturen']);
+    rows.switchRequirements[0]!.duty = 'a 2.0.2 heen is accepted';
+    expect(releaseIdsInProse(rows)).toEqual(['/requirements/0/duty: sent after T2 as 2.3', '/preconditions/0/text: kunnen 2.0.2-berichten versturen', '/switchRequirements/0/duty: a 2.0.2 heen is accepted']);
   });
 
   it.each([['ipgb-2.0-2.3', profile], ['synthetic-9.0-9.1', synthetic]] as const)('%s says {from} and {to} in its own prose', (_name, p) => {
