@@ -69,6 +69,10 @@ describe('migration profile loader', () => {
     expect(problems.some((p) => p.startsWith('at /requirements/2/roles/1: must be equal to one of the allowed values. Fix: use one of "gemeente", "zorgkantoor", "svb"'))).toBe(true);
     expect(problems).toContain('at /requirements/3/nl: "plicht" is missing. Fix: add it (see harness/profile/migration-profile.schema.json).');
 
+    const shown = defaultJson();
+    shown.preconditions[0] = { ...shown.preconditions[0]!, shownBy: 'every' as never };
+    expect(problemsOf(shown)).toEqual(['at /preconditions/0/shownBy: has none of the allowed forms. Fix: give "all" (every requirement of the role) or a list of requirement ids.']);
+
     const rows = defaultJson();
     rows.requirements[1] = { ...rows.requirements[1]!, id: rows.requirements[0]!.id };
     rows.requirements[4] = { ...rows.requirements[4]!, duty: 'sent after T2 as {too}', nl: { ...rows.requirements[4]!.nl, bron: undefined as never } };

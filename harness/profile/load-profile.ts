@@ -39,8 +39,15 @@ function schemaProblem(e: ErrorObject): string {
     case 'additionalProperties': return problem(at, `"${String(e.params['additionalProperty'])}" is not a field of a profile`, 'remove it or correct its spelling');
     case 'enum': return problem(at, `${e.message ?? 'is not allowed'}`, `use one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     case 'pattern': return problem(at, `does not match ${String(e.params['pattern'])}`, 'correct the value');
+    case 'oneOf': return problem(at, 'has none of the allowed forms', at.endsWith('/shownBy') ? 'give "all" (every requirement of the role) or a list of requirement ids' : 'correct the value (see harness/profile/migration-profile.schema.json)');
     default: return problem(at, e.message ?? e.keyword, 'correct the value (see harness/profile/migration-profile.schema.json)');
   }
+}
+
+/** One line per mistake: a value matching no branch of a oneOf is one problem, not one per branch. */
+function schemaProblems(errors: readonly ErrorObject[]): string[] {
+  const oneOf = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'oneOf' || !oneOf.has(e.instancePath)).map(schemaProblem);
 }
 
 /** The problems a schema cannot see, as `at /pointer: what. Fix: how.` lines. */
@@ -171,7 +178,7 @@ function requirementProblems(p: MigrationProfile): string[] {
 
 /** Checks parsed JSON against the schema and the rules above; `source` names it in the error. */
 export function parseProfile(json: unknown, source: string): MigrationProfile {
-  if (!validateShape(json)) throw new ProfileError(source, (validateShape.errors ?? []).map(schemaProblem));
+  if (!validateShape(json)) throw new ProfileError(source, schemaProblems(validateShape.errors ?? []));
   const profile = json as MigrationProfile;
   const problems = semanticProblems(profile);
   if (problems.length > 0) throw new ProfileError(source, problems);
