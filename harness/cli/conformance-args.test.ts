@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP, isArgError, isHelp, parseConformanceArgs, type ArgError, type ConformanceOptions, type HelpAsked } from './conformance-args.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
 
 const CWD = '/work/project';
 const parse = (...argv: string[]) => parseConformanceArgs(argv, CWD, {});
@@ -70,10 +71,21 @@ describe('parseConformanceArgs', () => {
     expect(error(parse('--image', 'party:'))).toContain('has no tag');
   });
 
-  it('accepts only requirement ids of cutover.md in --only', () => {
+  it('accepts only requirement ids of the profile in --only', () => {
     expect(ok(parse('--only', 'AFS-1.1, TRA-2.2,AFS-1.1')).only).toEqual(['AFS-1.1', 'TRA-2.2']);
     expect(error(parse('--only', 'AFS-1.1,AFS-9.9'))).toContain('unknown requirement id AFS-9.9');
     expect(error(parse('--only', ','))).toContain('--only names no requirement id');
+  });
+
+  it('takes the --only ids from the chosen profile\'s requirement rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    const json = JSON.parse(readFileSync(join(process.cwd(), 'fixtures/profiles/ipgb-2.0-2.3.json'), 'utf8')) as MigrationProfile;
+    json.nationalCalendar = join(process.cwd(), 'fixtures/calendars/ipgb-2026.json');
+    json.requirements.push({ ...json.requirements[0]!, id: 'AFS-1.6' });
+    const file = join(dir, 'with-afs-16.json');
+    writeFileSync(file, JSON.stringify(json));
+    expect(ok(parse('--only', 'AFS-1.6', '--profile', file)).only).toEqual(['AFS-1.6']);
+    expect(error(parse('--only', 'AFS-1.6'))).toMatch(/^--only names unknown requirement id AFS-1\.6\. Fix: use ids of the profile ipgb-2\.0-2\.3: AFS-1\.1, AFS-1\.2, /);
   });
 
   it('requires --schemas to be a folder with 2.0.2/ and 2.3/', () => {

@@ -13,7 +13,7 @@ import type { CalendarJson } from '../protocol/party-protocol.js';
 import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from '../sut/party-identity.js';
 import type { PartyTarget } from '../sut/party-target.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
-import { REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+import { requirementIds, type RequirementId } from '../verdicts/requirements.js';
 // A switch under test (--switch) has a command line of its own.
 import { SWITCH_USAGE } from './switch-conformance-args.js';
 import { parseHostPort } from '../scenario/run-settings.js';
@@ -184,10 +184,11 @@ export function parseConformanceArgs(given: string[], cwd: string = process.cwd(
   let onlyIds: RequirementId[] | undefined;
   if (only !== undefined) {
     const ids = only.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    const unknown = ids.filter((id) => !REQUIREMENT_IDS.includes(id as RequirementId));
+    const known = requirementIds(loadedProfile);
+    const unknown = ids.filter((id) => !known.includes(id));
     if (ids.length === 0) return fail('--only names no requirement id', `give ids separated by commas, e.g. --only AFS-1.1,TRA-2.2`);
-    if (unknown.length > 0) return fail(`--only names unknown requirement id ${unknown.join(', ')}`, `use ids of cutover.md: ${REQUIREMENT_IDS.join(', ')}`);
-    onlyIds = [...new Set(ids as RequirementId[])];
+    if (unknown.length > 0) return fail(`--only names unknown requirement id ${unknown.join(', ')}`, `use ids of the profile ${loadedProfile.name}: ${known.join(', ')}`);
+    onlyIds = [...new Set(ids)];
   }
 
   const schemasArg = single.get('--schemas');

@@ -17,6 +17,7 @@ import { CONFORMANCE_TARGET_ENV, CONFORMANCE_TOKEN_FILE_ENV } from '../sut/targe
 import { embeddedParty, ENV, runCalendar, runCalendarIdentity } from '../scenario/run-settings.js';
 import { calendarToJson } from '../clock/calendar.js';
 import { PROFILE_ENV, runProfileFile } from '../profile/run-profile.js';
+import { checkTableProblems } from '../verdicts/judge.js';
 import { summaryProfile } from '../evidence/summary-profile.js';
 import { loadSchemaSet } from '../validation/index.js';
 import { abandonRun, finishRun, readRunRecords } from '../evidence/finish-run.js';
@@ -92,6 +93,12 @@ async function main(argv: string[]): Promise<number> {
   if (liveFile) {
     process.env[ENV.calendar] = liveFile.path;
     process.env[ENV.live] = '1';
+  }
+  // A profile row without a check (or a check without a row) is a suite defect: say so before any scenario runs.
+  const unmatched = checkTableProblems(runProfileFile());
+  if (unmatched.length) {
+    process.stderr.write(`conformance: the requirement rows and the checks do not match:\n  ${unmatched.join('\n  ')}\n`);
+    return 2;
   }
   const files = outFiles(options.out);
   const schemas = loadSchemaSet(options.schemas);

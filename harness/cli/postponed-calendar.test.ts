@@ -26,7 +26,7 @@ describe('npm run conformance -- --calendar <postponed autumn calendar>', () => 
     for (const party of summary.parties) {
       const notPassed = Object.entries(party.requirements).filter(([, r]) => r.verdict !== 'passed' && r.verdict !== 'not-applicable');
       expect(notPassed, party.role).toEqual([]);
-      expect(party.requirements['GEN-0.4'].verdict, party.role).toBe('passed');
+      expect(party.requirements['GEN-0.4']!.verdict, party.role).toBe('passed');
     }
     const records = readFileSync(join(run.out, 'records.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ScenarioRecord);
     // The T0/T1/T2 edge scenarios and the summer-time trap, in every role, filed under GEN-0.4 alone.

@@ -9,7 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { calendarToJson, type Calendar } from '../clock/calendar.js';
-import { PROFILE_ENV } from '../profile/run-profile.js';
+import { PROFILE_ENV, runProfile, runProfileFile } from '../profile/run-profile.js';
+import { switchRowProblems } from '../switch-sut/switch-requirements.js';
 import { parseSwitchArgs, type SwitchOptions } from './switch-conformance-args.js';
 import { writeManifest } from '../evidence/manifest.js';
 import { ENV, runCalendar } from '../scenario/run-settings.js';
@@ -43,6 +44,12 @@ export async function runSwitchConformance(argv: readonly string[], suiteVersion
   if (options.only) process.env[SWITCH_ONLY_ENV] = options.only.join(',');
   if (options.calendar) process.env[ENV.calendar] = options.calendar;
   if (options.profile) process.env[PROFILE_ENV] = options.profile;
+  // A switch row without its check (or the reverse) is a suite defect: say so before any scenario runs.
+  const unmatched = switchRowProblems(runProfile().switchRequirements, runProfileFile().path);
+  if (unmatched.length) {
+    process.stderr.write(`conformance: the switch requirement rows and the switch checks do not match:\n  ${unmatched.join('\n  ')}\n`);
+    return 2;
+  }
   const vitest = await startVitest('test', [], {
     project: ['schakelpunt'], watch: false,
     // One switch runs one session at a time.

@@ -87,7 +87,7 @@ describe('a party that fails a backlog of 1,000 events', () => {
   });
 
   it('gets at most 20 failure lines per requirement in summary.json, then one with the count', () => {
-    const failures = summary.parties[0]!.requirements['AFS-1.1'].failures!;
+    const failures = summary.parties[0]!.requirements['AFS-1.1']!.failures!;
     expect(failures).toHaveLength(21);
     expect(failures[20]).toBe('and 970 more failure line(s): the full list is in records.jsonl and in each failed test\'s findings attachments in the report');
     expect(JSON.parse(readFileSync(outFiles(out).summary, 'utf8'))).toEqual(summary);

@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_ZONE } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
 import { findingCategories, findingLine, MAX_IDS_SHOWN, type Finding } from '../verdicts/finding.js';
-import { appliesTo, PRECONDITIONS, REQUIREMENT_IDS, requirement, type Phase, type RequirementId } from '../verdicts/requirements.js';
+import { appliesTo, preconditions as profilePreconditions, requirementIds, requirement, requirementTextNl, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import {
-  CATEGORY_NL, DOSSIER_INTRO_LIVE_NL, DOSSIER_INTRO_NL, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, PRECONDITION_TEXTS_NL, REQUIREMENT_TEXTS_NL, ROLE_NL, type VERDICT_NL,
+  CATEGORY_NL, DOSSIER_INTRO_LIVE_NL, DOSSIER_INTRO_NL, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, ROLE_NL, type VERDICT_NL,
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
 import { signatureText } from './attestation.js';
@@ -151,6 +151,7 @@ function profileText(summary: Summary): string {
 
 function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts {
   const cal = summary.calendar;
+  const ids = requirementIds();
   const zone = cal.zone ?? DEFAULT_ZONE;
   const moment = (iso: string) => {
     const t = instantOf(iso);
@@ -188,7 +189,7 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
     runId: runIdOf(summary.startedAt),
     ...(summarySha256 ? { summarySha256 } : {}),
     calendar: { name, national, zone, t0: moment(cal.heenStop), t1: moment(cal.retourStop), t2: moment(cal.goLive), sha256: calendarSha },
-    profile: `${profileText(summary)}, de ${REQUIREMENT_IDS.length} eisen van cutover.md (${REQUIREMENT_IDS[0]} tot en met ${REQUIREMENT_IDS.at(-1)})`,
+    profile: `${profileText(summary)}, de ${ids.length} eisen van cutover.md (${ids[0]} tot en met ${ids.at(-1)})`,
     suite: { text: suiteText, modified },
     schemaSet: bundled
       ? { text: `meegeleverd: gereconstrueerd, niet de officiële set (${xsds})`, official: false }
@@ -209,13 +210,13 @@ const runIdOf = (startedAt: string): string => {
 function partyView(summary: Summary, run: RunFacts, party: PartySummary, records: readonly ScenarioRecord[]): PartyView {
   // In scenario order: where the tests are (reportPaths) must not follow the order they finished in.
   const own = inScenarioOrder(records.filter((r) => partyKey(r) === partyKey(party)));
-  const rows = REQUIREMENT_IDS.map((id) => requirementRow(party, id, own, summary.profile?.dutiesAbsent?.[id]?.redenNl));
+  const rows = requirementIds().map((id) => requirementRow(party, id, own, summary.profile?.dutiesAbsent?.[id]?.redenNl));
   const row = (id: RequirementId) => rows.find((r) => r.id === id)!;
   const runBlocks = [
     ...(run.calendar.national ? [] : [`kalender '${run.calendar.name}' is niet de landelijke`]),
     ...(run.suite.modified === false ? [] : [run.suite.modified ? 'suite gewijzigd' : 'niet vastgelegd dat de suite ongewijzigd was']),
   ];
-  const preconditions = PRECONDITIONS.filter((pc) => pc.role === party.role).map((pc): PreconditionView => {
+  const preconditions = profilePreconditions().filter((pc) => pc.role === party.role).map((pc): PreconditionView => {
     const applicable = pc.shownBy.filter((id) => appliesTo(id, party.role)).map(row);
     const failed = applicable.filter((r) => r.outcome === OUTCOME_NL.failed).map((r) => r.id);
     const untested = applicable.filter((r) => r.outcome === OUTCOME_NL['not-tested']).map((r) => r.id);
@@ -226,7 +227,7 @@ function partyView(summary: Summary, run: RunFacts, party: PartySummary, records
     ];
     const verdict: PreconditionVerdict = failed.length ? 'niet ondersteund' : because.length ? 'onvolledig' : 'ondersteund';
     const mainReason = failed.length ? `niet gehaald: ${failed.join(', ')}` : untested.length ? `niet getest: ${untested.join(', ')}` : runBlocks[0];
-    return { nr: pc.nr, text: PRECONDITION_TEXTS_NL[pc.nr] ?? pc.text, verdict, because, ...(mainReason ? { mainReason } : {}) };
+    return { nr: pc.nr, text: pc.draaiboek ?? pc.text, verdict, because, ...(mainReason ? { mainReason } : {}) };
   });
   const about = party.about;
   const product = [about?.product, about?.version].filter(Boolean).join(' ');
@@ -255,7 +256,7 @@ const bounded = (items: readonly string[]): Examples =>
 
 function requirementRow(party: PartySummary, id: RequirementId, records: readonly ScenarioRecord[], absentNl: string | undefined): RequirementRow {
   const req = requirement(id);
-  const nl = REQUIREMENT_TEXTS_NL[id];
+  const nl = requirementTextNl(id);
   const judged = party.requirements[id] ?? { verdict: 'not-tested' as const, tests: 0, reason: 'not in summary.json' };
   const verdict = appliesTo(id, party.role) ? judged.verdict : 'not-applicable';
   const quoteText = nl.draaiboek?.[party.role] ?? nl.draaiboek?.alle;
@@ -285,7 +286,7 @@ function requirementRow(party: PartySummary, id: RequirementId, records: readonl
 const STEP_NUMBER = /^(?:\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?: en \d+(?:\.\d+)?)?|TR\d+)(?=\s|$)/;
 
 function findingOf(row: RequirementRow, records: readonly ScenarioRecord[]): FindingView {
-  const nl = REQUIREMENT_TEXTS_NL[row.id];
+  const nl = requirementTextNl(row.id);
   const findings = requirementFindings(row.id, records);
   const kinds = [...new Set(findingCategories(findings).map((c) => CATEGORY_NL[c] ?? c))];
   return {

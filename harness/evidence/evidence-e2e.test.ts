@@ -102,7 +102,7 @@ describe('evidence end to end', () => {
   it('summarises the records the reporter wrote', () => {
     const g = summary.parties[0]!.requirements;
     expect(g['AFS-1.1']).toEqual({ verdict: 'passed', tests: 1 });
-    expect(g['AFS-1.5'].failures).toEqual(['[timing] expected processed by 2026-03-30 17:00 Europe/Amsterdam (15:00Z); not processed [G0363000017]']);
+    expect(g['AFS-1.5']!.failures).toEqual(['[timing] expected processed by 2026-03-30 17:00 Europe/Amsterdam (15:00Z); not processed [G0363000017]']);
     expect(g['AFS-1.3']).toEqual({ verdict: 'not-tested', tests: 1, reason: 'a scenario verifying it could not be judged: [unreachable] party at http://127.0.0.1:9 refused the connection' });
     expect(summary.totals).toEqual({ passed: 2, failed: 2, notApplicable: 0, notTested: 14 });
   });
@@ -132,7 +132,7 @@ describe('evidence end to end', () => {
     await finishRun(shard, { ...env, startedAt: '2026-11-30T09:00:00Z', parties: [] }, svbRecords);
     const merged = await mergeRuns(join(root, 'merged'), [out, shard]);
     expect(merged.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
-    expect(merged.parties[1]!.requirements['ING-3.1'].verdict).toBe('passed');
+    expect(merged.parties[1]!.requirements['ING-3.1']!.verdict).toBe('passed');
     expect(merged.startedAt).toBe('2026-11-30T09:00:00Z');
     expect(readFileSync(outFiles(join(root, 'merged')).dossierMd, 'utf8')).toContain('Randvoorwaarde 4.4.2');
     expect(verifyManifest(join(root, 'merged'))).toEqual([]);

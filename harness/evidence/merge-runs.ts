@@ -16,6 +16,7 @@ import type { ScenarioRecord } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
 import { buildSummary, partyKey, readSummary, type Completion, type PartyRun, type Summary, type SummaryEnv } from './summary.js';
 import { checkEvidence } from './verify-evidence.js';
+import { runProfile } from '../profile/run-profile.js';
 
 /** Files generateReport writes itself from the merged summary: a copy from one run would be stale. */
 const REGENERATED = new Set(['categories.json', 'environment.properties']);
@@ -35,6 +36,17 @@ export interface MergeOptions {
 
 function refuse(message: string): never {
   throw new MergeRefused(message);
+}
+
+/**
+ * The dossier's requirement rows and texts come from this process's profile: a run judged under
+ * another one would get the wrong rows. Undefined when they agree (or the run predates profiles).
+ */
+export function profileMismatch(summary: Pick<Summary, 'profile'>, processProfile: string): string | undefined {
+  const judgedUnder = summary.profile?.name;
+  if (judgedUnder === undefined || judgedUnder === processProfile) return undefined;
+  return `Cannot merge: the runs were judged under the migration profile ${judgedUnder}, but this process reads the requirement rows of ${processProfile}. ` +
+    `Fix: run it with CONFORMANCE_PROFILE set to the file of ${judgedUnder}, e.g. CONFORMANCE_PROFILE=fixtures/profiles/${judgedUnder}.json npm run dossier -- …`;
 }
 
 function sameOrRefuse(dirs: readonly string[], summaries: readonly Summary[], what: string, pick: (s: Summary) => unknown): void {
@@ -90,6 +102,9 @@ export async function mergeRuns(out: string, dirs: readonly string[], options: M
   sameOrRefuse(dirs, summaries, 'suite commit or its modified state', suiteOf);
   sameOrRefuse(dirs, summaries, 'calendar', (s) => s.calendar);
   sameOrRefuse(dirs, summaries, 'schema set', (s) => s.schemas.sha256);
+  sameOrRefuse(dirs, summaries, 'migration profile', (s) => s.profile?.name);
+  const mismatch = profileMismatch(summaries[0]!, runProfile().name);
+  if (mismatch) refuse(mismatch);
 
   const parties = new Map<string, { run: DatedRun; dir: string }>();
   summaries.forEach((s, i) => {

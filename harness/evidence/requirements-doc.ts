@@ -1,15 +1,22 @@
 /**
- * `docs/requirements.md`, generated from the catalogue so the report's requirement links always
- * land on the current definition. Regenerate: `npx tsx harness/evidence/requirements-doc.ts`.
+ * `docs/requirements.md`, generated from the default migration profile's requirement rows so the
+ * report's requirement links always land on the current definition and the page cannot drift
+ * from what the suite judges. Regenerate: `npm run docs`.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIREMENTS } from '../verdicts/requirements.js';
+import { loadProfile } from '../profile/load-profile.js';
+import { DEFAULT_PROFILE } from '../profile/run-profile.js';
+import { preconditions, requirements } from '../verdicts/requirements.js';
 import { REQUIREMENTS_DOC } from './requirement-anchor.js';
 
-export function requirementsMarkdown(): string {
-  const sections = REQUIREMENTS.map((r) => [
+const projectRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+export const requirementsDocPath = resolve(projectRoot, REQUIREMENTS_DOC);
+
+export function requirementsMarkdown(profileFile: string = DEFAULT_PROFILE): string {
+  const { profile } = loadProfile(profileFile);
+  const sections = requirements(profile).map((r) => [
     `## ${r.id}`,
     '',
     `- Duty: ${r.duty}`,
@@ -19,18 +26,26 @@ export function requirementsMarkdown(): string {
     `- Severity: ${r.severity}`,
     '',
   ].join('\n'));
+  const all = requirements(profile).length;
+  const shown = preconditions(profile).map((pc) =>
+    `| ${pc.nr} | ${pc.role} | ${pc.draaiboek ?? pc.text} | ${pc.shownBy.length === all ? 'every requirement of the role' : pc.shownBy.join(', ')} |`);
   return [
     '# Requirements',
     '',
     'The party duties of the cutover with their stable ids (`cutover.md` of the shared specification). Every test in the',
-    'report links here by id. Generated from `harness/verdicts/requirements.ts`; do not edit by hand.',
+    `report links here by id. Generated from the requirement rows of \`${relative(projectRoot, profileFile)}\`; do not edit by hand.`,
     '',
     ...sections,
+    '## Preconditions (runbook chapter 4)',
+    '',
+    'What the steering group asks of each role, in the runbook\'s words, and the requirements whose verdicts support it.',
+    '',
+    '| nr | role | precondition | shown by |',
+    '|---|---|---|---|',
+    ...shown,
+    '',
   ].join('\n');
 }
-
-const projectRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-export const requirementsDocPath = resolve(projectRoot, REQUIREMENTS_DOC);
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeFileSync(requirementsDocPath, requirementsMarkdown(), 'utf8');

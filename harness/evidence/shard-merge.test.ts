@@ -45,7 +45,7 @@ describe('merging the shards of one party', () => {
     expect(requirements['TRA-2.1']).toMatchObject({ verdict: 'passed', tests: 1 });
     // A failure in any shard fails the requirement, whatever the other shards say.
     expect(requirements['AFS-1.1']).toMatchObject({ verdict: 'failed', tests: 2 });
-    expect(requirements['AFS-1.1'].failures).toEqual(['[lost] expected Retour WMO502 on G0363000017 processed by T1; not processed [G0363000017]']);
+    expect(requirements['AFS-1.1']!.failures).toEqual(['[lost] expected Retour WMO502 on G0363000017 processed by T1; not processed [G0363000017]']);
     expect(requirements['ING-3.1']).toMatchObject({ verdict: 'passed', tests: 1 });
     expect(merged.totals.failed).toBe(1);
     expect(verifyManifest(join(root, 'merged'))).toEqual([]);

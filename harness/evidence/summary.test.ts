@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_IDS } from '../verdicts/requirements.js';
+import { requirementIds } from '../verdicts/requirements.js';
 import { buildSummary } from './summary.js';
 import { reconcile } from './summary-reporter.js';
 import { ENV, found, outcome, rec } from '../../fixtures/evidence/test-records.js';
@@ -8,9 +8,9 @@ describe('buildSummary', () => {
   it('lists every requirement id of cutover.md for every party, in catalogue order', () => {
     const s = buildSummary([], ENV);
     expect(s.parties.map((p) => `${p.role} ${p.identity}`)).toEqual(['gemeente 0363', 'svb SVB']);
-    for (const p of s.parties) expect(Object.keys(p.requirements)).toEqual([...REQUIREMENT_IDS]);
+    for (const p of s.parties) expect(Object.keys(p.requirements)).toEqual([...requirementIds()]);
     // ING-3.5 is the only id a budget provider has and the SVB has not.
-    expect(s.totals).toEqual({ passed: 0, failed: 0, notApplicable: 1, notTested: 2 * REQUIREMENT_IDS.length - 1 });
+    expect(s.totals).toEqual({ passed: 0, failed: 0, notApplicable: 1, notTested: 2 * requirementIds().length - 1 });
     expect(s.parties[1]!.requirements['ING-3.5']).toEqual({ verdict: 'not-applicable', tests: 0, reason: 'the svb has no such duty' });
   });
 
@@ -52,7 +52,7 @@ describe('buildSummary', () => {
   it('lists a failed requirement\'s hint before its findings, each from its fields; a broken one gives its reason, no prefix to strip', () => {
     const hinted = { ...outcome('AFS-1.1', 'failed', [found('AFS-1.1', 'lost', 'x', 'y', ['G1', 'G1', 'G2'])]), hint: 'hint: the party made no attempt' };
     const s = buildSummary([rec('a', 'gemeente', '0363', [hinted]), rec('b', 'gemeente', '0363', [outcome('AFS-1.2', 'broken', [], 'broken: by its own words')])], ENV);
-    expect(s.parties[0]!.requirements['AFS-1.1'].failures).toEqual(['hint: the party made no attempt', '[lost] expected x; y [G1, G2]']);
+    expect(s.parties[0]!.requirements['AFS-1.1']!.failures).toEqual(['hint: the party made no attempt', '[lost] expected x; y [G1, G2]']);
     expect(s.parties[0]!.requirements['AFS-1.2']).toEqual({ verdict: 'not-tested', tests: 1, reason: 'a scenario verifying it could not be judged: broken: by its own words' });
   });
 
@@ -62,7 +62,7 @@ describe('buildSummary', () => {
       rec('s1', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'A', 'seen')])]),
       rec('s3', 'gemeente', '0363', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'lost', 'C', 'seen')])]),
     ];
-    const failures = (rs: typeof records) => buildSummary(rs, ENV).parties[0]!.requirements['GEN-0.2'].failures;
+    const failures = (rs: typeof records) => buildSummary(rs, ENV).parties[0]!.requirements['GEN-0.2']!.failures;
     expect(failures(records)).toEqual(['[duplicate] expected A; seen', '[duplicate] expected B; seen', '[lost] expected C; seen']);
     expect(failures([...records].reverse())).toEqual(failures(records));
   });
@@ -79,10 +79,10 @@ describe('buildSummary', () => {
       rec('b', 'gemeente', '0363', [outcome('ING-3.5', 'passed'), outcome('TRA-2.3', 'not-tested', [], 'the party offers no restart')]),
     ], ENV);
     const [gemeente, svb] = s.parties;
-    expect(svb!.requirements['ING-3.5'].verdict).toBe('not-applicable');
-    expect(svb!.requirements['AFS-1.1'].verdict).toBe('failed');
-    expect(gemeente!.requirements['ING-3.5'].verdict).toBe('passed');
-    expect(gemeente!.requirements['AFS-1.1'].verdict).toBe('not-tested');
+    expect(svb!.requirements['ING-3.5']!.verdict).toBe('not-applicable');
+    expect(svb!.requirements['AFS-1.1']!.verdict).toBe('failed');
+    expect(gemeente!.requirements['ING-3.5']!.verdict).toBe('passed');
+    expect(gemeente!.requirements['AFS-1.1']!.verdict).toBe('not-tested');
     expect(gemeente!.requirements['TRA-2.3']).toEqual({ verdict: 'not-tested', tests: 0, reason: 'the party offers no restart' });
     expect(svb).toMatchObject({ image: 'svb/party:1.2', digest: 'sha256:feed' });
   });
@@ -93,17 +93,17 @@ describe('buildSummary', () => {
     const records = [rec('a', 'gemeente', '0363', [outcome('ING-3.4', 'passed'), outcome('ING-3.3', 'passed')])];
     const s = buildSummary(records, { ...ENV, profile });
     for (const p of s.parties) expect(p.requirements['ING-3.4'], p.role).toEqual({ verdict: 'not-applicable', tests: p.role === 'gemeente' ? 1 : 0, reason: 'no late 9.0.1 retour passes' });
-    expect(s.parties[0]!.requirements['ING-3.3'].verdict).toBe('passed');
+    expect(s.parties[0]!.requirements['ING-3.3']!.verdict).toBe('passed');
     expect(s.totals.notApplicable).toBe(3);
     // merge-runs rebuilds from summary.json: the profile, and so the reason, comes along.
-    expect(buildSummary(records, { ...s, parties: s.parties }).parties[1]!.requirements['ING-3.4'].reason).toBe('no late 9.0.1 retour passes');
+    expect(buildSummary(records, { ...s, parties: s.parties }).parties[1]!.requirements['ING-3.4']!.reason).toBe('no late 9.0.1 retour passes');
   });
 
   it('adds a party that only the records name, and totals over all parties', () => {
     const s = buildSummary([rec('a', 'zorgkantoor', '5501', [outcome('GEN-0.2', 'failed', [found('GEN-0.2', 'duplicate', 'twice', 'seen'), found('GEN-0.2', 'duplicate', 'twice', 'seen')])])], ENV);
     expect(s.parties.map((p) => p.identity)).toEqual(['0363', 'SVB', '5501']);
-    expect(s.parties[2]!.requirements['GEN-0.2'].failures).toEqual(['[duplicate] expected twice; seen']);
-    expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 1, notTested: 3 * REQUIREMENT_IDS.length - 2 });
+    expect(s.parties[2]!.requirements['GEN-0.2']!.failures).toEqual(['[duplicate] expected twice; seen']);
+    expect(s.totals).toEqual({ passed: 0, failed: 1, notApplicable: 1, notTested: 3 * requirementIds().length - 2 });
   });
 });
 

@@ -7,7 +7,7 @@ import type { Role } from '../messages/model.js';
 import type { PartyAbout as ClientAbout } from '../sut/control-client.js';
 import type { CalendarJson } from '../protocol/party-protocol.js';
 import { boundedLines, MAX_FINDINGS_SHOWN } from '../verdicts/finding.js';
-import { appliesTo, REQUIREMENT_IDS, type RequirementId } from '../verdicts/requirements.js';
+import { appliesTo, requirementIds, type RequirementId } from '../verdicts/requirements.js';
 import { outFiles } from './out-layout.js';
 import { outcomeLines, type OutcomeLine, type RequirementOutcome, type ScenarioRecord, type Verdict } from './scenario-record.js';
 import type { SuiteIdentity } from './suite-identity.js';
@@ -152,7 +152,7 @@ export function buildSummary(unordered: readonly ScenarioRecord[], env: SummaryE
 
 function partySummary(run: PartyRun, records: readonly ScenarioRecord[], absent: Partial<Record<RequirementId, AbsentDuty>>): PartySummary {
   const requirements = {} as Record<RequirementId, RequirementSummary>;
-  for (const id of REQUIREMENT_IDS) requirements[id] = requirementSummary(id, run.role, records, absent[id]?.reason);
+  for (const id of requirementIds()) requirements[id] = requirementSummary(id, run.role, records, absent[id]?.reason);
   return { ...run, requirements };
 }
 

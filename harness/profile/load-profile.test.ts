@@ -58,6 +58,66 @@ describe('migration profile loader', () => {
     expect(problems).toContain('at /roles/zorgkantoor/defaultIdentity: "0363" does not match ^55[0-9]{2}$. Fix: make the default an identity of the role.');
   });
 
+  it('refuses every mistake in the requirement rows and preconditions, each with its place and fix', () => {
+    const json = defaultJson();
+    const [first, second] = json.requirements;
+    json.requirements[1] = { ...second!, id: first!.id };
+    json.requirements[2] = { ...json.requirements[2]!, roles: ['gemeente', 'provincie' as never] };
+    const { plicht: _dropped, ...withoutPlicht } = json.requirements[3]!.nl;
+    json.requirements[3] = { ...json.requirements[3]!, nl: withoutPlicht as never };
+    const problems = problemsOf(json);
+    expect(problems.some((p) => p.startsWith('at /requirements/2/roles/1: must be equal to one of the allowed values. Fix: use one of "gemeente", "zorgkantoor", "svb"'))).toBe(true);
+    expect(problems).toContain('at /requirements/3/nl: "plicht" is missing. Fix: add it (see harness/profile/migration-profile.schema.json).');
+
+    const shown = defaultJson();
+    shown.preconditions[0] = { ...shown.preconditions[0]!, shownBy: 'every' as never };
+    expect(problemsOf(shown)).toEqual(['at /preconditions/0/shownBy: has none of the allowed forms. Fix: give "all" (every requirement of the role) or a list of requirement ids.']);
+
+    const rows = defaultJson();
+    rows.requirements[1] = { ...rows.requirements[1]!, id: rows.requirements[0]!.id };
+    rows.requirements[4] = { ...rows.requirements[4]!, duty: 'sent after T2 as {too}', nl: { ...rows.requirements[4]!.nl, bron: undefined as never } };
+    delete rows.requirements[4]!.nl.bron;
+    const ing35 = rows.requirements.findIndex((r) => r.id === 'ING-3.5');
+    rows.requirements[ing35] = { ...rows.requirements[ing35]!, nl: { ...rows.requirements[ing35]!.nl, draaiboek: { svb: 'De SVB {to}' }, bron: 'stap 9' } };
+    rows.preconditions[1] = { ...rows.preconditions[1]!, shownBy: ['ING-3.1', 'ING-9.9'] };
+    rows.preconditions[2] = { ...rows.preconditions[2]!, nr: rows.preconditions[0]!.nr };
+    delete rows.preconditions[3]!.draaiboek;
+    expect(problemsOf(rows)).toEqual([
+      'at /requirements/1/id: AFS-1.1 is listed twice. Fix: give every requirement one row; ids never change meaning, a new duty gets a new id.',
+      'at /requirements/4/duty: {too} is not a placeholder. Fix: use {from} or {to} (the release ids), or write the text out.',
+      'at /requirements/4/nl: AFS-1.5 quotes the runbook without "bron". Fix: say where the words stand (e.g. "stap 1.1, maandag 30 maart 2026 09.00 uur").',
+      `at /requirements/${ing35}/nl/draaiboek/svb: the runbook quote holds {to}. Fix: quote the runbook's words exactly; placeholders belong in the suite's own prose.`,
+      `at /requirements/${ing35}/nl/draaiboek/svb: ING-3.5 does not apply to svb. Fix: quote for a role of gemeente, zorgkantoor, or for "alle".`,
+      `at /preconditions/1/shownBy/1: ING-9.9 is no requirement of this profile. Fix: name an id of /requirements (${[...new Set(rows.requirements.map((r) => r.id))].join(', ')}).`,
+      'at /preconditions/2/nr: precondition 4.2.1 is listed twice. Fix: list every precondition once.',
+      'at /preconditions/3: precondition 4.3.2 has no "draaiboek". Fix: quote the runbook\'s chapter 4 words exactly.',
+    ]);
+  });
+
+  it('refuses a switch row twice, naming an unknown precondition, and a switch precondition without its runbook words', () => {
+    const json = defaultJson();
+    json.switchRequirements[1] = { ...json.switchRequirements[1]!, id: json.switchRequirements[0]!.id, preconditions: ['4.5.1', '4.7.1'] };
+    json.switchRequirements[2] = { ...json.switchRequirements[2]!, duty: 'a {release} retour' };
+    delete json.switchPreconditions[3]!.draaiboek;
+    expect(problemsOf(json)).toEqual([
+      'at /switchPreconditions/3: precondition 4.6.2 has no "draaiboek". Fix: quote the runbook\'s chapter 4 words exactly.',
+      'at /switchRequirements/1/id: SW-1.1 is listed twice. Fix: give every switch requirement one row.',
+      'at /switchRequirements/1/preconditions/1: 4.7.1 is no switch precondition of this profile. Fix: name one of /switchPreconditions (4.5.1, 4.5.2, 4.6.1, 4.6.2).',
+      'at /switchRequirements/2/duty: {release} is not a placeholder. Fix: use {from} or {to} (the release ids), or write the text out.',
+    ]);
+  });
+
+  it('refuses a runbook quote in a synthetic profile, which has no runbook', () => {
+    const json = JSON.parse(readFileSync(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url), 'utf8')) as MigrationProfile;
+    expect(problemsOf(json)).toEqual([]);
+    json.requirements[0] = { ...json.requirements[0]!, nl: { ...json.requirements[0]!.nl, draaiboek: { alle: 'Alle heenberichten zijn verzonden.' }, bron: 'stap 1.1' } };
+    json.preconditions[0] = { ...json.preconditions[0]!, draaiboek: 'De zorgkantoren hebben een geslaagde ketentest uitgevoerd.' };
+    expect(problemsOf(json)).toEqual([
+      'at /requirements/0/nl: AFS-1.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek" and "bron".',
+      'at /preconditions/0/draaiboek: precondition 4.2.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek".',
+    ]);
+  });
+
   it('says which file could not be read, in one message', () => {
     expect(() => loadProfile('/nonexistent/profile.json')).toThrow(/Migration profile \/nonexistent\/profile.json is not usable: 1 problem\(s\)\.\n {2}at \/: the file cannot be read \(ENOENT\)/);
   });

@@ -3,13 +3,15 @@
  * the file (a JSON pointer), what is wrong, how to fix it. First the JSON Schema
  * (migration-profile.schema.json), then what a schema cannot say: codes and names unique, every
  * retour answering a heen of the table with the sender and receiver swapped, every from-release
- * message covered by a stop rule, and the two releases told apart by their namespaces.
+ * message covered by a stop rule, the two releases told apart by their namespaces, and the
+ * requirement rows: ids unique, preconditions naming only those ids, the runbook quoted only
+ * where there is a runbook, and no placeholder but {from} and {to}.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import type { LoadedProfile, MigrationProfile } from './migration-profile.js';
+import type { LoadedProfile, MigrationProfile, ProfileRole } from './migration-profile.js';
 import { directionOf, stopRuleFor } from './profile-messages.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8')) as object;
@@ -37,8 +39,15 @@ function schemaProblem(e: ErrorObject): string {
     case 'additionalProperties': return problem(at, `"${String(e.params['additionalProperty'])}" is not a field of a profile`, 'remove it or correct its spelling');
     case 'enum': return problem(at, `${e.message ?? 'is not allowed'}`, `use one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     case 'pattern': return problem(at, `does not match ${String(e.params['pattern'])}`, 'correct the value');
+    case 'oneOf': return problem(at, 'has none of the allowed forms', at.endsWith('/shownBy') ? 'give "all" (every requirement of the role) or a list of requirement ids' : 'correct the value (see harness/profile/migration-profile.schema.json)');
     default: return problem(at, e.message ?? e.keyword, 'correct the value (see harness/profile/migration-profile.schema.json)');
   }
+}
+
+/** One line per mistake: a value matching no branch of a oneOf is one problem, not one per branch. */
+function schemaProblems(errors: readonly ErrorObject[]): string[] {
+  const oneOf = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'oneOf' || !oneOf.has(e.instancePath)).map(schemaProblem);
 }
 
 /** The problems a schema cannot see, as `at /pointer: what. Fix: how.` lines. */
@@ -97,12 +106,79 @@ export function semanticProblems(p: MigrationProfile): string[] {
   for (const code of ENGINE_IB_CODES) {
     if (!codes.has(code)) out.push(problem('/ibCodes', `${code} is missing`, `describe ${code}: the suite's switches answer with it`));
   }
+  out.push(...requirementProblems(p));
+  return out;
+}
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const FILLED = new Set(['from', 'to']);
+
+/** The requirement rows and preconditions: what the schema cannot see. */
+function requirementProblems(p: MigrationProfile): string[] {
+  const out: string[] = [];
+  const ids = new Set<string>();
+  const noRunbook = 'a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote';
+  const placeholders = (at: string, text: string, quote: boolean): void => {
+    for (const [, name] of text.matchAll(PLACEHOLDER)) {
+      if (quote) out.push(problem(at, `the runbook quote holds {${name}}`, 'quote the runbook\'s words exactly; placeholders belong in the suite\'s own prose'));
+      else if (!FILLED.has(name!)) out.push(problem(at, `{${name}} is not a placeholder`, 'use {from} or {to} (the release ids), or write the text out'));
+    }
+  };
+  p.requirements.forEach((r, i) => {
+    const at = `/requirements/${i}`;
+    if (ids.has(r.id)) out.push(problem(`${at}/id`, `${r.id} is listed twice`, 'give every requirement one row; ids never change meaning, a new duty gets a new id'));
+    ids.add(r.id);
+    placeholders(`${at}/duty`, r.duty, false);
+    for (const key of ['plicht', 'misging', 'betekent'] as const) placeholders(`${at}/nl/${key}`, r.nl[key], false);
+    const quotes = Object.entries(r.nl.draaiboek ?? {});
+    if (p.synthetic && (quotes.length || r.nl.bron)) out.push(problem(`${at}/nl`, `${r.id} quotes a runbook`, `${noRunbook}; remove "draaiboek" and "bron"`));
+    else if (quotes.length && !r.nl.bron) out.push(problem(`${at}/nl`, `${r.id} quotes the runbook without "bron"`, 'say where the words stand (e.g. "stap 1.1, maandag 30 maart 2026 09.00 uur")'));
+    else if (!quotes.length && r.nl.bron) out.push(problem(`${at}/nl/bron`, `${r.id} names a source but quotes nothing`, 'add the "draaiboek" quote or remove "bron"'));
+    for (const [who, text] of quotes) {
+      placeholders(`${at}/nl/draaiboek/${who}`, text ?? '', true);
+      if (who !== 'alle' && !r.roles.includes(who as ProfileRole)) out.push(problem(`${at}/nl/draaiboek/${who}`, `${r.id} does not apply to ${who}`, `quote for a role of ${r.roles.join(', ')}, or for "alle"`));
+    }
+  });
+  const nrs = new Set<string>();
+  p.preconditions.forEach((pc, i) => {
+    const at = `/preconditions/${i}`;
+    if (nrs.has(pc.nr)) out.push(problem(`${at}/nr`, `precondition ${pc.nr} is listed twice`, 'list every precondition once'));
+    nrs.add(pc.nr);
+    placeholders(`${at}/text`, pc.text, false);
+    if (pc.draaiboek !== undefined) placeholders(`${at}/draaiboek`, pc.draaiboek, true);
+    if (p.synthetic && pc.draaiboek !== undefined) out.push(problem(`${at}/draaiboek`, `precondition ${pc.nr} quotes a runbook`, `${noRunbook}; remove "draaiboek"`));
+    if (!p.synthetic && pc.draaiboek === undefined) out.push(problem(at, `precondition ${pc.nr} has no "draaiboek"`, 'quote the runbook\'s chapter 4 words exactly'));
+    if (pc.shownBy === 'all') return;
+    pc.shownBy.forEach((id, j) => {
+      if (!ids.has(id)) out.push(problem(`${at}/shownBy/${j}`, `${id} is no requirement of this profile`, `name an id of /requirements (${[...ids].join(', ')})`));
+    });
+  });
+  const switchNrs = new Set<string>();
+  p.switchPreconditions.forEach((pc, i) => {
+    const at = `/switchPreconditions/${i}`;
+    if (switchNrs.has(pc.nr)) out.push(problem(`${at}/nr`, `precondition ${pc.nr} is listed twice`, 'list every precondition once'));
+    switchNrs.add(pc.nr);
+    placeholders(`${at}/text`, pc.text, false);
+    if (pc.draaiboek !== undefined) placeholders(`${at}/draaiboek`, pc.draaiboek, true);
+    if (p.synthetic && pc.draaiboek !== undefined) out.push(problem(`${at}/draaiboek`, `precondition ${pc.nr} quotes a runbook`, `${noRunbook}; remove "draaiboek"`));
+    if (!p.synthetic && pc.draaiboek === undefined) out.push(problem(at, `precondition ${pc.nr} has no "draaiboek"`, 'quote the runbook\'s chapter 4 words exactly'));
+  });
+  const switchIds = new Set<string>();
+  p.switchRequirements.forEach((r, i) => {
+    const at = `/switchRequirements/${i}`;
+    if (switchIds.has(r.id)) out.push(problem(`${at}/id`, `${r.id} is listed twice`, 'give every switch requirement one row'));
+    switchIds.add(r.id);
+    placeholders(`${at}/duty`, r.duty, false);
+    r.preconditions.forEach((nr, j) => {
+      if (!switchNrs.has(nr)) out.push(problem(`${at}/preconditions/${j}`, `${nr} is no switch precondition of this profile`, `name one of /switchPreconditions (${[...switchNrs].join(', ')})`));
+    });
+  });
   return out;
 }
 
 /** Checks parsed JSON against the schema and the rules above; `source` names it in the error. */
 export function parseProfile(json: unknown, source: string): MigrationProfile {
-  if (!validateShape(json)) throw new ProfileError(source, (validateShape.errors ?? []).map(schemaProblem));
+  if (!validateShape(json)) throw new ProfileError(source, schemaProblems(validateShape.errors ?? []));
   const profile = json as MigrationProfile;
   const problems = semanticProblems(profile);
   if (problems.length > 0) throw new ProfileError(source, problems);

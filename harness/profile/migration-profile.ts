@@ -1,6 +1,6 @@
 /**
  * A migration as data (issue 12): the two releases and their message profiles, the roles, the
- * stop rules the switch policy is generated from, and the IB codes. Loaded from a JSON file in
+ * stop rules the switch policy is generated from, the IB codes, and the requirement rows with their texts and the preconditions they serve. Loaded from a JSON file in
  * fixtures/profiles/ (load-profile.ts); every module that needs a release, a BerichtCode or a
  * stop moment asks the loaded profile instead of spelling it. Bottom layer: imports nothing.
  */
@@ -53,6 +53,74 @@ export interface StopRule {
   from: 'T0' | 'T1';
 }
 
+/** Allure's severities; chosen by the consequence of a violation. */
+export type Severity = 'blocker' | 'critical' | 'normal';
+export type Phase = 'Afsluiting' | 'Transitie' | 'Ingebruikname' | 'Algemeen';
+
+/**
+ * A requirement's Dutch words for the dossier. `plicht`, `misging` and `betekent` are the suite's
+ * own prose and may say {from} and {to}; `draaiboek` quotes the runbook exactly, per role (`alle`
+ * for every role), and `bron` says where; a synthetic profile has no runbook and quotes nothing.
+ */
+export interface RequirementTextNl {
+  /** The duty in plain Dutch. */
+  plicht: string;
+  draaiboek?: Partial<Record<ProfileRole | 'alle', string>>;
+  bron?: string;
+  /** A failure in one sentence: what went wrong … */
+  misging: string;
+  /** … and what it means for the chain. */
+  betekent: string;
+}
+
+/** A party duty with its stable id (cutover.md): one row per requirement, its check in harness/verdicts/checks/. */
+export interface ProfileRequirement {
+  /** e.g. `AFS-1.1`; ids never change meaning. */
+  id: string;
+  /** The runbook step(s) the duty comes from, as the runbook numbers them. */
+  runbookStep: string;
+  phase: Phase;
+  roles: ProfileRole[];
+  severity: Severity;
+  /** The duty in English; may say {from} and {to}. */
+  duty: string;
+  nl: RequirementTextNl;
+}
+
+/** A precondition of runbook chapter 4 and the requirements that show it (`all`: every requirement of the role). */
+export interface ProfilePrecondition {
+  nr: string;
+  role: ProfileRole;
+  /** A short title; may say {from} and {to}. */
+  text: string;
+  /** The precondition's words in the runbook, exactly; absent in a synthetic profile (no runbook). */
+  draaiboek?: string;
+  shownBy: 'all' | string[];
+}
+
+export type SwitchName = 'BIDN' | 'VECOZO';
+
+/** A duty of a switch under test (`SW-*`); its check lives in harness/switch-sut/switch-checks.ts. */
+export interface ProfileSwitchRequirement {
+  id: string;
+  /** Runbook steps (chapter 5/6 numbers, or a chapter) the duty comes from. */
+  runbookSteps: string[];
+  /** The switchPreconditions (runbook 4.5 BIDN, 4.6 VECOZO) the duty rests under. */
+  preconditions: string[];
+  /** In English; may say {from} and {to}. */
+  duty: string;
+}
+
+/** A switch's precondition of runbook chapter 4 (4.5 BIDN, 4.6 VECOZO). */
+export interface ProfileSwitchPrecondition {
+  nr: string;
+  role: SwitchName;
+  /** A short title; may say {from} and {to}. */
+  text: string;
+  /** The runbook's words, exactly; absent in a synthetic profile. */
+  draaiboek?: string;
+}
+
 export interface IbCodeProfile {
   code: string;
   omschrijving: string;
@@ -73,6 +141,13 @@ export interface MigrationProfile {
   /** Whether a from-release retour on a from-release heen still passes the switch from T2. */
   oldReleaseRetoursAfterGoLive: boolean;
   ibCodes: IbCodeProfile[];
+  /** The party duties, in the order reports list them. */
+  requirements: ProfileRequirement[];
+  /** Runbook chapter 4: what the steering group asks of each role, and which requirements show it. */
+  preconditions: ProfilePrecondition[];
+  /** The duties of a switch under test (`--switch`), and the switch preconditions they show. */
+  switchRequirements: ProfileSwitchRequirement[];
+  switchPreconditions: ProfileSwitchPrecondition[];
 }
 
 /** The loaded profile and what identifies it in the evidence. */

@@ -2,6 +2,8 @@
  * Issue 12: no release literal in harness logic. Code speaks of the profile's `from` and `to`;
  * the release ids, XsdVersie values and namespace segments of a migration live in its profile,
  * its schemas and the fixtures. Tests and test support (`*.test.ts`, `*-fixture.ts`) may keep them.
+ * In a profile's requirement rows the suite's own prose says {from} and {to}; only the runbook's
+ * quotes (`draaiboek`) name a release, word for word.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadProfile } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
 import { profileReleases } from './profile-messages.js';
+import type { MigrationProfile } from './migration-profile.js';
 
 const HARNESS = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -58,5 +61,42 @@ describe('no release literal in harness logic', () => {
     const files = logicFiles(HARNESS);
     expect(files.length).toBeGreaterThan(100);
     expect(releaseLiterals(files, PATTERN), 'use the migration profile (harness/profile/) instead').toEqual([]);
+  });
+});
+
+/** `pointer: text` for every piece of the suite's own prose in the rows that names a release id. */
+function releaseIdsInProse(p: MigrationProfile): string[] {
+  const ids = profileReleases(p).map((r) => new RegExp(`(?<![0-9.])${escape(r.id)}(?![0-9]|\\.[0-9])`));
+  const prose: [string, string][] = [
+    ...p.requirements.flatMap((r, i) => [
+      [`/requirements/${i}/duty`, r.duty], [`/requirements/${i}/nl/plicht`, r.nl.plicht],
+      [`/requirements/${i}/nl/misging`, r.nl.misging], [`/requirements/${i}/nl/betekent`, r.nl.betekent],
+    ] as [string, string][]),
+    ...p.preconditions.map((pc, i) => [`/preconditions/${i}/text`, pc.text] as [string, string]),
+    ...p.switchRequirements.map((r, i) => [`/switchRequirements/${i}/duty`, r.duty] as [string, string]),
+    ...p.switchPreconditions.map((pc, i) => [`/switchPreconditions/${i}/text`, pc.text] as [string, string]),
+  ];
+  return prose.filter(([, text]) => ids.some((id) => id.test(text))).map(([at, text]) => `${at}: ${text.slice(0, 120)}`);
+}
+
+describe('no release id in the requirement rows\' own prose', () => {
+  const synthetic = loadProfile(join(ROOT, 'fixtures/profiles/synthetic-9.0-9.1.json')).profile;
+  it('finds a release id written out where {from} or {to} belongs, and not in a longer number', () => {
+    const rows = structuredClone(profile);
+    rows.requirements[0]!.duty = 'sent after T2 as 2.3';
+    rows.requirements[1]!.nl.plicht = 'stappen 12.3 en 2.3.1';
+    rows.preconditions[0]!.text = 'kunnen 2.0.2-berichten versturen';
+    rows.switchRequirements[0]!.duty = 'a 2.0.2 heen is accepted';
+    expect(releaseIdsInProse(rows)).toEqual(['/requirements/0/duty: sent after T2 as 2.3', '/preconditions/0/text: kunnen 2.0.2-berichten versturen', '/switchRequirements/0/duty: a 2.0.2 heen is accepted']);
+  });
+
+  it.each([['ipgb-2.0-2.3', profile], ['synthetic-9.0-9.1', synthetic]] as const)('%s says {from} and {to} in its own prose', (_name, p) => {
+    expect(releaseIdsInProse(p)).toEqual([]);
+  });
+
+  it('keeps the runbook quoted word for word in the default profile, releases and all', () => {
+    const quotes = profile.requirements.flatMap((r) => Object.values(r.nl.draaiboek ?? {}));
+    expect(quotes).toContain('Deze berichten dienen als niet verzonden te worden beschouwd en na de ingebruikname van iPgb 2.3 opnieuw worden aangeboden in het iPgb 2.3-formaat.');
+    expect(profile.preconditions.map((pc) => pc.draaiboek)).toContain('De SVB heeft de systemen zo ingericht en getest dat zij op 1 april 2026 iPgb 2.3-berichten kunnen versturen en ontvangen.');
   });
 });

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../clock/calendar.js';
 import { join } from 'node:path';
 import type { SwitchSummary, SwitchSummaryEntry } from './switch-summary.js';
-import { SWITCH_PRECONDITIONS, switchRequirement } from './switch-requirements.js';
+import { switchPreconditions, switchRequirement } from './switch-requirements.js';
 
 type Outcome = 'geslaagd' | 'gefaald' | 'niet getest';
 type PreconditionVerdict = 'voldaan' | 'niet voldaan' | 'niet aangetoond';
@@ -17,7 +17,7 @@ interface Row { id: string; steps: string; duty: string; outcome: Outcome; failu
 interface PreconditionView { nr: string; text: string; verdict: PreconditionVerdict; rows: Row[] }
 
 export function switchPreconditionViews(entry: SwitchSummaryEntry): PreconditionView[] {
-  return SWITCH_PRECONDITIONS.filter((pc) => pc.role === entry.role).map((pc) => {
+  return switchPreconditions().filter((pc) => pc.role === entry.role).map((pc) => {
     const rows = pc.shownBy.map((id): Row => {
       const judged = entry.requirements[id];
       const req = switchRequirement(id);

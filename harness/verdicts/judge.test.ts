@@ -1,8 +1,18 @@
 /** The judge: one verdict per requirement from its check's outcome, not-tested with its reason. */
 import { describe, expect, it } from 'vitest';
-import { judge, notTestedReason } from './judge.js';
-import { sample } from './checks/check.js';
-import type { RequirementId } from './requirements.js';
+import { join } from 'node:path';
+import { checkTableProblems, judge, notTestedReason } from './judge.js';
+import { outcome, sample, type Check, type CheckTable } from './checks/check.js';
+import { requirement, type RequirementId } from './requirements.js';
+import { runProfileFile } from '../profile/run-profile.js';
+import { loadProfile } from '../profile/load-profile.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
+import { afsluitingChecks } from './checks/afsluiting.js';
+import { transitieChecks } from './checks/transitie.js';
+import { ingebruiknameChecks } from './checks/ingebruikname.js';
+import { tr507Checks } from './checks/tr507.js';
+import { algemeenChecks } from './checks/algemeen.js';
+import { restartChecks } from './checks/restart.js';
 import { firstPassingMoment, lastMoment, passesAt, reached } from './deadlines.js';
 import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, svbHeen, toekenning } from './checks/checks-fixture.js';
 
@@ -34,10 +44,50 @@ describe('judge', () => {
     expect(notTestedReason(new ObservationsBuilder().build(), [{ duty: 'x' }])).toMatch(/^the scenario visited no moment, before 1 duty/);
   });
 
-  it('refuses an id without a check', () => {
-    expect(() => judge(['XYZ-9.9' as RequirementId], new ObservationsBuilder().build())).toThrow(/No check for XYZ-9.9/);
+  it('refuses an id the run\'s profile lacks', () => {
+    expect(() => judge(['XYZ-9.9' as RequirementId], new ObservationsBuilder().build())).toThrow(/^Unknown requirement id XYZ-9.9: the ids are those of the migration profile ipgb-2.0-2.3 \(AFS-1.1, /);
+  });
+
+  it('refuses GEN-0.4 on its own: it is folded from the second calendar\'s verdicts', () => {
+    expect(() => judge(['GEN-0.4'], new ObservationsBuilder().build())).toThrow(/No check for GEN-0.4: it is folded from other verdicts/);
   });
 });
+
+describe('the profile\'s requirement rows and the checks, one to one', () => {
+  const loaded = runProfileFile();
+  const path = join(process.cwd(), 'fixtures/profiles/copy.json');
+  const withRows = (rows: MigrationProfile['requirements']) => ({ path, profile: { ...loaded.profile, requirements: rows } });
+
+  it('match for the default and the synthetic profile', () => {
+    expect(checkTableProblems(loaded)).toEqual([]);
+    expect(checkTableProblems(loadProfile(join(process.cwd(), 'fixtures/profiles/synthetic-9.0-9.1.json')))).toEqual([]);
+  });
+
+  it('refuse a profile row without a check, naming both files', () => {
+    const extra = { ...loaded.profile.requirements[0]!, id: 'AFS-1.6' };
+    expect(checkTableProblems(withRows([...loaded.profile.requirements, extra]))).toEqual([
+      'AFS-1.6 is a requirement of the profile fixtures/profiles/copy.json but has no check in harness/verdicts/checks/. Fix: add its check to a CheckTable there, or remove the row.',
+    ]);
+  });
+
+  it('refuse a check without a profile row, naming both files', () => {
+    expect(checkTableProblems(withRows(loaded.profile.requirements.filter((r) => r.id !== 'TRA-2.3')))).toEqual([
+      'harness/verdicts/checks/ has a check for TRA-2.3, but the profile fixtures/profiles/copy.json has no row for it. Fix: add its row to "requirements" in fixtures/profiles/copy.json, or remove the check.',
+    ]);
+  });
+
+  it('take a new requirement as one profile row and one check, and judge it', () => {
+    const row = { ...loaded.profile.requirements[0]!, id: 'AFS-1.6', duty: 'a new duty' };
+    const check: Check = () => outcome([]);
+    const profile = withRows([...loaded.profile.requirements, row]);
+    expect(checkTableProblems(profile, { ...everyCheck(), 'AFS-1.6': check })).toEqual([]);
+    expect(requirement('AFS-1.6', profile.profile)).toMatchObject({ id: 'AFS-1.6', duty: 'a new duty', phase: 'Afsluiting' });
+  });
+});
+
+/** The judge's own table, as the checks folder exports it. */
+const everyCheck = (): CheckTable => ({ ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks, ...restartChecks });
+
 
 describe('deadlines', () => {
   const b = new ObservationsBuilder().visit(ms(T0, -1), T0, T1, ms(T2, -1), T2, ms(T2, 1));

@@ -4,9 +4,12 @@
  * check finds a broken duty; it is not-tested, with the reason, when nothing is broken but a duty
  * the scenario ended before is still open; otherwise it passes.
  */
+import { isAbsolute, relative } from 'node:path';
 import type { Finding } from './finding.js';
 import type { Observations } from './observations.js';
-import type { RequirementId } from './requirements.js';
+import { requirement, type RequirementId } from './requirements.js';
+import type { LoadedProfile } from '../profile/migration-profile.js';
+import { runProfileFile } from '../profile/run-profile.js';
 import { observedTraffic } from './traffic.js';
 import type { CheckTable, NotDue } from './checks/check.js';
 import { sample, when } from './checks/check.js';
@@ -17,11 +20,42 @@ import { ingebruiknameChecks } from './checks/ingebruikname.js';
 import { tr507Checks } from './checks/tr507.js';
 import { algemeenChecks } from './checks/algemeen.js';
 import { restartChecks, restartUntestable } from './checks/restart.js';
+import { SECOND_CALENDAR_ID } from './checks/second-calendar.js';
 import type { UntestableTable } from './checks/check.js';
 
 const CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks, ...restartChecks };
 /** Requirements a scenario may be unable to test (the party offers no restart), with the reason. */
 const UNTESTABLE: UntestableTable = { ...restartUntestable };
+/** Requirements judged without a check of their own: GEN-0.4 folds a scenario's verdicts on the second calendar. */
+const FOLDED: readonly RequirementId[] = [SECOND_CALENDAR_ID];
+const CHECKS_DIR = 'harness/verdicts/checks/';
+
+/**
+ * The profile's requirement rows and the checks, one to one: a row without a check, or a check
+ * without a row, is a suite defect, named with both files. Empty when they match.
+ */
+export function checkTableProblems(loaded: Pick<LoadedProfile, 'profile' | 'path'>, checks: CheckTable = CHECKS): string[] {
+  const near = relative(process.cwd(), loaded.path);
+  const file = near && !near.startsWith('..') && !isAbsolute(near) ? near : loaded.path;
+  const rows = loaded.profile.requirements.map((r) => r.id);
+  const checked = [...Object.keys(checks), ...FOLDED];
+  return [
+    ...rows.filter((id) => !checked.includes(id)).map((id) =>
+      `${id} is a requirement of the profile ${file} but has no check in ${CHECKS_DIR}. Fix: add its check to a CheckTable there, or remove the row.`),
+    ...checked.filter((id) => !rows.includes(id)).map((id) =>
+      `${CHECKS_DIR} has a check for ${id}, but the profile ${file} has no row for it. Fix: add its row to "requirements" in ${file}, or remove the check.`),
+  ];
+}
+
+const matched = new WeakSet<object>();
+
+/** Throws, naming both files, when the run's profile and the checks do not match. */
+export function assertChecksMatchProfile(loaded: LoadedProfile = runProfileFile()): void {
+  if (matched.has(loaded.profile)) return;
+  const problems = checkTableProblems(loaded);
+  if (problems.length) throw new Error(`The requirement rows and the checks do not match:\n  ${problems.join('\n  ')}`);
+  matched.add(loaded.profile);
+}
 
 import type { JudgedVerdict } from './result.js';
 
@@ -38,10 +72,12 @@ export interface RequirementJudgement {
 }
 
 export function judge(ids: readonly RequirementId[], obs: Observations): RequirementJudgement[] {
+  assertChecksMatchProfile();
+  for (const id of ids) requirement(id);
   const traffic = observedTraffic(obs);
   return ids.map((id) => {
     const check = CHECKS[id];
-    if (!check) throw new Error(`No check for ${id}: every requirement id of cutover.md needs one in harness/verdicts/checks/. Fix: add it to a CheckTable there.`);
+    if (!check) throw new Error(`No check for ${id}: ${FOLDED.includes(id) ? 'it is folded from other verdicts (harness/verdicts/checks/second-calendar.ts), not judged on its own' : `add it to a CheckTable in ${CHECKS_DIR}`}.`);
     const reason = UNTESTABLE[id]?.(obs);
     if (reason !== undefined) return { id, verdict: 'not-tested', findings: [], notDue: [], reason };
     const { findings, notDue } = check(obs, traffic);

@@ -1,19 +1,18 @@
 /**
- * The party duties of `../shared/spec/cutover.md` with their stable ids.
- * Ids never change meaning; titles may be edited. Every test names the ids it verifies.
+ * The party duties with their stable ids (cutover.md), read from the run's migration profile
+ * (its `requirements` and `preconditions` rows, harness/profile/): a new requirement is one row
+ * there and one check in harness/verdicts/checks/. Ids never change meaning; titles may be
+ * edited. The profile's own prose says {from} and {to}; they are filled here, the runbook's
+ * quotes are passed on as they stand.
  */
 import type { Role } from '../messages/model.js';
+import type { MigrationProfile, Phase, ProfileRequirement, RequirementTextNl, Severity } from '../profile/migration-profile.js';
+import { runProfile } from '../profile/run-profile.js';
 
-export type RequirementId =
-  | 'AFS-1.1' | 'AFS-1.2' | 'AFS-1.3' | 'AFS-1.4' | 'AFS-1.5'
-  | 'TRA-2.1' | 'TRA-2.2' | 'TRA-2.3'
-  | 'ING-3.1' | 'ING-3.2' | 'ING-3.3' | 'ING-3.4' | 'ING-3.5' | 'ING-3.6'
-  | 'GEN-0.1' | 'GEN-0.2' | 'GEN-0.3' | 'GEN-0.4';
+export type { Phase, RequirementTextNl, Severity } from '../profile/migration-profile.js';
 
-/** Allure's severities; chosen by the consequence of a violation. */
-export type Severity = 'blocker' | 'critical' | 'normal';
-
-export type Phase = 'Afsluiting' | 'Transitie' | 'Ingebruikname' | 'Algemeen';
+/** A requirement id of the run's profile, e.g. `AFS-1.1`; `requirement(id)` refuses any other. */
+export type RequirementId = string;
 
 export interface Requirement {
   id: RequirementId;
@@ -25,67 +24,66 @@ export interface Requirement {
   severity: Severity;
 }
 
-const ALL: readonly Role[] = ['gemeente', 'zorgkantoor', 'svb'];
-const PROVIDERS: readonly Role[] = ['gemeente', 'zorgkantoor'];
+/** The steering group's preconditions (runbook chapter 4) and the requirements that show them. */
+export interface Precondition {
+  nr: string;
+  role: Role;
+  /** A short title. */
+  text: string;
+  /** The runbook's words, exactly, when the profile has a runbook. */
+  draaiboek?: string;
+  shownBy: readonly RequirementId[];
+}
 
-export const REQUIREMENTS: readonly Requirement[] = [
-  { id: 'AFS-1.1', runbookStep: '1.1', phase: 'Afsluiting', roles: ALL, severity: 'normal',
-    duty: 'every heen whose business event exists before T0 is accepted by the switch before T0 (a follow-up 501 held back by TR507 is exempt: it goes after T2 as 2.3)' },
-  { id: 'AFS-1.2', runbookStep: '1.1, 1.2', phase: 'Afsluiting', roles: ALL, severity: 'normal',
-    duty: 'no heen is submitted in [T0, T2)' },
-  { id: 'AFS-1.3', runbookStep: '1.3', phase: 'Afsluiting', roles: ALL, severity: 'normal',
-    duty: 'every heen delivered to the party before T0 has its retour accepted by the switch before T1' },
-  { id: 'AFS-1.4', runbookStep: '1.4', phase: 'Afsluiting', roles: ALL, severity: 'normal',
-    duty: 'no retour is submitted in [T1, T2)' },
-  { id: 'AFS-1.5', runbookStep: '1.5, 5 (eindsituatie)', phase: 'Afsluiting', roles: ALL, severity: 'normal',
-    duty: 'every retour delivered to the party before T1 is processed by T1 (for the SVB: every 508 is processed in the PGB2.0 portaal, the runbook\'s last end-state bullet of chapter 5)' },
-  { id: 'TRA-2.1', runbookStep: '6.1', phase: 'Transitie', roles: ALL, severity: 'blocker',
-    duty: 'business events created in [T0, T2) are kept and sent after T2 as 2.3' },
-  { id: 'TRA-2.2', runbookStep: '3.2, 5, 6.1', phase: 'Transitie', roles: ALL, severity: 'blocker',
-    duty: 'a message refused by the switch is never reported as sent and is never lost: it is offered again at every later moment its phase allows: before T0 (heen) or T1 (retour) in 2.0.2 if the block lifts, otherwise after T2, a heen in 2.3 and a retour in its heen\'s release' },
-  { id: 'TRA-2.3', runbookStep: '6.1', phase: 'Transitie', roles: ALL, severity: 'blocker',
-    duty: 'a restart of the party\'s system during the transition loses nothing: what was queued, owed or in custody before the restart is there after it, and the party goes on as before' },
-  { id: 'ING-3.1', runbookStep: '2.3-2.5', phase: 'Ingebruikname', roles: ALL, severity: 'critical',
-    duty: 'from T2 every new heen is valid 2.3' },
-  { id: 'ING-3.2', runbookStep: '2.3-2.5', phase: 'Ingebruikname', roles: ALL, severity: 'critical',
-    duty: 'a 2.3 heen delivered after T2 is answered with a valid 2.3 retour' },
-  { id: 'ING-3.3', runbookStep: '1 (inleiding)', phase: 'Ingebruikname', roles: ALL, severity: 'critical',
-    duty: 'a late 2.0.2 retour answering a 2.0.2 heen the party sent is accepted and correlated to that heen' },
-  { id: 'ING-3.4', runbookStep: '1 (inleiding)', phase: 'Ingebruikname', roles: ALL, severity: 'critical',
-    duty: 'a retour still owed on a 2.0.2 heen at T1 is sent after T2 in 2.0.2' },
-  { id: 'ING-3.5', runbookStep: 'TR507', phase: 'Ingebruikname', roles: PROVIDERS, severity: 'critical',
-    duty: 'a follow-up 501 waits for the retour on the previous 501 for the same budget, also across the cutover' },
-  { id: 'ING-3.6', runbookStep: '2.3-2.5', phase: 'Ingebruikname', roles: ALL, severity: 'critical',
-    duty: 'a 2.3 retour delivered after T2 on a 2.3 heen the party sent is processed and correlated to that heen by its Identificatie: the heen shows that retour\'s codes, never another\'s' },
-  { id: 'GEN-0.1', runbookStep: 'berichten', phase: 'Algemeen', roles: ALL, severity: 'critical',
-    duty: 'every message the party submits is valid against its release\'s XSD and matches its business event (Bsn, budget, amounts); a 501 carries the party\'s own code as Afzender, a 507 the recipient\'s code as Ontvanger, a retour its heen\'s header unchanged; Identificatie follows TR056' },
-  { id: 'GEN-0.2', runbookStep: 'berichten', phase: 'Algemeen', roles: ALL, severity: 'blocker',
-    duty: 'nothing is duplicated: each business event yields exactly one accepted heen, each delivered heen exactly one accepted retour' },
-  { id: 'GEN-0.3', runbookStep: 'robuustheid', phase: 'Algemeen', roles: ALL, severity: 'critical',
-    duty: 'a malformed, hostile or unexpected delivery is refused (400) or answered with a rejecting retour, and the party keeps working; nothing already accepted or queued is lost; a byte-identical redelivery changes nothing. Unexpected includes a heen in a release its moment does not allow (2.0.2 from T2, 2.3 before T2); a rejecting retour is owed from the first moment its release may pass the switch' },
-  { id: 'GEN-0.4', runbookStep: '3.2', phase: 'Algemeen', roles: ALL, severity: 'blocker',
-    duty: 'the party acts on the calendar it is configured with, never on dates of its own: every duty above also holds under another calendar of the same shape (a postponed migration date, a rehearsal)' },
-];
+/** The suite's own prose with the profile's release ids: `{from}` and `{to}`. */
+export const fillReleases = (text: string, profile: MigrationProfile): string =>
+  text.replaceAll('{from}', profile.releases.from.id).replaceAll('{to}', profile.releases.to.id);
 
-export const REQUIREMENT_IDS: readonly RequirementId[] = REQUIREMENTS.map((r) => r.id);
+interface Catalogue {
+  requirements: readonly Requirement[];
+  ids: readonly RequirementId[];
+  byId: ReadonlyMap<RequirementId, ProfileRequirement>;
+  preconditions: readonly Precondition[];
+}
 
-export function requirement(id: RequirementId): Requirement {
-  const found = REQUIREMENTS.find((r) => r.id === id);
-  if (!found) throw new Error(`Unknown requirement id ${id}: the ids are those of cutover.md (${REQUIREMENT_IDS.join(', ')}).`);
+const catalogues = new WeakMap<MigrationProfile, Catalogue>();
+
+function catalogue(profile: MigrationProfile): Catalogue {
+  const known = catalogues.get(profile);
+  if (known) return known;
+  const requirements = profile.requirements.map((r): Requirement => ({
+    id: r.id, runbookStep: r.runbookStep, phase: r.phase, duty: fillReleases(r.duty, profile), roles: r.roles, severity: r.severity,
+  }));
+  const ids = requirements.map((r) => r.id);
+  const preconditions = profile.preconditions.map((p): Precondition => ({
+    nr: p.nr, role: p.role, text: fillReleases(p.text, profile), ...(p.draaiboek ? { draaiboek: p.draaiboek } : {}),
+    shownBy: p.shownBy === 'all' ? ids : p.shownBy,
+  }));
+  const made: Catalogue = { requirements, ids, byId: new Map(profile.requirements.map((r) => [r.id, r])), preconditions };
+  catalogues.set(profile, made);
+  return made;
+}
+
+/** Every requirement of the profile, in the order reports list them. */
+export const requirements = (profile: MigrationProfile = runProfile()): readonly Requirement[] => catalogue(profile).requirements;
+
+export const requirementIds = (profile: MigrationProfile = runProfile()): readonly RequirementId[] => catalogue(profile).ids;
+
+export const isRequirementId = (id: string, profile: MigrationProfile = runProfile()): boolean => catalogue(profile).byId.has(id);
+
+export function requirement(id: RequirementId, profile: MigrationProfile = runProfile()): Requirement {
+  const found = catalogue(profile).requirements.find((r) => r.id === id);
+  if (!found) throw new Error(`Unknown requirement id ${id}: the ids are those of the migration profile ${profile.name} (${requirementIds(profile).join(', ')}).`);
   return found;
 }
 
-export const appliesTo = (id: RequirementId, role: Role): boolean => requirement(id).roles.includes(role);
+export const appliesTo = (id: RequirementId, role: Role, profile: MigrationProfile = runProfile()): boolean => requirement(id, profile).roles.includes(role);
 
-/** The steering group's preconditions (runbook chapter 4) and the requirements that show them. */
-export interface Precondition { nr: string; role: Role; text: string; shownBy: readonly RequirementId[] }
+export const preconditions = (profile: MigrationProfile = runProfile()): readonly Precondition[] => catalogue(profile).preconditions;
 
-const ING: readonly RequirementId[] = ['ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5', 'ING-3.6'];
-export const PRECONDITIONS: readonly Precondition[] = [
-  { nr: '4.2.1', role: 'zorgkantoor', text: 'De zorgkantoren hebben een geslaagde ketentest uitgevoerd', shownBy: REQUIREMENT_IDS },
-  { nr: '4.2.2', role: 'zorgkantoor', text: 'De zorgkantoren kunnen vanaf de ingebruikname iPgb 2.3-berichten versturen en ontvangen', shownBy: ING },
-  { nr: '4.3.1', role: 'gemeente', text: 'De gemeenten hebben een geslaagde ketentest uitgevoerd', shownBy: REQUIREMENT_IDS },
-  { nr: '4.3.2', role: 'gemeente', text: 'De gemeenten kunnen vanaf de ingebruikname iPgb 2.3-berichten versturen en ontvangen', shownBy: ING },
-  { nr: '4.4.1', role: 'svb', text: 'De SVB heeft een geslaagde ketentest uitgevoerd', shownBy: REQUIREMENT_IDS },
-  { nr: '4.4.2', role: 'svb', text: 'De SVB kan vanaf de ingebruikname iPgb 2.3-berichten versturen en ontvangen', shownBy: ING },
-];
+/** The dossier's Dutch words for a requirement: the suite's prose filled, the runbook's quotes as they stand. */
+export function requirementTextNl(id: RequirementId, profile: MigrationProfile = runProfile()): RequirementTextNl {
+  requirement(id, profile);
+  const { nl } = catalogue(profile).byId.get(id)!;
+  return { ...nl, plicht: fillReleases(nl.plicht, profile), misging: fillReleases(nl.misging, profile), betekent: fillReleases(nl.betekent, profile) };
+}

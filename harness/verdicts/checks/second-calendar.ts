@@ -8,6 +8,9 @@
 import type { Finding } from '../finding.js';
 import type { RequirementJudgement } from '../judge.js';
 
+/** The requirement these folded verdicts are filed under. */
+export const SECOND_CALENDAR_ID = 'GEN-0.4';
+
 export interface JudgedCalendar {
   /** The second calendar's name, e.g. `tweede-kalender-2026-10-23`. */
   name: string;
@@ -16,13 +19,13 @@ export interface JudgedCalendar {
 export function secondCalendarJudgement(judgements: readonly RequirementJudgement[], calendar: JudgedCalendar): RequirementJudgement {
   const findings: Finding[] = judgements.flatMap((j) => j.findings.map((f) => ({
     ...f,
-    requirement: 'GEN-0.4' as const,
+    requirement: SECOND_CALENDAR_ID,
     expected: `on the second calendar ${calendar.name}, ${f.requirement}: ${f.expected}`,
   })));
   const notDue = judgements.flatMap((j) => j.notDue);
-  if (findings.length) return { id: 'GEN-0.4', verdict: 'failed', findings, notDue };
-  if (judgements.some((j) => j.verdict === 'passed')) return { id: 'GEN-0.4', verdict: 'passed', findings, notDue };
+  if (findings.length) return { id: SECOND_CALENDAR_ID, verdict: 'failed', findings, notDue };
+  if (judgements.some((j) => j.verdict === 'passed')) return { id: SECOND_CALENDAR_ID, verdict: 'passed', findings, notDue };
   const reasons = judgements.map((j) => `${j.id}: ${j.reason ?? 'no reason given'}`);
   const reason = reasons.length ? reasons.join('; ') : 'the scenario verified no requirement of this role';
-  return { id: 'GEN-0.4', verdict: 'not-tested', findings, notDue, reason: `on the second calendar ${calendar.name}, no duty could be judged: ${reason}` };
+  return { id: SECOND_CALENDAR_ID, verdict: 'not-tested', findings, notDue, reason: `on the second calendar ${calendar.name}, no duty could be judged: ${reason}` };
 }
