@@ -16,7 +16,7 @@ interface Outcome { status: number; seconds: number; verdicts: string }
 function once(i: number): Outcome {
   const out = mkdtempSync(join(tmpdir(), `repeat-${i}-`));
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'harness/cli/conformance.ts', '--out', out], { stdio: 'ignore' });
+  const run = spawnSync(process.execPath, ['harness/cli/ipgb-conformance.mjs', '--out', out], { stdio: 'ignore' });
   const seconds = (performance.now() - started) / 1000;
   try {
     const records = readFileSync(join(out, 'records.jsonl'), 'utf8').split('\n').filter(Boolean)

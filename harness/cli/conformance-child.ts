@@ -30,7 +30,8 @@ export function runConformance(args: readonly string[], env: NodeJS.ProcessEnv =
  */
 export function startConformance(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: { out?: string; viaShell?: boolean } = {}): StartedConformance {
   const out = options.out ?? mkdtempSync(join(tmpdir(), 'conformance-'));
-  const command = [process.execPath, '--import', 'tsx', 'harness/cli/conformance.ts', ...args, '--out', out];
+  // The launcher `npm run conformance` and the package's bin start (harness/cli/ipgb-conformance.mjs).
+  const command = [process.execPath, 'harness/cli/ipgb-conformance.mjs', ...args, '--out', out];
   // `sh -c '… ; true'`: the shell stays the entry point's parent, as npm's does.
   const child = options.viaShell
     ? spawn('sh', ['-c', `${command.map(quote).join(' ')}; true`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })

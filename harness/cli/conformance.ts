@@ -5,6 +5,7 @@
  * Exit status: 0 every applicable requirement passed, 1 any failed, 2 the run could not be done.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { startVitest } from 'vitest/node';
 import { isArgError, isHelp, parseConformanceArgs, TOKEN_ENV } from './conformance-args.js';
 import { guardRun } from './conformance-interrupts.js';
@@ -34,6 +35,7 @@ import { runSwitchConformance } from './switch-conformance.js';
 import { fileURLToPath } from 'node:url';
 import { failedScenarios, selectScenarios, type Selection } from './scenario-selection.js';
 import { writeJunit } from './junit-report.js';
+import { suiteWorkers } from './suite-workers.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
 import { liveCalendar, liveClock, showProgress, startLineFor, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
@@ -63,6 +65,11 @@ async function main(argv: string[]): Promise<number> {
   const limit = reportLimitOf(process.env);
   if ('error' in limit) {
     process.stderr.write(`conformance: ${limit.error}\n`);
+    return 2;
+  }
+  const workers = workersOf(process.env);
+  if (typeof workers === 'object') {
+    process.stderr.write(`conformance: ${workers.error}\n`);
     return 2;
   }
   const keyPath = signKeyPath(options.signKey);
@@ -128,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, ...(liveFile ? { liveFile } : {}) });
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, workers, ...(liveFile ? { liveFile } : {}) });
   } finally {
     secrets.remove();
     liveFile?.remove();
@@ -142,11 +149,13 @@ interface RunPlan {
   selection: Selection | undefined;
   signKey: ReturnType<typeof loadPrivateKey> | undefined;
   reportLimitMs: number;
+  /** CONFORMANCE_WORKERS, when set. */
+  workers: number | undefined;
   /** `--live`: where the workers read the live calendar from. */
   liveFile?: LiveCalendarFile;
 }
 
-async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, liveFile }: RunPlan): Promise<number> {
+async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, workers, liveFile }: RunPlan): Promise<number> {
   const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
@@ -189,15 +198,15 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
       reporters: [
         progress,
         new (await import('../evidence/summary-reporter.js')).default({ out: options.out }),
-        ['allure-vitest/reporter', { resultsDir: files.results }],
+        new (await import('../evidence/allure-results-reporter.js')).default(files.results),
       ],
       ...(shard ? { shard } : {}),
       // One module graph per worker, not per file: the XSDs are compiled and the profile, catalog and
       // harness loaded once, not once for each of the ~20 scenario files (46 s -> 25 s here). Scenarios
       // share no mutable state: each opens its own world, party session and switch.
       isolate: false,
-      // One party outside the suite can run one session at a time.
-      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : {}),
+      // One party outside the suite can run one session at a time; bundled parties, a worker per free core.
+      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : { maxWorkers: workers ?? suiteWorkers(availableParallelism(), loadavg()[0] ?? 0) }),
     });
     liveProgress?.stop();
     liveStart?.remove();
@@ -268,6 +277,21 @@ function chosenScenarios(options: ConformanceOptions): Selection | { error: stri
   if (ids === undefined) return undefined;
   if (ids.length === 0) return { ids: [], files: [] };
   return selectScenarios(ids, ROOT);
+}
+
+/**
+ * `CONFORMANCE_WORKERS=N`: the suite workers of a run whose parties are all bundled, instead of
+ * one per free core (suite-workers.ts). An env var, not a flag, so run-summary.md's command line
+ * stays as it is.
+ */
+function workersOf(env: NodeJS.ProcessEnv): number | undefined | { error: string } {
+  const raw = env['CONFORMANCE_WORKERS']?.trim();
+  if (!raw) return undefined;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1) {
+    return { error: `CONFORMANCE_WORKERS="${raw}" is not a whole number of workers above 0. Fix: set e.g. CONFORMANCE_WORKERS=1, or unset it for one per free core.` };
+  }
+  return count;
 }
 
 /**

@@ -6,7 +6,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 
 /** Debian's Chromium, or the browser CONFORMANCE_CHROMIUM names. */
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -16,6 +15,8 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | und
 
 /** Prints `html` to `pdfPath` on A4 with the page size and margins its CSS gives; returns the browser's version. */
 export async function printPdf(html: string, pdfPath: string, browserPath: string): Promise<string> {
+  // Loaded when a PDF is printed, not with the command: puppeteer-core takes some 0.5 s of CPU to load.
+  const { default: puppeteer } = await import('puppeteer-core');
   const profile = mkdtempSync(join(tmpdir(), 'dossier-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: browserPath,

@@ -5,7 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { getContainerRuntimeClient, ImageName } from 'testcontainers';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -31,6 +30,8 @@ async function dockerCliPresent(): Promise<boolean> {
 export async function dockerAvailable(): Promise<Availability> {
   prepareTestcontainersEnv();
   const cli = await dockerCliPresent();
+  // Loaded only when asked: see image-driver.ts.
+  const { getContainerRuntimeClient } = await import('testcontainers');
   try {
     await getContainerRuntimeClient();
     return { ok: true };
@@ -49,6 +50,7 @@ export async function dockerAvailable(): Promise<Availability> {
 export async function imageAvailable(image: string): Promise<Availability> {
   const engine = await dockerAvailable();
   if (!engine.ok) return engine;
+  const { getContainerRuntimeClient, ImageName } = await import('testcontainers');
   const client = await getContainerRuntimeClient();
   if (await client.image.exists(ImageName.fromString(image))) return { ok: true };
   return { ok: false, reason: `image ${image} is not in the local engine (nothing is pulled from a registry); build or load it first, the reference party with fixtures/images/build-reference-image.sh` };

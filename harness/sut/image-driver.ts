@@ -3,7 +3,9 @@
  * in its `PORT` variable. It runs on the host network: the engine here may have no bridge, and
  * the party must reach the suite's switch on 127.0.0.1 anyway.
  */
-import { GenericContainer, getContainerRuntimeClient, ImageName, type StartedTestContainer, type WaitStrategy } from 'testcontainers';
+// Types only at load time: testcontainers (with dockerode and gRPC) costs some 0.7 s of CPU to load,
+// in the command and in every suite worker, and only a run with --image needs it.
+import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
 import type { Role } from '../messages/model.js';
 import { ControlClient } from './control-client.js';
 import { prepareTestcontainersEnv } from './docker-available.js';
@@ -46,6 +48,7 @@ export class ImageDriver implements PartyDriver {
     prepareTestcontainersEnv();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    const { GenericContainer, getContainerRuntimeClient } = await import('testcontainers');
     try {
       await getContainerRuntimeClient();
     } catch (error) {
@@ -98,6 +101,7 @@ function noEngine(image: string, error: Error): string {
 
 /** `image@sha256:…`: the registry digest when the image has one, else its local id. */
 async function imageDescription(image: string): Promise<string> {
+  const { getContainerRuntimeClient, ImageName } = await import('testcontainers');
   const info = await (await getContainerRuntimeClient()).image.inspect(ImageName.fromString(image));
   const digest = info.RepoDigests?.[0]?.split('@')[1] ?? info.Id;
   return `${image}@${digest}`;
