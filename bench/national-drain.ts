@@ -11,6 +11,10 @@
  *   --party-prof DIR  run the party with node --cpu-prof, profiles in DIR (profile the bench
  *                     itself with: node --cpu-prof --import tsx bench/national-drain.ts)
  *   --keep            keep the ledger folder (entries.jsonl, messages.jsonl) and print its path
+ *   --heap            the live heap (after a full collection) at the end of each phase, in all
+ *                     and per event; needs node --expose-gc:
+ *                     node --expose-gc --import tsx bench/national-drain.ts --events 10000 --heap
+ *   --heap-snapshot DIR  also write a V8 heap snapshot into DIR at the end of each phase
  * Prints one JSON line per phase and a summary line, then a table. Not a test: figures depend on
  * the machine.
  */
@@ -20,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import type { DateTime } from 'luxon';
 import { loadCalendar } from '../fixtures/calendars/calendars.js';
 import { CutoverWorld } from '../harness/scenario/cutover-world.js';
@@ -47,7 +51,7 @@ const CONTROL_TIMEOUT_MS = 300_000;
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const PARTY_MAIN = fileURLToPath(new URL('../fixtures/parties/reference/main.ts', import.meta.url));
 
-interface Options { events: number; batch: number; partyProf?: string; keep: boolean }
+interface Options { events: number; batch: number; partyProf?: string; keep: boolean; heap: boolean; heapSnapshot?: string }
 
 function options(): Options {
   const { values } = parseArgs({
@@ -56,6 +60,8 @@ function options(): Options {
       batch: { type: 'string' },
       'party-prof': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      heap: { type: 'boolean', default: false },
+      'heap-snapshot': { type: 'string' },
     },
   });
   const events = Number(values.events);
@@ -67,7 +73,15 @@ function options(): Options {
   if (!Number.isInteger(events) || events < 1 || !Number.isInteger(batch) || batch < 1) {
     throw new Error(`national-drain: --events "${values.events}" and --batch "${values.batch}" must be positive whole numbers, e.g. --events 5000 while developing.`);
   }
-  return { events, batch, keep: values.keep, ...(values['party-prof'] ? { partyProf: values['party-prof'] } : {}) };
+  const heap = values.heap || values['heap-snapshot'] !== undefined;
+  if (heap && typeof globalThis.gc !== 'function') {
+    throw new Error('national-drain: --heap needs a full collection before each reading. Fix: node --expose-gc --import tsx bench/national-drain.ts --heap');
+  }
+  return {
+    events, batch, keep: values.keep, heap,
+    ...(values['party-prof'] ? { partyProf: values['party-prof'] } : {}),
+    ...(values['heap-snapshot'] ? { heapSnapshot: values['heap-snapshot'] } : {}),
+  };
 }
 
 /** Peak resident set (VmHWM) of a process, in MiB, from /proc. */
@@ -121,6 +135,31 @@ function cpuSeconds(pid: number | 'self'): number {
 /** Linux's USER_HZ, fixed at 100 on every mainstream architecture. */
 const CLOCK_TICKS = 100;
 
+/**
+ * Creates the backlog in batches. A function of its own so the events it returns die with its
+ * frame: awaited in main's loop, the last batch's list stayed alive through the answer phase.
+ */
+async function createBacklog(world: CutoverWorld, opts: Options, answeredAt: DateTime): Promise<void> {
+  for (let made = 0; made < opts.events; made += opts.batch) {
+    await world.createEvents(world.events.fresh(Math.min(opts.batch, opts.events - made)), { answeredAt });
+  }
+}
+
+/**
+ * What stays alive at the end of a phase: heap used after a full collection (outside the phase's
+ * timing, which has been taken), with the part outside V8's heap (Buffers) apart.
+ */
+function liveHeap(phase: string, opts: Options): void {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  const mib = (b: number): number => Number((b / 2 ** 20).toFixed(1));
+  console.log(JSON.stringify({
+    bench: 'national-drain', heapAfter: phase, events: opts.events, liveHeapMiB: mib(m.heapUsed),
+    liveBytesPerEvent: Math.round(m.heapUsed / opts.events), externalMiB: mib(m.external + m.arrayBuffers), rssMiB: mib(m.rss),
+  }));
+  if (opts.heapSnapshot) writeHeapSnapshot(join(opts.heapSnapshot, `${opts.events}-${phase.replace(/\W+/g, '-')}.heapsnapshot`));
+}
+
 interface Verdict { problems: string[]; accepted501: number; accepted502: number; delivered502: number }
 
 /** The drain's three promises, checked on the ledger alone; each problem names what to look at. */
@@ -169,11 +208,18 @@ async function main(): Promise<number> {
     const phases: Array<{ phase: string; seconds: number; cpuBench: number; cpuParty: number }> = [];
     const partyPid = child.pid as number;
     let cpu = { bench: cpuSeconds('self'), party: cpuSeconds(partyPid) };
+    let heapMs = 0;
     /** Ends a phase: its wall time and the CPU seconds each process spent in it. */
     const phase = (name: string, from: number): void => {
       const now = { bench: cpuSeconds('self'), party: cpuSeconds(partyPid) };
       phases.push({ phase: name, seconds: seconds(from), cpuBench: round2(now.bench - cpu.bench), cpuParty: round2(now.party - cpu.party) });
       cpu = now;
+      if (!opts.heap) return;
+      // The collections and snapshots of --heap count in no phase and not in the total.
+      const heapFrom = performance.now();
+      liveHeap(name, opts);
+      heapMs += performance.now() - heapFrom;
+      cpu = { bench: cpuSeconds('self'), party: cpuSeconds(partyPid) };
     };
     const started = performance.now();
 
@@ -181,9 +227,7 @@ async function main(): Promise<number> {
     // on /clock), so creating and draining are one phase. The counterparty answers only at T0,
     // so the answers are timed apart.
     let from = performance.now();
-    for (let made = 0; made < opts.events; made += opts.batch) {
-      await world.createEvents(world.events.fresh(Math.min(opts.batch, opts.events - made)), { answeredAt: T0 });
-    }
+    await createBacklog(world, opts, T0);
     phase('create + drain (501 < T0)', from);
 
     from = performance.now();
@@ -195,7 +239,7 @@ async function main(): Promise<number> {
     const entries = world.observations().entries;
     const verdict = verify(entries, opts.events, T0, T1);
     phase('verify (ledger queries)', from);
-    const total = seconds(started);
+    const total = Number((seconds(started) - heapMs / 1000).toFixed(2));
 
     await world.close();
     world = undefined;

@@ -9,3 +9,4 @@ export * from './parse.js';
 export * from './heen.js';
 export * from './retour.js';
 export * from './from-intent.js';
+export * from './plain-packer.js';

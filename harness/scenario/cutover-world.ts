@@ -35,6 +35,8 @@ import type { Intent, PartyState } from '../protocol/party-protocol.js';
 import type { CreatedEvent, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
 import { BusinessEvents } from './business-events.js';
 import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';
+import { CreatedEventLog } from './created-event-log.js';
+import { fingerprintDigest } from './fingerprint-digest.js';
 import type { HostileKind } from './hostile-deliveries.js';
 import { hostileBody } from './hostile-deliveries.js';
 import type { SwitchHost } from './switch-host.js';
@@ -109,7 +111,7 @@ export class CutoverWorld {
   private readonly party: PartyUnderTest;
   private readonly fromParty: Bericht[] = [];
   private readonly parsed = new Map<string, Bericht | undefined>();
-  private readonly created: CreatedEvent[] = [];
+  private readonly created = new CreatedEventLog();
   private readonly visited: DateTime[] = [];
   private readonly snapshots: StateSnapshot[] = [];
   private readonly blocks: UnplannedBlock[] = [];
@@ -227,7 +229,7 @@ export class CutoverWorld {
       const list = Array.isArray(ids) ? ids : [ids];
       const made = intents.map((intent, i) => ({ intentId: list[i] ?? `?${i}`, intent, createdAt }));
       // One by one: spreading 100,000+ arguments into push overflows the stack.
-      for (const event of made) this.created.push(event);
+      for (const event of made) this.created.add(event);
       this.note(`${made.length} business event(s) created at the party`);
       await this.settle();
       return made;
@@ -245,8 +247,8 @@ export class CutoverWorld {
 
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
   private scriptAnswers(intents: readonly Intent[], at: DateTime | undefined, codes: string[] | undefined): void {
-    const carried = new Set(intents.map(intentFingerprint));
-    this.plans.push((heen) => (carried.has(heenFingerprint(heen)) ? { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } : undefined));
+    const carried = new Set(intents.map((intent) => fingerprintDigest(intentFingerprint(intent))));
+    this.plans.push((heen) => (carried.has(fingerprintDigest(heenFingerprint(heen))) ? { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } : undefined));
     const how = codes ? ` with RetourCodes ${codes.join(',')}` : '';
     this.note(`the counterparty will answer the heen of ${intents.length} business event(s)${at ? ` only at ${describeMoment(at, this.calendar.zone)}` : ''}${how}`);
   }
@@ -453,13 +455,19 @@ export class CutoverWorld {
   // ---- what the judge and the evidence read -------------------------------------------------
 
   observations(): Observations {
+    const created = this.created;
+    let events: readonly CreatedEvent[] | undefined;
     return {
       role: this.party.role,
       identity: this.party.identity,
       calendar: this.calendar,
       entries: this.ledger.entries(),
       messageOf: (hash) => this.messageOf(hash),
-      events: this.created,
+      // Unpacked once per Observations, when a check first reads them.
+      get events(): readonly CreatedEvent[] {
+        events ??= created.list();
+        return events;
+      },
       moments: this.visited,
       snapshots: this.snapshots,
       blocks: this.blocks,
