@@ -14,6 +14,7 @@ import { WallClock } from '../clock/wall-clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { BodyDigest } from '../ledger/body-hash.js';
+import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
@@ -455,15 +456,19 @@ export class CutoverWorld {
   // ---- what the judge and the evidence read -------------------------------------------------
 
   observations(): Observations {
-    const created = this.created;
+    const { created, ledger } = this;
     let events: readonly CreatedEvent[] | undefined;
+    let entries: readonly LedgerEntry[] | undefined;
     return {
       role: this.party.role,
       identity: this.party.identity,
       calendar: this.calendar,
-      entries: this.ledger.entries(),
+      // Both unpacked once per Observations, when a check first reads them.
+      get entries(): readonly LedgerEntry[] {
+        entries ??= ledger.entries();
+        return entries;
+      },
       messageOf: (hash) => this.messageOf(hash),
-      // Unpacked once per Observations, when a check first reads them.
       get events(): readonly CreatedEvent[] {
         events ??= created.list();
         return events;
@@ -476,6 +481,14 @@ export class CutoverWorld {
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
       ...(this.restart ? { restart: this.restart } : {}),
     };
+  }
+
+  /**
+   * The ledger's entries one at a time, none kept: what a national-scale run reads its verdict
+   * from, where `observations().entries` would hold 660,000 objects at once.
+   */
+  ledgerEntries(): Iterable<LedgerEntry> {
+    return this.ledger.scan();
   }
 
   xmlOf(hash: string): string | undefined {
