@@ -9,7 +9,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  buildXml, heenNameOf, heenOf, isAccepting, messageName, PlainPacker, retourNameOf, retourOn,
+  buildXml, flatString, heenNameOf, heenOf, isAccepting, messageName, PlainPacker, retourNameOf, retourOn,
   type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
 } from '../messages/index.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
@@ -116,7 +116,8 @@ export class Counterparty {
   /** A heen the party submitted and the switch accepted: plans the retour. */
   receiveHeen(heen: Heenbericht): void {
     const route = routeOf(heen);
-    const seenKey = `${heen.wet}${heen.family}|${route.sender}|${heen.header.berichtIdentificatie.identificatie}`;
+    // Flat: kept for every heen of the run (see flatString).
+    const seenKey = flatString(`${heen.wet}${heen.family}|${route.sender}|${heen.header.berichtIdentificatie.identificatie}`);
     const budgetKey = heen.family === '501' ? budgetKeyOf(heen) : null;
     const previous = budgetKey ? this.openToekenningen.get(budgetKey) : undefined;
     const judged = judgeHeen(heen, { identificatieSeen: this.received.has(seenKey), previousUnanswered: previous !== undefined });
@@ -124,7 +125,7 @@ export class Counterparty {
     const plan = { ...this.planner(heen) };
     if (plan.never) return;
     const identificatieRetour = this.nextIdentificatie(route.addressee);
-    const key = `retour:${route.addressee}:${identificatieRetour}`;
+    const key = flatString(`retour:${route.addressee}:${identificatieRetour}`);
     const opensBudget = budgetKey && previous === undefined ? budgetKey : null;
     if (opensBudget) this.openToekenningen.set(opensBudget, key);
     const codes = this.sharedCodes(plan.codes ?? judged);
@@ -293,5 +294,5 @@ const sentKey = (heenName: MessageName, identificatie: string): string => `${hee
 
 /** TR507's scope: the same sender, Bsn and BudgetIdentificatie. */
 function budgetKeyOf(heen: Heenbericht & { family: '501' }): string {
-  return `${routeOf(heen).sender}|${heen.client.bsn}|${heen.client.budget.budgetIdentificatie}`;
+  return flatString(`${routeOf(heen).sender}|${heen.client.bsn}|${heen.client.budget.budgetIdentificatie}`);
 }

@@ -10,3 +10,4 @@ export * from './heen.js';
 export * from './retour.js';
 export * from './from-intent.js';
 export * from './plain-packer.js';
+export * from './flat-string.js';
