@@ -9,7 +9,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  buildXml, heenNameOf, heenOf, isAccepting, messageName, retourNameOf, retourOn,
+  buildXml, flatString, heenNameOf, heenOf, isAccepting, messageName, PlainPacker, retourNameOf, retourOn,
   type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
 } from '../messages/index.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
@@ -18,7 +18,7 @@ import { runProfile } from '../profile/run-profile.js';
 import type { BudgetafsluitingIntent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { routeOf, SVB } from '../switch/routing.js';
 import { defaultProviderFor, identitiesOpposite } from './identities.js';
-import { judgeHeen, type AnswerPlanner, type RetourPlan } from './retour-plan.js';
+import { judgeHeen, type AnswerPlanner } from './retour-plan.js';
 
 export interface CounterpartyOptions {
   clock: Clock;
@@ -53,11 +53,22 @@ interface QueuedHeen {
   refusedAt?: DateTime;
 }
 
+/**
+ * A retour waiting to be offered: what builds it, not the built or parsed message. A national
+ * backlog holds 110,000 or more of these until T0, so the heen waits packed (see PlainPacker)
+ * with the few fields due() looks at beside it, and is unpacked only to build the retour.
+ */
 interface QueuedRetour {
   kind: 'retour';
   key: string;
-  heen: Heenbericht;
-  plan: RetourPlan & { codes: string[] };
+  /** The heen it answers, packed by the counterparty's PlainPacker. */
+  heen: string;
+  heenName: MessageName;
+  heenRelease: Release;
+  /** Not before this moment (RetourPlan.at). */
+  at: DateTime | undefined;
+  codes: readonly string[];
+  withClient: boolean;
   identificatieRetour: string;
   /** The TR507 budget this retour keeps open, when it is the one that opened it. */
   opensBudget: string | null;
@@ -84,6 +95,9 @@ export class Counterparty {
   private readonly counters = new Map<string, number>();
   private planner: AnswerPlanner = () => undefined;
   private readonly profile: MigrationProfile;
+  private readonly packer = new PlainPacker();
+  /** One array per distinct list of RetourCodes: a backlog answers nearly all alike. */
+  private readonly codeLists = new Map<string, readonly string[]>();
 
   constructor(private readonly options: CounterpartyOptions) {
     this.identities = new Set(options.identities ?? identitiesOpposite(options.putRole));
@@ -102,7 +116,8 @@ export class Counterparty {
   /** A heen the party submitted and the switch accepted: plans the retour. */
   receiveHeen(heen: Heenbericht): void {
     const route = routeOf(heen);
-    const seenKey = `${heen.wet}${heen.family}|${route.sender}|${heen.header.berichtIdentificatie.identificatie}`;
+    // Flat: kept for every heen of the run (see flatString).
+    const seenKey = flatString(`${heen.wet}${heen.family}|${route.sender}|${heen.header.berichtIdentificatie.identificatie}`);
     const budgetKey = heen.family === '501' ? budgetKeyOf(heen) : null;
     const previous = budgetKey ? this.openToekenningen.get(budgetKey) : undefined;
     const judged = judgeHeen(heen, { identificatieSeen: this.received.has(seenKey), previousUnanswered: previous !== undefined });
@@ -110,10 +125,14 @@ export class Counterparty {
     const plan = { ...this.planner(heen) };
     if (plan.never) return;
     const identificatieRetour = this.nextIdentificatie(route.addressee);
-    const key = `retour:${route.addressee}:${identificatieRetour}`;
+    const key = flatString(`retour:${route.addressee}:${identificatieRetour}`);
     const opensBudget = budgetKey && previous === undefined ? budgetKey : null;
     if (opensBudget) this.openToekenningen.set(opensBudget, key);
-    this.queue.set(key, { kind: 'retour', key, heen, plan: { ...plan, codes: plan.codes ?? judged }, identificatieRetour, opensBudget });
+    const codes = this.sharedCodes(plan.codes ?? judged);
+    this.queue.set(key, {
+      kind: 'retour', key, heen: this.packer.pack(heen), heenName: nameOf(heen), heenRelease: heen.release, at: plan.at,
+      codes, withClient: plan.withClient ?? isAccepting(codes), identificatieRetour, opensBudget,
+    });
   }
 
   /** A retour the party sent on one of the counterparty's heen; false when it answers none of them. */
@@ -171,12 +190,12 @@ export class Counterparty {
         item.lastOffered = bericht;
         yield { key: item.key, xml: buildXml(bericht), bericht };
       } else {
-        if (!this.retourAllowedAt(now, item.heen) || (item.plan.at && now < item.plan.at)) continue;
-        const bericht = retourOn(item.heen, {
+        if (!this.retourAllowedAt(now, item.heenName, item.heenRelease) || (item.at && now < item.at)) continue;
+        const bericht = retourOn(this.packer.unpack<Heenbericht>(item.heen), {
           identificatieRetour: item.identificatieRetour,
           dagtekeningRetour: date,
-          retourCodes: item.plan.codes,
-          withClient: item.plan.withClient ?? isAccepting(item.plan.codes),
+          retourCodes: item.codes,
+          withClient: item.withClient,
         });
         yield { key: item.key, xml: buildXml(bericht), bericht };
       }
@@ -216,8 +235,18 @@ export class Counterparty {
   }
 
   /** A retour goes whenever the profile lets its heen's release pass for it (never in the standstill). */
-  private retourAllowedAt(t: DateTime, heen: Heenbericht): boolean {
-    return sendableRelease(this.profile, this.options.calendar, t, retourNameOf(nameOf(heen)), heen.release) !== null;
+  private retourAllowedAt(t: DateTime, heenName: MessageName, heenRelease: Release): boolean {
+    return sendableRelease(this.profile, this.options.calendar, t, retourNameOf(heenName), heenRelease) !== null;
+  }
+
+  private sharedCodes(codes: readonly string[]): readonly string[] {
+    const signature = JSON.stringify(codes);
+    let shared = this.codeLists.get(signature);
+    if (!shared) {
+      shared = Object.freeze([...codes]);
+      this.codeLists.set(signature, shared);
+    }
+    return shared;
   }
 
   /** TR507 for its own 501s: a follow-up waits for the retour on the previous one. */
@@ -265,5 +294,5 @@ const sentKey = (heenName: MessageName, identificatie: string): string => `${hee
 
 /** TR507's scope: the same sender, Bsn and BudgetIdentificatie. */
 function budgetKeyOf(heen: Heenbericht & { family: '501' }): string {
-  return `${routeOf(heen).sender}|${heen.client.bsn}|${heen.client.budget.budgetIdentificatie}`;
+  return flatString(`${routeOf(heen).sender}|${heen.client.bsn}|${heen.client.budget.budgetIdentificatie}`);
 }

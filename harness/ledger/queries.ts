@@ -69,40 +69,53 @@ export interface Duplicate {
 
 /**
  * GEN-0.2: the same heen (name, sender, Identificatie) accepted more than once, or the same heen
- * answered by more than one accepted retour.
+ * answered by more than one accepted retour. `entries` is read twice (an array, or a ledger's
+ * scan): first to count each key, then to gather the entries of the keys met twice, so a
+ * national ledger is never held as groups of entries.
  */
-export function duplicateAccepted(entries: readonly LedgerEntry[]): Duplicate[] {
-  const groups = new Map<string, LedgerEntry[]>();
-  for (const e of entries) {
-    if (!isAccepted(e) || e.name === null || e.identificatie === null) continue;
-    const key = isHeenName(e.name)
+export function duplicateAccepted(entries: Iterable<LedgerEntry>): Duplicate[] {
+  return groupsMetTwice(entries, (e) => {
+    if (!isAccepted(e) || e.name === null || e.identificatie === null) return undefined;
+    return isHeenName(e.name)
       ? `${e.name} from ${e.sender} with Identificatie ${e.identificatie}`
       : `answer to ${heenNameOf(e.name)} ${e.identificatie} of ${e.addressee}`;
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
-  }
-  return [...groups].filter(([, group]) => group.length > 1).map(([key, group]) => ({ key, entries: group }));
+  }, () => true);
 }
 
 /**
  * TR056: an identifier (a heen's Identificatie, a retour's IdentificatieRetour) used by one
- * sender for two different accepted messages of the same name, across both releases.
+ * sender for two different accepted messages of the same name, across both releases. Read twice,
+ * as duplicateAccepted.
  */
-export function identifierReuse(entries: readonly LedgerEntry[]): Duplicate[] {
+export function identifierReuse(entries: Iterable<LedgerEntry>): Duplicate[] {
+  return groupsMetTwice(entries, (e) => {
+    if (!isAccepted(e) || e.name === null) return undefined;
+    const id = isHeenName(e.name) ? e.identificatie : e.identificatieRetour;
+    return id === null ? undefined : `${e.name} identifier ${id} of ${e.sender}`;
+  }, (group) => new Set(group.map((e) => e.xmlHash)).size > 1);
+}
+
+/** The groups of entries sharing a key that more than one entry has and `keep` accepts, in first-seen order. */
+function groupsMetTwice(
+  entries: Iterable<LedgerEntry>, keyOf: (e: LedgerEntry) => string | undefined, keep: (group: LedgerEntry[]) => boolean,
+): Duplicate[] {
+  const seen = new Set<string>();
   const groups = new Map<string, LedgerEntry[]>();
   for (const e of entries) {
-    if (!isAccepted(e) || e.name === null) continue;
-    const id = isHeenName(e.name) ? e.identificatie : e.identificatieRetour;
-    if (id === null) continue;
-    const key = `${e.name} identifier ${id} of ${e.sender}`;
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
+    const key = keyOf(e);
+    if (key === undefined) continue;
+    if (seen.has(key)) groups.set(key, []);
+    else seen.add(key);
   }
-  return [...groups]
-    .filter(([, group]) => new Set(group.map((e) => e.xmlHash)).size > 1)
-    .map(([key, group]) => ({ key, entries: group }));
+  if (groups.size === 0) return [];
+  // Keys in the order first seen, as the groups were listed before.
+  const order = [...seen].filter((key) => groups.has(key));
+  seen.clear();
+  for (const e of entries) {
+    const key = keyOf(e);
+    if (key !== undefined) groups.get(key)?.push(e);
+  }
+  return order.map((key) => ({ key, entries: groups.get(key) as LedgerEntry[] })).filter((d) => keep(d.entries));
 }
 
 export interface DeliveryFilter {

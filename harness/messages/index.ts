@@ -9,3 +9,5 @@ export * from './parse.js';
 export * from './heen.js';
 export * from './retour.js';
 export * from './from-intent.js';
+export * from './plain-packer.js';
+export * from './flat-string.js';
