@@ -47,6 +47,10 @@ describe('npm run conformance -- --profile (synthetic migration)', () => {
     expect(xml.filter((x) => /\/ipgb\/2_[03]\//.test(x))).toEqual([]);
     const dossier = readFileSync(join(run.out, 'dossier.md'), 'utf8');
     expect(dossier).toContain("Synthetisch migratieprofiel 'synthetic-9.0-9.1'");
+    // Title, introduction and matrix name the profile's migration, not the national one.
+    expect(dossier.split('\n')[0]).toBe('# Dossier conformiteit SYNTHETISCH 9.0.1 → 9.1');
+    expect(dossier).toContain('iPgb 9.1 versturen en ontvangen');
+    expect(dossier).not.toMatch(/iPgb 2\.0 naar iPgb 2\.3|iPgb 2\.3 versturen/);
     expect(dossier).toContain('Reden: het migratieprofiel synthetic-9.0-9.1 laat na de ingebruikname geen retourberichten in 9.0.1 meer toe');
   }, 300_000);
 });

@@ -7,7 +7,7 @@
  * PDF writer give the same pages.
  */
 import {
-  DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL,
+  LEGEND_NL, ROLE_NL,
 } from './dossier-nl.js';
 import type { DossierView, Examples, PartyView, PreconditionVerdict, RequirementRow, RowOutcome, RunFacts } from './dossier-model.js';
 
@@ -27,7 +27,7 @@ const STYLE = `
   @top-left { font: 7pt/1.2 system-ui, Arial, sans-serif; color: #444; width: 45%; }
   @top-right { font: 6pt/1.2 "DejaVu Sans Mono", monospace; color: #444; width: 55%; text-align: right; }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; }
-  @bottom-left { content: "Dossier conformiteit iPgb 2.0 → 2.3"; font: 7pt system-ui, Arial, sans-serif; color: #777; } }
+  @bottom-left { content: TITLE; font: 7pt system-ui, Arial, sans-serif; color: #777; } }
 body { font: 9.5pt/1.35 system-ui, "Segoe UI", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 186mm; hyphens: manual; }
 h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 0 0 1.5mm; } h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
 p { margin: 0 0 2mm; }
@@ -81,7 +81,7 @@ function matrix(view: DossierView): string {
   }
   return `<table class="matrix">
 <colgroup><col style="width:21%"><col style="width:21%"><col style="width:13%"><col style="width:22.5%"><col style="width:22.5%"></colgroup>
-<thead><tr><th>Partij</th><th>Product en versie</th><th>Getest op</th>${PRECONDITION_COLUMNS_NL.map((c) => `<th>${esc(c.kop)} (x.x.${c.suffix})</th>`).join('')}</tr></thead>
+<thead><tr><th>Partij</th><th>Product en versie</th><th>Getest op</th>${view.run.columns.map((c) => `<th>${esc(c.kop)} (x.x.${c.suffix})</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -162,19 +162,19 @@ export function dossierHtml(view: DossierView, files: readonly string[]): string
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(DOSSIER_TITLE_NL)}</title>
-<style>${STYLE}
+<title>${esc(view.run.title)}</title>
+<style>${STYLE.replace('content: TITLE', `content: ${cssString(view.run.title)}`)}
 ${pages}</style>
 </head>
 <body>
 <section class="overview">
-<h1>${esc(DOSSIER_TITLE_NL)}</h1>
+<h1>${esc(view.run.title)}</h1>
 ${view.run.banners.map((b) => `<div class="banner" role="alert">${esc(b)}</div>`).join('\n')}
 ${answer(view)}
 ${matrix(view)}
 ${facts(view.run, files)}
 <ul class="legend">${legend}</ul>
-<p class="small">${esc(view.run.intro)} ${esc(PRECONDITION_COLUMNS_NL[0].toelichting)}.</p>
+<p class="small">${esc(view.run.intro)} ${esc(view.run.columns[0]!.toelichting)}.</p>
 </section>
 ${view.parties.map(partySection).join('\n')}
 </body>

@@ -1,5 +1,5 @@
 /** The dossier as Markdown: readable as plain text, pasteable into minutes; the same view as the HTML. */
-import { DOSSIER_TITLE_NL, LEGEND_NL, PRECONDITION_COLUMNS_NL, ROLE_NL } from './dossier-nl.js';
+import { LEGEND_NL, ROLE_NL } from './dossier-nl.js';
 import type { DossierView, Examples, PartyView } from './dossier-model.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -36,9 +36,9 @@ export function dossierMarkdown(view: DossierView, files: readonly string[]): st
   const c = run.calendar;
   const counts = (['niet ondersteund', 'onvolledig', 'ondersteund'] as const)
     .map((v) => [v, view.parties.filter((p) => p.verdict === v).length] as const).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
-  const head = [`# ${DOSSIER_TITLE_NL}`, '', ...run.banners.map((b) => `> **LET OP: ${b}**\n`),
+  const head = [`# ${run.title}`, '', ...run.banners.map((b) => `> **LET OP: ${b}**\n`),
     `**Uitslag (${view.parties.length} partij${view.parties.length === 1 ? '' : 'en'}): ${counts.join(', ')}.**`, ''];
-  const matrix = ['| Partij | Product en versie | Getest op | ' + PRECONDITION_COLUMNS_NL.map((x) => `${x.kop} (x.x.${x.suffix})`).join(' | ') + ' |', '|---|---|---|---|---|'];
+  const matrix = ['| Partij | Product en versie | Getest op | ' + run.columns.map((x) => `${x.kop} (x.x.${x.suffix})`).join(' | ') + ' |', '|---|---|---|---|---|'];
   let role: string | undefined;
   for (const p of view.parties) {
     if (p.role !== role) {
@@ -58,6 +58,6 @@ export function dossierMarkdown(view: DossierView, files: readonly string[]): st
     `- Bestanden: ${files.join('; ')}`,
   ];
   const legend = LEGEND_NL.map(([t, m]) => `- **${t}**: ${m}`);
-  return [...head, ...matrix, '', ...facts, '', ...legend, '', `${view.run.intro} ${PRECONDITION_COLUMNS_NL[0].toelichting}.`, '',
+  return [...head, ...matrix, '', ...facts, '', ...legend, '', `${view.run.intro} ${run.columns[0]!.toelichting}.`, '',
     ...view.parties.map(partySection)].join('\n');
 }

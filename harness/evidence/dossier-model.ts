@@ -15,9 +15,10 @@ import type { Role } from '../messages/model.js';
 import { findingCategories, findingLine, MAX_IDS_SHOWN, type Finding } from '../verdicts/finding.js';
 import { appliesTo, preconditions as profilePreconditions, requirementIds, requirement, requirementTextNl, type Phase, type RequirementId } from '../verdicts/requirements.js';
 import {
-  CATEGORY_NL, DOSSIER_INTRO_LIVE_NL, DOSSIER_INTRO_NL, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, ROLE_NL, type VERDICT_NL,
+  CATEGORY_NL, dossierIntroLiveNl, dossierIntroNl, dossierTitleNl, preconditionColumnsNl, type PreconditionColumnNl, liveBannerNl, NOT_TESTED_REASONS_NL, OUTCOME_NL, ROLE_NL, type VERDICT_NL,
 } from './dossier-nl.js';
 import { partyName } from './party-names.js';
+import { runProfile } from '../profile/run-profile.js';
 import { signatureText } from './attestation.js';
 import { instantOf, momentsIn, runbookMomentLocal, runbookMomentShort } from './runbook-time.js';
 import type { ScenarioRecord } from './scenario-record.js';
@@ -103,8 +104,12 @@ export interface RunFacts {
   signature: string;
   /** Loud lines for the top of every rendering: why this run supports no precondition. */
   banners: string[];
+  /** The dossier's title: the run profile's migration. */
+  title: string;
   /** The introduction under the facts: a live rehearsal says it ran on the wall clock. */
   intro: string;
+  /** The matrix's two precondition columns. */
+  columns: readonly PreconditionColumnNl[];
 }
 
 export interface DossierView { run: RunFacts; parties: PartyView[] }
@@ -197,7 +202,10 @@ function runFacts(summary: Summary, summarySha256: string | undefined): RunFacts
     operator: summary.operator ?? 'niet opgegeven (--operator NAAM of CONFORMANCE_OPERATOR)',
     signature: signatureText(summary),
     banners,
-    intro: summary.mode === 'live' ? DOSSIER_INTRO_LIVE_NL : DOSSIER_INTRO_NL,
+    // The merge refuses runs of another profile than this process's, so the run profile is the runs' own.
+    title: dossierTitleNl(runProfile().label),
+    intro: (summary.mode === 'live' ? dossierIntroLiveNl : dossierIntroNl)(runProfile().runbookNl),
+    columns: preconditionColumnsNl(runProfile().releases.to.id),
   };
 }
 

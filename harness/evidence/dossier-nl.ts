@@ -6,11 +6,13 @@
  */
 import type { Role } from '../messages/model.js';
 
-/** The matrix's two columns: the first is the chain test itself, which the suite only supports. */
-export const PRECONDITION_COLUMNS_NL = [
+/** The matrix's two columns (`to`: the profile's new release): the first is the chain test itself, which the suite only supports. */
+export const preconditionColumnsNl = (to: string) => [
   { suffix: '1', kop: 'Geslaagde ketentest', toelichting: 'x.x.1 is de landelijke ketentest zelf: de suite ondersteunt hem, zij vervangt hem niet (alle eisen van de rol)' },
-  { suffix: '2', kop: 'iPgb 2.3 versturen en ontvangen', toelichting: 'x.x.2: ING-3.1 tot en met ING-3.6' },
+  { suffix: '2', kop: `iPgb ${to} versturen en ontvangen`, toelichting: 'x.x.2: ING-3.1 tot en met ING-3.6' },
 ] as const;
+
+export type PreconditionColumnNl = ReturnType<typeof preconditionColumnsNl>[number];
 
 export const ROLE_NL: Readonly<Record<Role, { een: string; groep: string }>> = {
   gemeente: { een: 'gemeente', groep: 'Gemeenten (4.3)' },
@@ -56,18 +58,20 @@ export const OUTCOME_NL = {
   'not-tested': 'niet getest',
 } as const;
 
-export const DOSSIER_TITLE_NL = 'Dossier conformiteit iPgb 2.0 → 2.3';
+/** `label`: the profile's migration in a few words (`iPgb 2.0 → 2.3`). */
+export const dossierTitleNl = (label: string): string => `Dossier conformiteit ${label}`;
 
 /** Page one of a live rehearsal (`--live`): on the wall clock, with its real stops. */
 export const liveBannerNl = (t0: string, t1: string, t2: string): string =>
   `Live-repetitie op de wandklok, niet op een gesimuleerde klok: de partij kreeg de kalender in de sessie en handelde op haar eigen klok. ` +
   `T0 heenstop ${t0}; T1 retourstop ${t1}; T2 ingebruikname ${t2}. Wat één doorlopende overgang niet kan waarnemen, staat op niet getest, met de reden.`;
 
-export const DOSSIER_INTRO_NL =
+/** `runbook`: the profile's runbook, as the introduction names it. */
+export const dossierIntroNl = (runbook: string): string =>
   'Dit dossier laat per ketenpartij zien of de conformiteitssuite de randvoorwaarden van hoofdstuk 4 van het ' +
-  'Landelijk draaiboek migratie iPgb 2.0 naar iPgb 2.3 ondersteunt. De suite speelt de schakelpunten en de ' +
+  `${runbook} ondersteunt. De suite speelt de schakelpunten en de ` +
   'tegenpartij na op een gesimuleerde klok; zij is niet de landelijke ketentest op de ketentestomgeving, en zij ' +
   'verklaart een randvoorwaarde nooit voldaan. De ketenpartij en de Stuurgroep iPgb beoordelen dat zelf.';
 
 /** The introduction of a live rehearsal's dossier: the same, on the wall clock. */
-export const DOSSIER_INTRO_LIVE_NL = DOSSIER_INTRO_NL.replace('op een gesimuleerde klok', 'in een live-repetitie op de wandklok');
+export const dossierIntroLiveNl = (runbook: string): string => dossierIntroNl(runbook).replace('op een gesimuleerde klok', 'in een live-repetitie op de wandklok');

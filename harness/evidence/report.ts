@@ -17,8 +17,8 @@ import { stripAnalytics } from './offline-html.js';
 import { outFiles } from './out-layout.js';
 import { gitCommit, reportEnvironment, writeEnvironmentProperties } from './report-environment.js';
 import { readSummary, type Summary } from './summary.js';
+import { runProfile } from '../profile/run-profile.js';
 
-export const REPORT_TITLE = 'iPgb 2.0 → 2.3 conformance';
 
 /**
  * The title on top of every page of the report: it says, as loudly as the dossier's banner, when
@@ -28,7 +28,7 @@ export function reportTitle(summary: Pick<Summary, 'mode' | 'calendar'>): string
   const cal = summary.calendar;
   const live = summary.mode === 'live' ? ` · LIVE REHEARSAL on the wall clock (T0 ${cal.heenStop}, T1 ${cal.retourStop}, T2 ${cal.goLive})` : '';
   const national = cal.national === false ? ` · NOT the national calendar: '${cal.name ?? 'unnamed'}'` : '';
-  return `${REPORT_TITLE}${live}${national}`;
+  return `${runProfile().label} conformance${live}${national}`;
 }
 
 /** party › phase › runbook step › scenario: the path the dossier cites. */

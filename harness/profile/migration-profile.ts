@@ -129,6 +129,10 @@ export interface IbCodeProfile {
 export interface MigrationProfile {
   name: string;
   title: string;
+  /** The migration in a few words, on top of the dossier and the report: `iPgb 2.0 → 2.3`. */
+  label: string;
+  /** The runbook whose chapter 4 the dossier's preconditions come from, as its introduction names it (Dutch). */
+  runbookNl: string;
   /** A test migration that proves the engine, not a real release. */
   synthetic: boolean;
   /** The profile's own national calendar, relative to the profile file. */
