@@ -40,12 +40,25 @@ export class PlainPacker {
         break;
       case 'object': {
         if (value === null) return null;
-        if (Array.isArray(value)) return [ARRAY, ...value.map((item: unknown) => this.encode(item))];
+        // Loops, not spread and map: this runs for every field of every waiting heen and event.
+        if (Array.isArray(value)) {
+          const out: Encoded[] = [ARRAY];
+          for (const item of value as unknown[]) out.push(this.encode(item));
+          return out;
+        }
         const proto = Object.getPrototypeOf(value) as unknown;
         if (proto !== Object.prototype && proto !== null) break;
         const record = value as Record<string, unknown>;
-        const keys = Object.keys(record).filter((key) => record[key] !== undefined);
-        return [this.shapeOf(keys), ...keys.map((key) => this.encode(record[key]))];
+        const keys: string[] = [];
+        const out: Encoded[] = [0];
+        for (const key in record) {
+          const v = record[key];
+          if (v === undefined || !Object.prototype.hasOwnProperty.call(record, key)) continue;
+          keys.push(key);
+          out.push(this.encode(v));
+        }
+        out[0] = this.shapeOf(keys);
+        return out;
       }
       default:
         break;
@@ -58,11 +71,15 @@ export class PlainPacker {
 
   private decode(encoded: Encoded): unknown {
     if (!Array.isArray(encoded)) return encoded;
-    const [tag, ...values] = encoded;
-    if (tag === ARRAY) return values.map((v) => this.decode(v));
-    const keys = this.shapes[tag as number] as string[];
+    const tag = encoded[0] as number;
+    if (tag === ARRAY) {
+      const out: unknown[] = [];
+      for (let i = 1; i < encoded.length; i += 1) out.push(this.decode(encoded[i] as Encoded));
+      return out;
+    }
+    const keys = this.shapes[tag] as string[];
     const record: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i += 1) record[keys[i] as string] = this.decode(values[i] as Encoded);
+    for (let i = 0; i < keys.length; i += 1) record[keys[i] as string] = this.decode(encoded[i + 1] as Encoded);
     return record;
   }
 
