@@ -5,8 +5,9 @@
  * every attempt of a message a finding names, at its moment, then the rest, up to a readable
  * number. The categories of its findings become labels, which the report's categories match on.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { describeMoment } from '../clock/describe-moment.js';
+import { ledgerInstant } from '../clock/ledger-instant.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import { findingsCsv } from '../evidence/findings-table.js';
 import { addParameter, attachCsv, attachJson, attachText, attachTimeline, attachXml, labelFindingCategories, markedMoment, runbookStep } from '../evidence/scenario-evidence.js';
@@ -29,7 +30,7 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
   };
   const rows = [
     ...world.timelineNotes().map((n) => row(n.at, n.event)),
-    ...obs.entries.map((e) => row(DateTime.fromISO(e.at, { zone }), describeEntry(e))),
+    ...obs.entries.map((e) => row(ledgerInstant(e.at, zone), describeEntry(e))),
   ];
   const releases = [...new Set(obs.entries.map((e) => e.release).filter((r) => r !== null))].sort();
   await addParameter('releases', releases.join(', ') || 'none');
@@ -67,11 +68,11 @@ async function attachMessages(world: CutoverWorld, judgements: readonly Requirem
   const named = new Set(findings.flatMap((f) => f.messageIds).filter((id) => id !== ''));
   const readable = obs.entries.filter((e) => e.xmlHash && e.bytes < 1_000_000);
   const offending = readable.filter((e) => named.has(ownId(e))).slice(0, MAX_XML_ATTACHMENTS);
-  const label = (e: LedgerEntry): string => `${describeMoment(DateTime.fromISO(e.at, { zone }), zone)} ${e.kind} ${e.name ?? 'unreadable'} ${ownId(e)}`;
+  const label = (e: LedgerEntry): string => `${describeMoment(ledgerInstant(e.at, zone), zone)} ${e.kind} ${e.name ?? 'unreadable'} ${ownId(e)}`;
 
   const byMoment = new Map<number, { moment: DateTime; entries: LedgerEntry[] }>();
   for (const e of offending) {
-    const moment = momentOf(obs.moments, DateTime.fromISO(e.at, { zone }));
+    const moment = momentOf(obs.moments, ledgerInstant(e.at, zone));
     const group = byMoment.get(moment.toMillis()) ?? { moment, entries: [] };
     group.entries.push(e);
     byMoment.set(moment.toMillis(), group);

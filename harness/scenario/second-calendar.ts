@@ -32,7 +32,17 @@ function shifted(cal: Calendar, days: number): Calendar {
   return { zone: cal.zone, heenStop: move(cal.heenStop), retourStop: move(cal.retourStop), goLive: move(cal.goLive) };
 }
 
+/** Worked out once per run calendar: every scenario with GEN-0.4 asks for it (a search over up to two years of days). */
+const found = new Map<string, SecondCalendar>();
+
 export function secondCalendarFor(run: Calendar): SecondCalendar {
+  const key = [run.zone, run.heenStop.toMillis(), run.retourStop.toMillis(), run.goLive.toMillis()].join();
+  const known = found.get(key) ?? search(run);
+  found.set(key, known);
+  return known;
+}
+
+function search(run: Calendar): SecondCalendar {
   const own = offsets(run).join();
   for (let days = 1; days <= MAX_SHIFT_DAYS; days += 1) {
     const candidate = shifted(run, days);

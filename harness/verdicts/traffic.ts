@@ -3,7 +3,8 @@
  * made to it, and which business event or delivered heen each submission is about. Built once per
  * scenario; every check reads it.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { ledgerInstant } from '../clock/ledger-instant.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import type { Bericht, Heenbericht, MessageName } from '../messages/model.js';
 import { isHeen } from '../messages/model.js';
@@ -53,7 +54,7 @@ function toTraffic(entry: LedgerEntry, obs: Observations): Traffic {
   const heenName = entry.name ? (heen ? entry.name : heenNameOf(entry.name)) : undefined;
   return {
     entry,
-    at: DateTime.fromISO(entry.at, { zone: obs.calendar.zone }),
+    at: ledgerInstant(entry.at, obs.calendar.zone),
     // A submission the switch accepted; a delivery the party took into custody.
     accepted: entry.status === 202,
     bericht,
