@@ -26,6 +26,7 @@ import { outFiles } from '../evidence/out-layout.js';
 import { pdfStatusLine } from '../evidence/dossier.js';
 import type { Completion, PartyAbout, PartyRun, Summary, SummaryEnv } from '../evidence/summary.js';
 import { REPORT_TIME_LIMIT_MS, ReportTimedOut } from '../evidence/report.js';
+import { startAllureProcess, type AllureProcess } from '../evidence/allure-process.js';
 import { claimOut } from '../evidence/out-folder.js';
 import { signaturePlan, signRun } from '../evidence/attestation.js';
 import { loadPrivateKey, signKeyPath } from '../evidence/signing-key.js';
@@ -155,7 +156,17 @@ interface RunPlan {
   liveFile?: LiveCalendarFile;
 }
 
-async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, workers, liveFile }: RunPlan): Promise<number> {
+async function conduct(options: ConformanceOptions, env: SummaryEnv, plan: RunPlan): Promise<number> {
+  // Allure's modules load while the parties and the workers start, not after the last scenario.
+  const allure = startAllureProcess();
+  try {
+    return await conductWith(allure, options, env, plan);
+  } finally {
+    allure.stop();
+  }
+}
+
+async function conductWith(allure: AllureProcess, options: ConformanceOptions, env: SummaryEnv, { secrets, shard, selection, signKey, reportLimitMs, workers, liveFile }: RunPlan): Promise<number> {
   const files = outFiles(options.out);
   const ready = await readyParties(options);
   if ('error' in ready) {
@@ -232,7 +243,7 @@ async function conduct(options: ConformanceOptions, env: SummaryEnv, { secrets, 
   let summary: Summary;
   let reportTimedOut: ReportTimedOut | undefined;
   try {
-    summary = await finishRun(options.out, env, records, completion, { reportLimitMs });
+    summary = await finishRun(options.out, env, records, completion, { reportLimitMs, allure });
   } catch (error) {
     if (!(error instanceof ReportTimedOut && error.summary)) throw error;
     reportTimedOut = error;

@@ -6,6 +6,7 @@
  * the rest, then the run learns of it from the ReportTimedOut thrown (it carries the summary).
  */
 import { existsSync } from 'node:fs';
+import type { AllureProcess } from './allure-process.js';
 import { writeDossier } from './dossier.js';
 import { writeManifest } from './manifest.js';
 import { outFiles } from './out-layout.js';
@@ -28,6 +29,8 @@ export function readRunRecords(out: string): ScenarioRecord[] {
 export interface FinishOptions {
   /** The report's own time limit (default REPORT_TIME_LIMIT_MS). */
   reportLimitMs?: number;
+  /** An Allure process started at the run's start (its modules loaded meanwhile). */
+  allure?: AllureProcess;
 }
 
 export async function finishRun(
@@ -41,7 +44,7 @@ export async function finishRun(
   // of the slower one, not of both (bench/README.md, "the default run").
   const [dossier, report] = await Promise.allSettled([
     writeDossier(out, [{ summary, records }]),
-    generateReport(out, options.reportLimitMs ?? REPORT_TIME_LIMIT_MS),
+    generateReport(out, options.reportLimitMs ?? REPORT_TIME_LIMIT_MS, options.allure),
   ]);
   if (dossier.status === 'rejected') throw dossier.reason;
   let timedOut: ReportTimedOut | undefined;

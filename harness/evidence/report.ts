@@ -6,12 +6,10 @@
  * Generation has its own time limit: a report that does not come is no reason to lose the
  * summary, dossier and manifest, which are written without it.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { isAllureRunFailure, startAllureProcess, type AllureProcess } from './allure-process.js';
 import { CATEGORIES } from './categories.js';
 import { stripAnalytics } from './offline-html.js';
 import { outFiles } from './out-layout.js';
@@ -51,12 +49,10 @@ export class ReportTimedOut extends Error {
   }
 }
 
-const run = promisify(execFile);
-/** allure's package exports only dist/index.js; its bin `cli.js` sits one folder above it. */
-const allureCli = (): string => join(dirname(createRequire(import.meta.url).resolve('allure')), '..', 'cli.js');
 const projectRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function generateReport(out: string, limitMs: number = REPORT_TIME_LIMIT_MS): Promise<string> {
+/** `warm`: an Allure process started earlier (startAllureProcess), else one is started now. */
+export async function generateReport(out: string, limitMs: number = REPORT_TIME_LIMIT_MS, warm?: AllureProcess): Promise<string> {
   const files = outFiles(out);
   if (!existsSync(files.results)) {
     throw new Error(
@@ -75,21 +71,18 @@ export async function generateReport(out: string, limitMs: number = REPORT_TIME_
   };
   writeFileSync(files.allureConfig, `${JSON.stringify(config, null, 2)}\n`, 'utf8');
   rmSync(files.report, { recursive: true, force: true });
+  const allure = warm ?? startAllureProcess();
   try {
-    await run(process.execPath, [
-      allureCli(), 'generate', resolve(files.results),
-      '--config', resolve(files.allureConfig),
-      '--output', resolve(files.report),
-    ], { cwd: resolve(out), maxBuffer: 16 * 1024 * 1024, timeout: limitMs, killSignal: 'SIGKILL' });
+    await allure.run(['generate', resolve(files.results), '--config', resolve(files.allureConfig), '--output', resolve(files.report)], resolve(out), limitMs);
   } catch (error) {
-    const e = error as { stderr?: string; message: string; killed?: boolean; signal?: string };
-    if (e.killed && e.signal === 'SIGKILL') {
+    if (!isAllureRunFailure(error)) throw error;
+    if (error.timedOut) {
       // A half-written report must not be shipped, nor hashed into the manifest.
       rmSync(files.report, { recursive: true, force: true });
       throw new ReportTimedOut(limitMs, files.report);
     }
     throw new Error(
-      `Cannot generate the Allure report in ${files.report}: ${(e.stderr || e.message).trim()}. ` +
+      `Cannot generate the Allure report in ${files.report}: allure ended with exit status ${error.exitCode}${error.stderr ? `: ${error.stderr}` : ''}. ` +
         'Check that node_modules/allure is installed (npm ci) and that allure-results holds result files.',
     );
   }
