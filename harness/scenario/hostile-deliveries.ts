@@ -23,6 +23,12 @@ export interface HostileBody {
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const OVER_25_MB = 26 * 1024 * 1024;
 
+/** The message with a 26 MB comment before its closing tag, made as bytes (no 26 MB string to encode). */
+function oversized(xml: string): Uint8Array {
+  const close = xml.lastIndexOf('</Bericht>');
+  return new Uint8Array(Buffer.concat([Buffer.from(`${xml.slice(0, close)}<!--`), Buffer.alloc(OVER_25_MB, 'x'), Buffer.from(`-->${xml.slice(close)}`)]));
+}
+
 /**
  * @param heen a valid heen the party receives (a 507 for a budget provider, a 501 for the SVB),
  *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`
@@ -51,7 +57,7 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, hee
     }
     case 'oversized':
       return { kind, label: 'a 26 MB body (the limit is 25 MB)', expectation: 'refuse',
-        body: utf8(xml.replace('</Bericht>', `<!--${'x'.repeat(OVER_25_MB)}--></Bericht>`)) };
+        body: oversized(xml) };
     case 'not-utf8': {
       const bytes = Buffer.from(xml, 'utf8');
       const bad = Buffer.concat([bytes.subarray(0, bytes.indexOf('</Bsn>')), Buffer.from([0xff, 0xfe]), bytes.subarray(bytes.indexOf('</Bsn>'))]);
