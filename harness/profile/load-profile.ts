@@ -55,7 +55,9 @@ const ONE_OF_FIX: Record<string, string> = {
 /** One line per mistake: a value matching no branch of a oneOf is one problem, not one per branch. */
 function schemaProblems(errors: readonly ErrorObject[]): string[] {
   const oneOf = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'oneOf' || !oneOf.has(e.instancePath)).map(schemaProblem);
+  // A mistake inside the value (e.g. in one row of the list) names itself; its oneOf would only repeat it.
+  const inside = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(`${path}/`));
+  return errors.filter((e) => (e.keyword === 'oneOf' ? !inside(e.instancePath) : !oneOf.has(e.instancePath))).map(schemaProblem);
 }
 
 /** The problems a schema cannot see, as `at /pointer: what. Fix: how.` lines. */
