@@ -8,6 +8,7 @@
  */
 import { vi, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ProfileRequirement } from '../profile/migration-profile.js';
 
 const scratch = await vi.hoisted(async () => {
@@ -108,6 +109,13 @@ describe('a new requirement: one row and one check', () => {
     expect(registrationFor(other, 'gemeente', 'run', { only: ['AFS-1.9'] })).toEqual({ kind: 'not-run', verdict: 'not-tested', reason: 'niet gekozen met --only AFS-1.9' });
     const args = parseConformanceArgs(['--profile', scratch.national, '--only', 'AFS-1.9'], process.cwd(), {});
     expect('error' in args ? args.error : (args as { only?: string[] }).only).toEqual(['AFS-1.9']);
+  });
+
+  it('is refused by --profile when its row names a scenario suites/ does not have', () => {
+    const typo = scratch.national.replace(/\.json$/, '-typo.json');
+    writeFileSync(typo, readFileSync(scratch.national, 'utf8').replace('"afs-drain-until-heen-stop"', '"afs-drain-until-heenstop"'));
+    const args = parseConformanceArgs(['--profile', typo], process.cwd(), {});
+    expect('error' in args && args.error).toMatch(/^--profile .*-typo\.json is not a usable migration profile: at \/requirements\/18\/verifiedBy\/0: "afs-drain-until-heenstop" is no scenario of suites\/\. Fix: name a scenario by its stable id/);
   });
 
   it('shows in summary.json and in the dossier\'s matrix, not tested where no scenario verified it', () => {
