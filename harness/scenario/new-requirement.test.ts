@@ -134,6 +134,9 @@ describe('a new requirement: one row and one check', () => {
     expect(profile.requirements.find((r) => r.id === 'AFS-1.9')).toEqual({ ...scratch.row, runbookStep: 'synthetic (iPgb 1.1)' });
     expect(requirement('AFS-1.9', profile).duty).toBe('every heen submitted before T0 is a 9.0.1 heen');
     expect(checkTableProblems({ profile, path: scratch.synthetic }, withNewCheck)).toEqual([]);
+    // summary.json pins the catalogue the rows came from beside the profile's own bytes.
+    expect(summaryProfile(loadProfile(scratch.synthetic)).requirementsFrom).toEqual({ file: 'ipgb-2.0-2.3.json', sha256: loadProfile(scratch.national).sha256 });
+    expect(summaryProfile(runProfileFile()).requirementsFrom).toBeUndefined();
     expect(runProfile().name).toBe('ipgb-2.0-2.3');
   });
 });
