@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { appliesTo, preconditions, requirement, requirementIds } from './requirements.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { DEFAULT_PROFILE } from '../profile/run-profile.js';
+import { scenarioCatalog } from '../cli/scenario-selection.js';
 
 /**
  * The ids of cutover.md as of issue 12, frozen with their phase: ids are stable, so none may
@@ -30,6 +31,12 @@ const PROFILES = fileURLToPath(new URL('../../fixtures/profiles/', import.meta.u
 describe('requirements', () => {
   it.each(['ipgb-2.0-2.3.json', 'synthetic-9.0-9.1.json'])('%s keeps every frozen id, in its phase', (file) => {
     expect(unstableIds(loadProfile(join(PROFILES, file)).profile.requirements)).toEqual([]);
+  });
+
+  it.each(['ipgb-2.0-2.3.json', 'synthetic-9.0-9.1.json'])('%s names only scenarios suites/ declares in verifiedBy', (file) => {
+    const scenarioIds = new Set(scenarioCatalog(fileURLToPath(new URL('../..', import.meta.url))).keys());
+    expect(scenarioIds.size).toBeGreaterThan(20);
+    expect(() => loadProfile(join(PROFILES, file), { scenarioIds })).not.toThrow();
   });
 
   it('sees an id that disappears or changes phase, and lets a new one be added', () => {
