@@ -117,7 +117,7 @@ describe('migration profile loader', () => {
     json.requirements.amend![0] = { ...json.requirements.amend![0]!, nl: { ...json.requirements.amend![0]!.nl, draaiboek: { alle: 'Alle heenberichten zijn verzonden.' }, bron: 'stap 1.1' } };
     json.preconditions[0] = { ...json.preconditions[0]!, draaiboek: 'De zorgkantoren hebben een geslaagde ketentest uitgevoerd.' };
     expect(problemsOf(json)).toEqual([
-      'at /requirements/0/nl: AFS-1.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek" and "bron".',
+      'at /requirements/amend/0/nl: AFS-1.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek" and "bron".',
       'at /preconditions/0/draaiboek: precondition 4.2.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek".',
     ]);
   });
@@ -150,6 +150,9 @@ describe('migration profile loader', () => {
       'at /requirements/amend/8/id: AFS-1.9 is no requirement of ipgb-2.0-2.3.json. Fix: add its row to ipgb-2.0-2.3.json (every profile that extends it then has it), or correct the id.',
       'at /requirements/amend/9/id: AFS-1.1 is amended twice. Fix: amend every row once.',
     ]);
+    const wording = syntheticJson();
+    wording.requirements.amend![1] = { ...wording.requirements.amend![1]!, duty: 'no heen from {stop}' };
+    expect(problemsOf(wording)).toEqual(['at /requirements/amend/1/duty: {stop} is not a placeholder. Fix: use {from} or {to} (the release ids), or write the text out.']);
     const bare = syntheticJson();
     bare.requirements.amend![0] = { id: 'AFS-1.1' };
     expect(problemsOf(bare)).toEqual([expect.stringMatching(/^at \/requirements\/amend\/0: must NOT have fewer than 2 properties/)]);

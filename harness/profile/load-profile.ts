@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import type { LoadedProfile, MigrationProfile, ProfileFile, ProfileRole } from './migration-profile.js';
+import type { LoadedProfile, MigrationProfile, ProfileFile, ProfileRole, RequirementsFrom } from './migration-profile.js';
 import { directionOf, stopRuleFor } from './profile-messages.js';
 import { inheritedRequirements, type RowsSource } from './requirement-rows-from.js';
 import { problem } from './profile-problem.js';
@@ -214,10 +214,22 @@ function parseFile(json: unknown, source: string, dir: string, options: LoadOpti
   const inherited = Array.isArray(file.requirements) ? undefined : inheritedRequirements(file, file.requirements, dir, { read: readProfileFile, parse: parseProfile });
   if (inherited && 'problems' in inherited) throw new ProfileError(source, inherited.problems);
   const profile = { ...file, requirements: inherited ? inherited.rows : file.requirements } as MigrationProfile;
-  const problems = semanticProblems(profile);
+  const problems = semanticProblems(profile).map((line) => inherited ? inFile(line, profile, file.requirements as RequirementsFrom) : line);
   if (options.scenarioIds) problems.push(...verifiedByProblems(profile, options.scenarioIds, file));
   if (problems.length > 0) throw new ProfileError(source, problems);
   return { profile, ...(inherited ? { from: inherited.source } : {}) };
+}
+
+/**
+ * A problem found in the resolved rows, pointed into the file that has them: an amended row at its
+ * amendment, an inherited one at `extends`, naming the row.
+ */
+function inFile(line: string, profile: MigrationProfile, from: RequirementsFrom): string {
+  return line.replace(/^at \/requirements\/(\d+)(\S*):/, (_all, index: string, rest: string) => {
+    const id = profile.requirements[Number(index)]?.id;
+    const k = (from.amend ?? []).findIndex((a) => a.id === id);
+    return k >= 0 ? `at /requirements/amend/${k}${rest}:` : `at /requirements/extends (${id}${rest} of ${from.extends}):`;
+  });
 }
 
 /**
