@@ -4,6 +4,7 @@
  */
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseCalendar } from '../clock/calendar.js';
 import { loadProfile, ProfileError } from '../profile/load-profile.js';
 import { profileReleases } from '../profile/profile-messages.js';
@@ -18,6 +19,10 @@ import { requirementIds, type RequirementId } from '../verdicts/requirements.js'
 import { SWITCH_USAGE } from './switch-conformance-args.js';
 import { parseHostPort } from '../scenario/run-settings.js';
 import { extractLive, type LiveOptions } from './live-args.js';
+import { scenarioCatalog } from './scenario-selection.js';
+
+/** The suite's own folder, whose suites/ hold the scenarios a profile row may name. */
+const SUITE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ConformanceOptions {
   /** The roles to test, in the order given; all three when no --role was given. */
@@ -138,7 +143,8 @@ export function parseConformanceArgs(given: string[], cwd: string = process.cwd(
   const profile = resolve(cwd, profileArg ?? DEFAULT_PROFILE);
   let loadedProfile: MigrationProfile;
   try {
-    loadedProfile = loadProfile(profile).profile;
+    // A requirement row's verifiedBy must name a scenario of suites/: a typo would leave it unjudged.
+    loadedProfile = loadProfile(profile, { scenarioIds: new Set(scenarioCatalog(SUITE_ROOT).keys()) }).profile;
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
     const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more; each names its place in the file)` : '';

@@ -16,6 +16,7 @@ export const requirementsDocPath = resolve(projectRoot, REQUIREMENTS_DOC);
 
 export function requirementsMarkdown(profileFile: string = DEFAULT_PROFILE): string {
   const { profile } = loadProfile(profileFile);
+  const scenarios = new Map(profile.requirements.map((r) => [r.id, r.verifiedBy ?? []]));
   const sections = requirements(profile).map((r) => [
     `## ${r.id}`,
     '',
@@ -24,6 +25,8 @@ export function requirementsMarkdown(profileFile: string = DEFAULT_PROFILE): str
     `- Phase: ${r.phase}`,
     `- Roles: ${r.roles.join(', ')}`,
     `- Severity: ${r.severity}`,
+    // Named by the row; the scenarios whose own verifies name the id are in suites/.
+    ...(scenarios.get(r.id)?.length ? [`- Also verified by scenario: ${scenarios.get(r.id)!.join(', ')}`] : []),
     '',
   ].join('\n'));
   const all = requirements(profile).length;

@@ -45,6 +45,8 @@ export interface SummaryProfile {
   to: string;
   /** SHA-256 (hex) of the profile file. */
   sha256: string;
+  /** The profile file the requirement rows come from (`requirements.extends`), when not this one: its name and SHA-256. */
+  requirementsFrom?: { file: string; sha256: string };
   /** Duties this profile does not have (e.g. ING-3.3/3.4 without late from-release retours), with the reason: not-applicable for every role. */
   dutiesAbsent?: Partial<Record<RequirementId, AbsentDuty>>;
 }

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadProfile, parseProfile, ProfileError } from './load-profile.js';
 import { DEFAULT_PROFILE } from './run-profile.js';
-import type { MigrationProfile } from './migration-profile.js';
+import type { MigrationProfile, ProfileFile, RequirementsFrom } from './migration-profile.js';
 
+const PROFILES = fileURLToPath(new URL('../../fixtures/profiles/', import.meta.url));
 const defaultJson = (): MigrationProfile => JSON.parse(readFileSync(DEFAULT_PROFILE, 'utf8')) as MigrationProfile;
-const problemsOf = (json: unknown): string[] => {
+const syntheticJson = (): ProfileFile & { requirements: RequirementsFrom } =>
+  JSON.parse(readFileSync(`${PROFILES}synthetic-9.0-9.1.json`, 'utf8')) as ProfileFile & { requirements: RequirementsFrom };
+const problemsOf = (json: unknown, scenarioIds?: ReadonlySet<string>): string[] => {
   try {
-    parseProfile(json, 'test.json');
+    parseProfile(json, 'test.json', PROFILES, scenarioIds ? { scenarioIds } : {});
   } catch (e) {
     if (e instanceof ProfileError) return e.problems;
     throw e;
@@ -108,14 +112,66 @@ describe('migration profile loader', () => {
   });
 
   it('refuses a runbook quote in a synthetic profile, which has no runbook', () => {
-    const json = JSON.parse(readFileSync(new URL('../../fixtures/profiles/synthetic-9.0-9.1.json', import.meta.url), 'utf8')) as MigrationProfile;
+    const json = syntheticJson();
     expect(problemsOf(json)).toEqual([]);
-    json.requirements[0] = { ...json.requirements[0]!, nl: { ...json.requirements[0]!.nl, draaiboek: { alle: 'Alle heenberichten zijn verzonden.' }, bron: 'stap 1.1' } };
+    json.requirements.amend![0] = { ...json.requirements.amend![0]!, nl: { ...json.requirements.amend![0]!.nl, draaiboek: { alle: 'Alle heenberichten zijn verzonden.' }, bron: 'stap 1.1' } };
     json.preconditions[0] = { ...json.preconditions[0]!, draaiboek: 'De zorgkantoren hebben een geslaagde ketentest uitgevoerd.' };
     expect(problemsOf(json)).toEqual([
-      'at /requirements/0/nl: AFS-1.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek" and "bron".',
+      'at /requirements/amend/0/nl: AFS-1.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek" and "bron".',
       'at /preconditions/0/draaiboek: precondition 4.2.1 quotes a runbook. Fix: a synthetic profile has no runbook: give the duty in its own words (plicht) and no quote; remove "draaiboek".',
     ]);
+  });
+
+  it('takes the rows of another profile of the standard: without its runbook quotes, the step as this profile shows it, amended where it says', () => {
+    const loaded = loadProfile(`${PROFILES}synthetic-9.0-9.1.json`);
+    const national = loadProfile(DEFAULT_PROFILE).profile;
+    expect(loaded.profile.requirements.map((r) => r.id)).toEqual(national.requirements.map((r) => r.id));
+    expect(loaded.requirementsFrom).toEqual({ path: DEFAULT_PROFILE, sha256: loadProfile(DEFAULT_PROFILE).sha256 });
+    const [afs11, afs12] = loaded.profile.requirements;
+    expect(afs11!.runbookStep).toBe('synthetic (iPgb 1.1)');
+    expect(afs11!.nl.draaiboek).toBeUndefined();
+    expect(afs11!.nl.bron).toBeUndefined();
+    expect(afs11!.duty).toContain('this profile: T0 for a 507, T1 for a 501');
+    // What the amendment leaves alone is the catalogue's.
+    expect(afs12!.nl.misging).toBe(national.requirements[1]!.nl.misging);
+    expect(loaded.profile.requirements.find((r) => r.id === 'GEN-0.1')).toEqual({ ...national.requirements.find((r) => r.id === 'GEN-0.1'), runbookStep: 'synthetic (iPgb berichten)' });
+  });
+
+  it('refuses every mistake in taking rows from another profile, each with its place and fix', () => {
+    const missing = syntheticJson();
+    missing.requirements.extends = 'ipgb-2.0-2.4.json';
+    expect(problemsOf(missing)).toEqual([expect.stringMatching(/^at \/requirements\/extends: ipgb-2.0-2.4.json cannot be used: at \/: the file cannot be read \(ENOENT\).*Fix: name a profile file, relative to this one\.$/)]);
+    const chain = syntheticJson();
+    chain.requirements.extends = 'synthetic-9.0-9.1.json';
+    expect(problemsOf({ ...chain, name: 'synthetic-copy' })).toEqual(['at /requirements/extends: synthetic-9.0-9.1.json does not list its requirement rows (it takes them from elsewhere, or has none). Fix: extend the profile that lists the rows itself.']);
+    const amended = syntheticJson();
+    amended.requirements.amend!.push({ id: 'AFS-1.9', duty: 'x' }, { id: 'AFS-1.1', severity: 'blocker' });
+    expect(problemsOf(amended)).toEqual([
+      'at /requirements/amend/8/id: AFS-1.9 is no requirement of ipgb-2.0-2.3.json. Fix: add its row to ipgb-2.0-2.3.json (every profile that extends it then has it), or correct the id.',
+      'at /requirements/amend/9/id: AFS-1.1 is amended twice. Fix: amend every row once.',
+    ]);
+    const wording = syntheticJson();
+    wording.requirements.amend![1] = { ...wording.requirements.amend![1]!, duty: 'no heen from {stop}' };
+    expect(problemsOf(wording)).toEqual(['at /requirements/amend/1/duty: {stop} is not a placeholder. Fix: use {from} or {to} (the release ids), or write the text out.']);
+    const bare = syntheticJson();
+    bare.requirements.amend![0] = { id: 'AFS-1.1' };
+    expect(problemsOf(bare)).toEqual([expect.stringMatching(/^at \/requirements\/amend\/0: must NOT have fewer than 2 properties/)]);
+    const shape = syntheticJson() as unknown as { requirements: unknown };
+    shape.requirements = { from: 'ipgb-2.0-2.3.json' };
+    expect(problemsOf(shape)).toContain('at /requirements: has none of the allowed forms. Fix: list the requirement rows, or give { "extends": "<profile>.json" } to take them from another profile of the standard.');
+  });
+
+  it('refuses a row naming a scenario suites/ does not have, when it is told the scenarios', () => {
+    const scenarios = new Set(['afs-drain-until-heen-stop']);
+    const listed = defaultJson();
+    listed.requirements[2] = { ...listed.requirements[2]!, verifiedBy: ['afs-drain-until-heen-stop', 'afs-drain-untill-heen-stop'] };
+    expect(problemsOf(listed)).toEqual([]);
+    expect(problemsOf(listed, scenarios)).toEqual(['at /requirements/2/verifiedBy/1: "afs-drain-untill-heen-stop" is no scenario of suites/. Fix: name a scenario by its stable id, as scenario({ id }) in suites/ and records.jsonl give it.']);
+    const amended = syntheticJson();
+    amended.requirements.amend![1] = { ...amended.requirements.amend![1]!, verifiedBy: ['afs-nope'] };
+    expect(problemsOf(amended, scenarios)).toEqual(['at /requirements/amend/1/verifiedBy/0: "afs-nope" is no scenario of suites/. Fix: name a scenario by its stable id, as scenario({ id }) in suites/ and records.jsonl give it.']);
+    listed.requirements[2]!.verifiedBy = ['Not An Id'];
+    expect(problemsOf(listed)).toEqual(['at /requirements/2/verifiedBy/0: does not match ^[a-z0-9]+(-[a-z0-9]+)*$. Fix: correct the value.']);
   });
 
   it('says which file could not be read, in one message', () => {

@@ -5,14 +5,18 @@
  * retour answering a heen of the table with the sender and receiver swapped, every from-release
  * message covered by a stop rule, the two releases told apart by their namespaces, and the
  * requirement rows: ids unique, preconditions naming only those ids, the runbook quoted only
- * where there is a runbook, and no placeholder but {from} and {to}.
+ * where there is a runbook, and no placeholder but {from} and {to}. A profile may take its rows
+ * from another profile of the standard (`requirements.extends`, requirement-rows-from.ts), and
+ * the rows may name the scenarios that verify them (checked against suites/ by whoever knows them).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import type { LoadedProfile, MigrationProfile, ProfileRole } from './migration-profile.js';
+import type { LoadedProfile, MigrationProfile, ProfileFile, ProfileRole, RequirementsFrom } from './migration-profile.js';
 import { directionOf, stopRuleFor } from './profile-messages.js';
+import { inheritedRequirements, type RowsSource } from './requirement-rows-from.js';
+import { problem } from './profile-problem.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8')) as object;
 const validateShape = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
@@ -30,7 +34,6 @@ export class ProfileError extends Error {
   }
 }
 
-const problem = (at: string, what: string, fix: string): string => `at ${at || '/'}: ${what}. Fix: ${fix}.`;
 
 function schemaProblem(e: ErrorObject): string {
   const at = e.instancePath || '/';
@@ -39,15 +42,22 @@ function schemaProblem(e: ErrorObject): string {
     case 'additionalProperties': return problem(at, `"${String(e.params['additionalProperty'])}" is not a field of a profile`, 'remove it or correct its spelling');
     case 'enum': return problem(at, `${e.message ?? 'is not allowed'}`, `use one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     case 'pattern': return problem(at, `does not match ${String(e.params['pattern'])}`, 'correct the value');
-    case 'oneOf': return problem(at, 'has none of the allowed forms', at.endsWith('/shownBy') ? 'give "all" (every requirement of the role) or a list of requirement ids' : 'correct the value (see harness/profile/migration-profile.schema.json)');
+    case 'oneOf': return problem(at, 'has none of the allowed forms', ONE_OF_FIX[at.slice(at.lastIndexOf('/') + 1)] ?? 'correct the value (see harness/profile/migration-profile.schema.json)');
     default: return problem(at, e.message ?? e.keyword, 'correct the value (see harness/profile/migration-profile.schema.json)');
   }
 }
 
+const ONE_OF_FIX: Record<string, string> = {
+  shownBy: 'give "all" (every requirement of the role) or a list of requirement ids',
+  requirements: 'list the requirement rows, or give { "extends": "<profile>.json" } to take them from another profile of the standard',
+};
+
 /** One line per mistake: a value matching no branch of a oneOf is one problem, not one per branch. */
 function schemaProblems(errors: readonly ErrorObject[]): string[] {
   const oneOf = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'oneOf' || !oneOf.has(e.instancePath)).map(schemaProblem);
+  // A mistake inside the value (e.g. in one row of the list) names itself; its oneOf would only repeat it.
+  const inside = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(`${path}/`));
+  return errors.filter((e) => (e.keyword === 'oneOf' ? !inside(e.instancePath) : !oneOf.has(e.instancePath))).map(schemaProblem);
 }
 
 /** The problems a schema cannot see, as `at /pointer: what. Fix: how.` lines. */
@@ -176,28 +186,81 @@ function requirementProblems(p: MigrationProfile): string[] {
   return out;
 }
 
-/** Checks parsed JSON against the schema and the rules above; `source` names it in the error. */
-export function parseProfile(json: unknown, source: string): MigrationProfile {
-  if (!validateShape(json)) throw new ProfileError(source, schemaProblems(validateShape.errors ?? []));
-  const profile = json as MigrationProfile;
-  const problems = semanticProblems(profile);
-  if (problems.length > 0) throw new ProfileError(source, problems);
-  return profile;
+/**
+ * The rows that name a scenario suites/ does not have: `scenarioIds` are the stable ids there
+ * (the loader cannot know them; the conformance command and a test pass them in).
+ */
+export function verifiedByProblems(p: MigrationProfile, scenarioIds: ReadonlySet<string>, file?: ProfileFile): string[] {
+  const from = file && !Array.isArray(file.requirements) ? file.requirements : undefined;
+  return p.requirements.flatMap((r, i) => (r.verifiedBy ?? []).flatMap((id, j) => {
+    if (scenarioIds.has(id)) return [];
+    const k = from?.amend?.findIndex((a) => a.id === r.id && a.verifiedBy) ?? -1;
+    const at = !from ? `/requirements/${i}/verifiedBy/${j}` : k >= 0 ? `/requirements/amend/${k}/verifiedBy/${j}` : '/requirements/extends';
+    const where = from && k < 0 ? ` (in ${r.id}'s row of ${from.extends})` : '';
+    return [problem(at, `"${id}" is no scenario of suites/${where}`, 'name a scenario by its stable id, as scenario({ id }) in suites/ and records.jsonl give it')];
+  }));
 }
 
-export function loadProfile(path: string): LoadedProfile {
-  const absolute = resolve(path);
+export interface LoadOptions {
+  /** The stable scenario ids of suites/: a row's `verifiedBy` must name one of them. */
+  scenarioIds?: ReadonlySet<string>;
+}
+
+interface Parsed { profile: MigrationProfile; from?: RowsSource }
+
+function parseFile(json: unknown, source: string, dir: string, options: LoadOptions): Parsed {
+  if (!validateShape(json)) throw new ProfileError(source, schemaProblems(validateShape.errors ?? []));
+  const file = json as ProfileFile;
+  const inherited = Array.isArray(file.requirements) ? undefined : inheritedRequirements(file, file.requirements, dir, { read: readProfileFile, parse: parseProfile });
+  if (inherited && 'problems' in inherited) throw new ProfileError(source, inherited.problems);
+  const profile = { ...file, requirements: inherited ? inherited.rows : file.requirements } as MigrationProfile;
+  const problems = semanticProblems(profile).map((line) => inherited ? inFile(line, profile, file.requirements as RequirementsFrom) : line);
+  if (options.scenarioIds) problems.push(...verifiedByProblems(profile, options.scenarioIds, file));
+  if (problems.length > 0) throw new ProfileError(source, problems);
+  return { profile, ...(inherited ? { from: inherited.source } : {}) };
+}
+
+/**
+ * A problem found in the resolved rows, pointed into the file that has them: an amended row at its
+ * amendment, an inherited one at `extends`, naming the row.
+ */
+function inFile(line: string, profile: MigrationProfile, from: RequirementsFrom): string {
+  return line.replace(/^at \/requirements\/(\d+)(\S*):/, (_all, index: string, rest: string) => {
+    const id = profile.requirements[Number(index)]?.id;
+    const k = (from.amend ?? []).findIndex((a) => a.id === id);
+    return k >= 0 ? `at /requirements/amend/${k}${rest}:` : `at /requirements/extends (${id}${rest} of ${from.extends}):`;
+  });
+}
+
+/**
+ * Checks parsed JSON against the schema and the rules above; `source` names it in the error, and
+ * a `requirements.extends` is read relative to `dir` (default: the folder of `source`).
+ */
+export function parseProfile(json: unknown, source: string, dir: string = dirname(resolve(source)), options: LoadOptions = {}): MigrationProfile {
+  return parseFile(json, source, dir, options).profile;
+}
+
+/** A profile file's bytes and JSON, or the one problem that stops reading it. */
+function readProfileFile(path: string): { bytes: Buffer; json: unknown } | { problem: string } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readFileSync(path);
   } catch (e) {
-    throw new ProfileError(path, [problem('', `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of a profile JSON, e.g. fixtures/profiles/ipgb-2.0-2.3.json')]);
+    return { problem: problem('', `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of a profile JSON, e.g. fixtures/profiles/ipgb-2.0-2.3.json') };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    return { bytes, json: JSON.parse(bytes.toString('utf8')) };
   } catch (e) {
-    throw new ProfileError(path, [problem('', `not JSON (${(e as Error).message})`, 'correct the syntax')]);
+    return { problem: problem('', `not JSON (${(e as Error).message})`, 'correct the syntax') };
   }
-  return { profile: parseProfile(json, path), path: absolute, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+export function loadProfile(path: string, options: LoadOptions = {}): LoadedProfile {
+  const absolute = resolve(path);
+  const read = readProfileFile(absolute);
+  if ('problem' in read) throw new ProfileError(path, [read.problem]);
+  const { profile, from } = parseFile(read.json, path, dirname(absolute), options);
+  return { profile, path: absolute, sha256: sha256Of(read.bytes), ...(from ? { requirementsFrom: from } : {}) };
 }

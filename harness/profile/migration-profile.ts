@@ -85,6 +85,27 @@ export interface ProfileRequirement {
   /** The duty in English; may say {from} and {to}. */
   duty: string;
   nl: RequirementTextNl;
+  /**
+   * Scenarios (stable ids of suites/) that verify this requirement besides those whose own
+   * `verifies` name it: a new requirement needs no edit of a suite.
+   */
+  verifiedBy?: string[];
+}
+
+/** A requirement row changed by a profile that takes its rows from another (`extends`): the id and what differs. */
+export type RequirementAmendment = Partial<Omit<ProfileRequirement, 'id' | 'nl'>> & { id: string; nl?: Partial<RequirementTextNl> };
+
+/**
+ * A profile of the same standard takes its requirement rows from another profile file, the
+ * standard's catalogue: a new requirement is then one row there. Inherited rows carry no runbook
+ * quote (`draaiboek`, `bron`): those are the other migration's runbook; `amend` may quote this one's.
+ */
+export interface RequirementsFrom {
+  /** The profile file holding the rows, relative to this one; it lists them itself (no chain). */
+  extends: string;
+  /** How this profile shows an inherited row's runbook step: `{step}` is the other profile's. */
+  runbookStep?: string;
+  amend?: RequirementAmendment[];
 }
 
 /** A precondition of runbook chapter 4 and the requirements that show it (`all`: every requirement of the role). */
@@ -145,7 +166,7 @@ export interface MigrationProfile {
   /** Whether a from-release retour on a from-release heen still passes the switch from T2. */
   oldReleaseRetoursAfterGoLive: boolean;
   ibCodes: IbCodeProfile[];
-  /** The party duties, in the order reports list them. */
+  /** The party duties, in the order reports list them (resolved: a file may take them from another, see ProfileFile). */
   requirements: ProfileRequirement[];
   /** Runbook chapter 4: what the steering group asks of each role, and which requirements show it. */
   preconditions: ProfilePrecondition[];
@@ -154,6 +175,9 @@ export interface MigrationProfile {
   switchPreconditions: ProfileSwitchPrecondition[];
 }
 
+/** A profile as its file has it: the requirement rows listed, or taken from another profile. */
+export type ProfileFile = Omit<MigrationProfile, 'requirements'> & { requirements: ProfileRequirement[] | RequirementsFrom };
+
 /** The loaded profile and what identifies it in the evidence. */
 export interface LoadedProfile {
   profile: MigrationProfile;
@@ -161,4 +185,6 @@ export interface LoadedProfile {
   path: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** The profile file the requirement rows come from (`requirements.extends`), when not this one. */
+  requirementsFrom?: { path: string; sha256: string };
 }

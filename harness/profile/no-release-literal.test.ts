@@ -100,3 +100,38 @@ describe('no release id in the requirement rows\' own prose', () => {
     expect(profile.preconditions.map((pc) => pc.draaiboek)).toContain('De SVB heeft de systemen zo ingericht en getest dat zij op 1 april 2026 iPgb 2.3-berichten kunnen versturen en ontvangen.');
   });
 });
+
+const SUITES = join(ROOT, 'suites');
+
+/** `file:line: text` for every scenario title or `world.at` note in `files` that writes a release id out. */
+function releaseIdsInSuiteText(files: readonly string[], ids: readonly string[], read: (f: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
+  const id = new RegExp(`(?<![0-9.])(?:${ids.map(escape).join('|')})(?![0-9]|\\.[0-9]|-[0-9])`);
+  const shown = /(?:\btitle:\s*|\bworld\.at\([^'`]*)(['`])((?:(?!\1).)*)\1/;
+  return files.flatMap((file) => read(file).split('\n').flatMap((line, i) => {
+    const text = shown.exec(line)?.[2];
+    return text !== undefined && !isComment(line) && id.test(text) ? [`${relative(ROOT, file)}:${i + 1}: ${text.slice(0, 120)}`] : [];
+  }));
+}
+
+const suiteFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? suiteFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+
+describe('no release id in the suites\' titles and notes', () => {
+  const ids = profileReleases(profile).map((r) => r.id);
+  it('finds a release written out in a title or a note, not in a runbook step number', () => {
+    const lines: Record<string, string> = {
+      'suites/a.test.ts': "  title: 'Een laat iPgb 2.0.2-retourbericht',\n  runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3',\n  title: 'stap 2.3-2.5 en {to}',",
+      'suites/b.test.ts': "  await world.at(goLive, 'ingebruikname iPgb 2.3');\n  await world.at(goLive.plus({ minutes: 30 }), 'de late {from}-502');",
+    };
+    expect(releaseIdsInSuiteText(Object.keys(lines).map((f) => join(ROOT, f)), ids, (f) => lines[relative(ROOT, f)] ?? '')).toEqual([
+      'suites/a.test.ts:1: Een laat iPgb 2.0.2-retourbericht',
+      'suites/b.test.ts:1: ingebruikname iPgb 2.3',
+    ]);
+  });
+
+  it(`no scenario title or world.at note spells ${ids.join(' or ')}: they say {from} and {to}, filled from the run's profile`, () => {
+    const files = suiteFiles(SUITES);
+    expect(files.length).toBeGreaterThan(15);
+    expect(releaseIdsInSuiteText(files, ids), 'write {from} or {to}: define-scenario fills them from the run\'s profile').toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ import { heenOf, parseXml } from '../messages/index.js';
 import { Counterparty } from '../counterparty/counterparty.js';
 import { deliverableHeenRelease } from '../profile/release-windows.js';
 import { runProfile } from '../profile/run-profile.js';
+import { fillReleases } from '../verdicts/requirements.js';
 import type { CounterpartyHeenSpec } from '../counterparty/counterparty.js';
 import type { RetourPlan } from '../counterparty/retour-plan.js';
 import { SwitchCore } from '../switch/switch-core.js';
@@ -187,7 +188,9 @@ export class CutoverWorld {
    * the wall clock shows `t`, the switch and the counterparty working meanwhile; `quiet` waits
    * without offering or delivering anything, so the state read just before holds until `t`.
    */
-  async at(t: DateTime, why?: string, options: { quiet?: boolean } = {}): Promise<void> {
+  async at(t: DateTime, note?: string, options: { quiet?: boolean } = {}): Promise<void> {
+    // A suite's note says {from} and {to}, as its title does: the run's releases.
+    const why = note === undefined ? undefined : fillReleases(note, runProfile());
     return this.step(`${describeMoment(t, this.calendar.zone)}${why ? ` — ${why}` : ''}`, async () => {
       if (this.clock instanceof WallClock) await this.liveUntil(this.clock, t, options.quiet ?? false);
       else this.clock.advanceTo(t);

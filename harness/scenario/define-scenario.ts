@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
-import { appliesTo, requirement } from '../verdicts/requirements.js';
+import { appliesTo, fillReleases, requirement, requirementsVerifiedBy } from '../verdicts/requirements.js';
 import type { Phase } from '../verdicts/requirements.js';
 import { judge } from '../verdicts/judge.js';
 import { dutyAbsentUnder } from '../verdicts/profile-duties.js';
 import { runProfile } from '../profile/run-profile.js';
+import type { MigrationProfile } from '../profile/migration-profile.js';
 import { failureMessage } from '../verdicts/finding.js';
 import { driverFor, partiesUnderTest } from '../sut/target.js';
 import type { PartyTarget } from '../sut/target.js';
@@ -34,11 +35,12 @@ import { secondCalendarJudgement } from '../verdicts/checks/second-calendar.js';
 export interface ScenarioDefinition {
   /** Stable id: never reused for another scenario, even when the title changes. */
   id: string;
-  /** Editable title, in the runbook's terms. */
+  /** Editable title, in the runbook's terms; `{from}` and `{to}` are the run's release ids. */
   title: string;
   phase: Phase;
   /** The runbook step with its words, e.g. `1.1 Alle beschikbare heenberichten zijn verzonden`. */
   runbookStep: string;
+  /** The requirements it verifies; a requirement row naming this scenario in `verifiedBy` adds its id. */
   verifies: RequirementId[];
   /** Roles the scenario's situation exists for; default: every role a verified id applies to. */
   roles?: Role[];
@@ -59,7 +61,18 @@ const SEVERITY_ORDER = ['normal', 'critical', 'blocker'] as const;
  */
 type CalendarRun = { kind: 'run' } | { kind: 'second'; second: SecondCalendar };
 
-export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
+/**
+ * The definition as the run's profile shows and judges it: `{from}`/`{to}` in the title filled,
+ * and the requirements whose rows name the scenario (`verifiedBy`) added to `verifies`.
+ * Idempotent, so every way in (scenario, liveScenario) may apply it.
+ */
+export function definitionUnder(def: ScenarioDefinition, profile: MigrationProfile = runProfile()): ScenarioDefinition {
+  const fromRows = requirementsVerifiedBy(def.id, profile).filter((id) => !def.verifies.includes(id));
+  return { ...def, title: fillReleases(def.title, profile), verifies: [...def.verifies, ...fromRows] };
+}
+
+export function scenario(definition: ScenarioDefinition, body: ScenarioBody): void {
+  const def = definitionUnder(definition);
   const only = onlyIds();
   const chosen = scenarioIds();
   const runs: CalendarRun[] = [{ kind: 'run' }];
@@ -71,33 +84,44 @@ export function scenario(def: ScenarioDefinition, body: ScenarioBody): void {
   }
 }
 
-function registerOn(def: ScenarioDefinition, target: PartyTarget, body: ScenarioBody, run: CalendarRun, choice: { only?: RequirementId[]; chosen?: string[] }): void {
-  const { only, chosen } = choice;
-  // On the second calendar the scenario verifies GEN-0.4 by judging all of its own ids there.
-  const verifies: RequirementId[] = run.kind === 'second' ? ['GEN-0.4'] : def.verifies;
-  const shown = run.kind === 'second' ? { ...def, title: secondTitle(def, run.second), verifies } : def;
-  const secondName = run.kind === 'second' ? run.second.name : undefined;
+/** What a scenario does for one role on one calendar: judge these ids, or show why it did not run. */
+export type Registration =
+  | { kind: 'judge'; ids: RequirementId[] }
+  | { kind: 'not-run'; verdict: 'not-applicable' | 'not-tested'; reason: string };
+
+export interface Choice { only?: RequirementId[] | undefined; chosen?: string[] | undefined }
+
+/**
+ * `--only`, `--scenario`, the role and the profile's absent duties decide; on the second
+ * calendar the scenario verifies GEN-0.4 by judging all of its own ids there.
+ */
+export function registrationFor(def: ScenarioDefinition, role: Role, calendar: CalendarRun['kind'], { only, chosen }: Choice, profile: MigrationProfile = runProfile()): Registration {
+  const verifies: RequirementId[] = calendar === 'second' ? ['GEN-0.4'] : def.verifies;
   // A duty the run's migration profile does not have (no late from-release retours) is judged nowhere, on either calendar.
-  const absent = def.verifies.map((id) => dutyAbsentUnder(runProfile(), id)).filter((r): r is string => r !== undefined);
-  const judged = def.verifies.filter((id) => appliesTo(id, target.role) && dutyAbsentUnder(runProfile(), id) === undefined && (run.kind === 'second' || !only || only.includes(id)));
-  const forRole = (!def.roles || def.roles.includes(target.role)) && verifies.some((id) => appliesTo(id, target.role));
+  const absent = def.verifies.map((id) => dutyAbsentUnder(profile, id)).filter((r): r is string => r !== undefined);
+  const judged = def.verifies.filter((id) => appliesTo(id, role, profile) && dutyAbsentUnder(profile, id) === undefined && (calendar === 'second' || !only || only.includes(id)));
+  const forRole = (!def.roles || def.roles.includes(role)) && verifies.some((id) => appliesTo(id, role, profile));
   // Left out, yet shown in the report with its reason (skipped): never invisible.
-  if (only && !verifies.some((id) => only.includes(id))) {
-    notRun(shown, target, 'not-tested', `niet gekozen met --only ${only.join(',')}`, secondName);
-    return;
-  }
-  if (chosen && !chosen.includes(def.id)) {
-    notRun(shown, target, 'not-tested', `niet gekozen met --scenario (${def.id})`, secondName);
-    return;
-  }
+  if (only && !verifies.some((id) => only.includes(id))) return { kind: 'not-run', verdict: 'not-tested', reason: `niet gekozen met --only ${only.join(',')}` };
+  if (chosen && !chosen.includes(def.id)) return { kind: 'not-run', verdict: 'not-tested', reason: `niet gekozen met --scenario (${def.id})` };
   if (!forRole || !judged.length) {
-    const why = forRole && absent.length ? [...new Set(absent)].join('; ') : `niet van toepassing op ${target.role}`;
-    notRun(shown, target, 'not-applicable', `${why}: ${def.verifies.join(', ')}`, secondName);
+    const why = forRole && absent.length ? [...new Set(absent)].join('; ') : `niet van toepassing op ${role}`;
+    return { kind: 'not-run', verdict: 'not-applicable', reason: `${why}: ${def.verifies.join(', ')}` };
+  }
+  return { kind: 'judge', ids: judged };
+}
+
+function registerOn(def: ScenarioDefinition, target: PartyTarget, body: ScenarioBody, run: CalendarRun, choice: Choice): void {
+  const shown = run.kind === 'second' ? { ...def, title: secondTitle(def, run.second), verifies: ['GEN-0.4'] } : def;
+  const secondName = run.kind === 'second' ? run.second.name : undefined;
+  const registration = registrationFor(def, target.role, run.kind, choice);
+  if (registration.kind === 'not-run') {
+    notRun(shown, target, registration.verdict, registration.reason, secondName);
     return;
   }
   // Its own block: each run starts its own party and switch, only when its test is due.
-  if (run.kind === 'second') describe(`GEN-0.4 ${run.second.name}`, () => registerTest(def, target, judged, body, run));
-  else registerTest(def, target, judged, body, run);
+  if (run.kind === 'second') describe(`GEN-0.4 ${run.second.name}`, () => registerTest(def, target, registration.ids, body, run));
+  else registerTest(def, target, registration.ids, body, run);
 }
 
 const secondTitle = (def: ScenarioDefinition, second: SecondCalendar): string => `${def.title} (GEN-0.4, tweede kalender ${second.name})`;
@@ -126,7 +150,8 @@ export interface LiveRegistration {
   started: () => Promise<void>;
 }
 
-export function registerTest(def: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, run: CalendarRun = { kind: 'run' }, live?: LiveRegistration): void {
+export function registerTest(definition: ScenarioDefinition, target: PartyTarget, ids: RequirementId[], body: ScenarioBody, run: CalendarRun = { kind: 'run' }, live?: LiveRegistration): void {
+  const def = definitionUnder(definition);
   const second = run.kind === 'second' ? run.second : undefined;
   // What the record and the report file the verdicts under: GEN-0.4 alone on the second calendar.
   const filed: RequirementId[] = second ? ['GEN-0.4'] : ids;

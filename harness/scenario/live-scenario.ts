@@ -16,7 +16,7 @@ import { partyLabel } from '../evidence/scenario-evidence.js';
 import { WallClock } from '../clock/wall-clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
 import { readyForLiveStart } from './live-start.js';
-import { registerTest, type ScenarioBody, type ScenarioDefinition } from './define-scenario.js';
+import { definitionUnder, registerTest, type ScenarioBody, type ScenarioDefinition } from './define-scenario.js';
 
 /** The world must open this long before T0 at least, to give the party its events before the heen stop. */
 const BEFORE_HEEN_STOP_MS = 2_000;
@@ -31,7 +31,8 @@ export interface LiveScenarioDefinition extends Omit<ScenarioDefinition, 'roles'
   unobserved: Partial<Record<RequirementId, string>>;
 }
 
-export function liveScenario(def: LiveScenarioDefinition, body: ScenarioBody): void {
+export function liveScenario(definition: LiveScenarioDefinition, body: ScenarioBody): void {
+  const def = { ...definition, ...definitionUnder(definition) };
   for (const target of partiesUnderTest().filter((t) => t.role === def.role)) {
     describe(partyLabel(target.role, target.identity), () => {
       // A duty the run's profile does not have is not-applicable (summary.json says why), not rehearsed.

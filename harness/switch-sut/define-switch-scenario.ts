@@ -6,6 +6,8 @@
 import type { BrokenBy } from '../verdicts/result.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runCalendar } from '../scenario/run-settings.js';
+import { runProfile } from '../profile/run-profile.js';
+import { fillReleases } from '../verdicts/requirements.js';
 import { conformanceOut } from '../evidence/out-layout.js';
 import { PartyMailboxes } from './party-mailboxes.js';
 import { judgeSwitch } from './switch-checks.js';
@@ -35,7 +37,9 @@ function onlySwitchIds(): SwitchRequirementId[] | undefined {
   return raw ? raw.split(',').map((s) => s.trim()).filter(isSwitchRequirementId) : undefined;
 }
 
-export function switchScenario(def: SwitchScenarioDefinition, body: SwitchScenarioBody): void {
+export function switchScenario(definition: SwitchScenarioDefinition, body: SwitchScenarioBody): void {
+  // The title says {from} and {to}, as a party scenario's does: the run's releases.
+  const def = { ...definition, title: fillReleases(definition.title, runProfile()) };
   const only = onlySwitchIds();
   for (const target of switchesUnderTest()) {
     describe(switchLabel(target), () => {

@@ -23,7 +23,8 @@ import { restartChecks, restartUntestable } from './checks/restart.js';
 import { SECOND_CALENDAR_ID } from './checks/second-calendar.js';
 import type { UntestableTable } from './checks/check.js';
 
-const CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks, ...restartChecks };
+/** Every party requirement's check, by id: the one table the profile's rows are held against. */
+export const PARTY_CHECKS: CheckTable = { ...afsluitingChecks, ...transitieChecks, ...ingebruiknameChecks, ...tr507Checks, ...algemeenChecks, ...restartChecks };
 /** Requirements a scenario may be unable to test (the party offers no restart), with the reason. */
 const UNTESTABLE: UntestableTable = { ...restartUntestable };
 /** Requirements judged without a check of their own: GEN-0.4 folds a scenario's verdicts on the second calendar. */
@@ -34,7 +35,7 @@ const CHECKS_DIR = 'harness/verdicts/checks/';
  * The profile's requirement rows and the checks, one to one: a row without a check, or a check
  * without a row, is a suite defect, named with both files. Empty when they match.
  */
-export function checkTableProblems(loaded: Pick<LoadedProfile, 'profile' | 'path'>, checks: CheckTable = CHECKS): string[] {
+export function checkTableProblems(loaded: Pick<LoadedProfile, 'profile' | 'path'>, checks: CheckTable = PARTY_CHECKS): string[] {
   const near = relative(process.cwd(), loaded.path);
   const file = near && !near.startsWith('..') && !isAbsolute(near) ? near : loaded.path;
   const rows = loaded.profile.requirements.map((r) => r.id);
@@ -47,14 +48,14 @@ export function checkTableProblems(loaded: Pick<LoadedProfile, 'profile' | 'path
   ];
 }
 
-const matched = new WeakSet<object>();
+const matched = new WeakMap<object, WeakSet<CheckTable>>();
 
 /** Throws, naming both files, when the run's profile and the checks do not match. */
-export function assertChecksMatchProfile(loaded: LoadedProfile = runProfileFile()): void {
-  if (matched.has(loaded.profile)) return;
-  const problems = checkTableProblems(loaded);
+export function assertChecksMatchProfile(loaded: LoadedProfile = runProfileFile(), checks: CheckTable = PARTY_CHECKS): void {
+  if (matched.get(loaded.profile)?.has(checks)) return;
+  const problems = checkTableProblems(loaded, checks);
   if (problems.length) throw new Error(`The requirement rows and the checks do not match:\n  ${problems.join('\n  ')}`);
-  matched.add(loaded.profile);
+  matched.set(loaded.profile, (matched.get(loaded.profile) ?? new WeakSet()).add(checks));
 }
 
 import type { JudgedVerdict } from './result.js';
@@ -71,12 +72,13 @@ export interface RequirementJudgement {
   notDue: NotDue[];
 }
 
-export function judge(ids: readonly RequirementId[], obs: Observations): RequirementJudgement[] {
-  assertChecksMatchProfile();
+/** `checks` is the suite's table; a test may give a larger one (a requirement being added). */
+export function judge(ids: readonly RequirementId[], obs: Observations, checks: CheckTable = PARTY_CHECKS): RequirementJudgement[] {
+  assertChecksMatchProfile(runProfileFile(), checks);
   for (const id of ids) requirement(id);
   const traffic = observedTraffic(obs);
   return ids.map((id) => {
-    const check = CHECKS[id];
+    const check = checks[id];
     if (!check) throw new Error(`No check for ${id}: ${FOLDED.includes(id) ? 'it is folded from other verdicts (harness/verdicts/checks/second-calendar.ts), not judged on its own' : `add it to a CheckTable in ${CHECKS_DIR}`}.`);
     const reason = UNTESTABLE[id]?.(obs);
     if (reason !== undefined) return { id, verdict: 'not-tested', findings: [], notDue: [], reason };

@@ -1,12 +1,53 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { appliesTo, preconditions, requirement, requirementIds } from './requirements.js';
+import { loadProfile } from '../profile/load-profile.js';
+import { DEFAULT_PROFILE } from '../profile/run-profile.js';
+import { scenarioCatalog } from '../cli/scenario-selection.js';
+
+/**
+ * The ids of cutover.md as of issue 12, frozen with their phase: ids are stable, so none may
+ * disappear or move to another phase. New ids are added (a row in the standard's catalogue and a
+ * check); this list is not extended for them.
+ */
+const FROZEN: Readonly<Record<string, string>> = {
+  'AFS-1.1': 'Afsluiting', 'AFS-1.2': 'Afsluiting', 'AFS-1.3': 'Afsluiting', 'AFS-1.4': 'Afsluiting', 'AFS-1.5': 'Afsluiting',
+  'TRA-2.1': 'Transitie', 'TRA-2.2': 'Transitie', 'TRA-2.3': 'Transitie',
+  'ING-3.1': 'Ingebruikname', 'ING-3.2': 'Ingebruikname', 'ING-3.3': 'Ingebruikname', 'ING-3.4': 'Ingebruikname', 'ING-3.5': 'Ingebruikname', 'ING-3.6': 'Ingebruikname',
+  'GEN-0.1': 'Algemeen', 'GEN-0.2': 'Algemeen', 'GEN-0.3': 'Algemeen', 'GEN-0.4': 'Algemeen',
+};
+
+/** Which frozen ids a profile lost or moved: `AFS-1.1 is gone`, `AFS-1.1 moved to Transitie`. */
+function unstableIds(rows: ReadonlyArray<{ id: string; phase: string }>): string[] {
+  return Object.entries(FROZEN).flatMap(([id, phase]) => {
+    const row = rows.find((r) => r.id === id);
+    return !row ? [`${id} is gone`] : row.phase !== phase ? [`${id} moved from ${phase} to ${row.phase}`] : [];
+  });
+}
+
+const PROFILES = fileURLToPath(new URL('../../fixtures/profiles/', import.meta.url));
 
 describe('requirements', () => {
-  it('lists the ids of cutover.md in its order', () => {
-    expect(requirementIds()).toEqual([
-      'AFS-1.1', 'AFS-1.2', 'AFS-1.3', 'AFS-1.4', 'AFS-1.5', 'TRA-2.1', 'TRA-2.2', 'TRA-2.3',
-      'ING-3.1', 'ING-3.2', 'ING-3.3', 'ING-3.4', 'ING-3.5', 'ING-3.6', 'GEN-0.1', 'GEN-0.2', 'GEN-0.3', 'GEN-0.4',
-    ]);
+  it.each(['ipgb-2.0-2.3.json', 'synthetic-9.0-9.1.json'])('%s keeps every frozen id, in its phase', (file) => {
+    expect(unstableIds(loadProfile(join(PROFILES, file)).profile.requirements)).toEqual([]);
+  });
+
+  it.each(['ipgb-2.0-2.3.json', 'synthetic-9.0-9.1.json'])('%s names only scenarios suites/ declares in verifiedBy', (file) => {
+    const scenarioIds = new Set(scenarioCatalog(fileURLToPath(new URL('../..', import.meta.url))).keys());
+    expect(scenarioIds.size).toBeGreaterThan(20);
+    expect(() => loadProfile(join(PROFILES, file), { scenarioIds })).not.toThrow();
+  });
+
+  it('sees an id that disappears or changes phase, and lets a new one be added', () => {
+    const rows = Object.entries(FROZEN).map(([id, phase]) => ({ id, phase }));
+    expect(unstableIds([...rows.filter((r) => r.id !== 'TRA-2.2'), { id: 'AFS-1.9', phase: 'Afsluiting' }])).toEqual(['TRA-2.2 is gone']);
+    expect(unstableIds(rows.map((r) => (r.id === 'GEN-0.3' ? { ...r, phase: 'Transitie' } : r)))).toEqual(['GEN-0.3 moved from Algemeen to Transitie']);
+  });
+
+  it('lists the frozen ids in the order of cutover.md', () => {
+    const ids = requirementIds(loadProfile(DEFAULT_PROFILE).profile);
+    expect(ids.filter((id) => id in FROZEN)).toEqual(Object.keys(FROZEN));
   });
 
   it('finds a requirement by its id', () => {
@@ -25,9 +66,10 @@ describe('requirements', () => {
     for (const id of requirementIds().filter((x) => x !== 'ING-3.5')) expect(appliesTo(id, 'svb'), id).toBe(true);
   });
 
-  it('shows the chain-test preconditions by every id, the 2.3 ones by ING-3.1 to ING-3.6', () => {
+  it('shows the chain-test preconditions by every id, the go-live ones by ING-3.1 to ING-3.6', () => {
+    const all = requirementIds().length;
     expect(preconditions().map((p) => [p.nr, p.role, p.shownBy.length])).toEqual([
-      ['4.2.1', 'zorgkantoor', 18], ['4.2.2', 'zorgkantoor', 6], ['4.3.1', 'gemeente', 18], ['4.3.2', 'gemeente', 6], ['4.4.1', 'svb', 18], ['4.4.2', 'svb', 6],
+      ['4.2.1', 'zorgkantoor', all], ['4.2.2', 'zorgkantoor', 6], ['4.3.1', 'gemeente', all], ['4.3.2', 'gemeente', 6], ['4.4.1', 'svb', all], ['4.4.2', 'svb', 6],
     ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The party duties with their stable ids (cutover.md), read from the run's migration profile
  * (its `requirements` and `preconditions` rows, harness/profile/): a new requirement is one row
- * there and one check in harness/verdicts/checks/. Ids never change meaning; titles may be
+ * there (in the standard's catalogue, which profiles of the standard extend; the row names the
+ * scenarios that verify it) and one check in harness/verdicts/checks/. Ids never change meaning; titles may be
  * edited. The profile's own prose says {from} and {to}; they are filled here, the runbook's
  * quotes are passed on as they stand.
  */
@@ -78,6 +79,10 @@ export function requirement(id: RequirementId, profile: MigrationProfile = runPr
 }
 
 export const appliesTo = (id: RequirementId, role: Role, profile: MigrationProfile = runProfile()): boolean => requirement(id, profile).roles.includes(role);
+
+/** The requirements whose rows name scenario `scenarioId` in `verifiedBy`, in report order. */
+export const requirementsVerifiedBy = (scenarioId: string, profile: MigrationProfile = runProfile()): readonly RequirementId[] =>
+  profile.requirements.filter((r) => r.verifiedBy?.includes(scenarioId)).map((r) => r.id);
 
 export const preconditions = (profile: MigrationProfile = runProfile()): readonly Precondition[] => catalogue(profile).preconditions;
 

@@ -22,7 +22,7 @@ scenario({
   await world.createEvents(world.events.fresh(1));
   await world.at(heenStop, 'stap 1.2: alle heenberichten worden geblokkeerd');
   await world.at(retourStop, 'stap 1.4: alle retourberichten worden geblokkeerd');
-  await world.at(goLive, 'stap 2.1-2.5: ingebruikname iPgb 2.3');
+  await world.at(goLive, 'stap 2.1-2.5: ingebruikname iPgb {to}');
   await world.at(goLive.plus({ hours: 1 }));
 });
 

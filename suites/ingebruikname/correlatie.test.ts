@@ -9,7 +9,7 @@ import { scenario } from '../../harness/scenario/index.js';
 
 scenario({
   id: 'ing-2-3-retours-land-on-their-heen',
-  title: 'Een iPgb 2.3-retourbericht na de ingebruikname komt op zijn eigen heenbericht, ook bij dezelfde Bsn, in omgekeerde volgorde en bij afwijzing',
+  title: 'Een iPgb {to}-retourbericht na de ingebruikname komt op zijn eigen heenbericht, ook bij dezelfde Bsn, in omgekeerde volgorde en bij afwijzing',
   phase: 'Ingebruikname',
   runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
   verifies: ['ING-3.6', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],
@@ -32,7 +32,7 @@ scenario({
 
 scenario({
   id: 'ing-late-2-0-2-retours-between-2-3-traffic',
-  title: 'Late iPgb 2.0.2-retourberichten na de eerste iPgb 2.3-uitwisseling komen nog op hun 2.0.2-heenbericht',
+  title: 'Late iPgb {from}-retourberichten na de eerste iPgb {to}-uitwisseling komen nog op hun {from}-heenbericht',
   phase: 'Ingebruikname',
   runbookStep: '1 Inleiding: 502/508 ontvangen bij een eerder in 2.0.2 verzonden 501/507',
   verifies: ['ING-3.3', 'ING-3.6', 'ING-3.2', 'GEN-0.2'],
@@ -43,13 +43,13 @@ scenario({
   await world.createEvents([world.events.sameClient(early)], { answeredAt: goLive.plus({ minutes: 90 }), retourCodes: ['0001'] });
   await world.at(heenStop);
   await world.at(retourStop);
-  await world.at(goLive, 'ingebruikname: de eerste iPgb 2.3-berichten gaan over en weer');
+  await world.at(goLive, 'ingebruikname: de eerste iPgb {to}-berichten gaan over en weer');
   await world.createEvents(world.events.fresh(2));
   await world.at(goLive.plus({ minutes: 10 }));
   await world.counterpartySendsHeen(2);
-  await world.at(goLive.plus({ minutes: 30 }), 'een laat 2.0.2-retourbericht tussen het 2.3-verkeer');
+  await world.at(goLive.plus({ minutes: 30 }), 'een laat {from}-retourbericht tussen het {to}-verkeer');
   await world.at(goLive.plus({ hours: 1 }));
   await world.createEvents(world.events.fresh(1));
-  await world.at(goLive.plus({ minutes: 90 }), 'nog een laat 2.0.2-retourbericht, afwijzend');
+  await world.at(goLive.plus({ minutes: 90 }), 'nog een laat {from}-retourbericht, afwijzend');
   await world.at(goLive.plus({ hours: 2 }));
 });

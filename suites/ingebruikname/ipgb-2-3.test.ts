@@ -6,7 +6,7 @@ import { scenario } from '../../harness/scenario/index.js';
 
 scenario({
   id: 'ing-new-heen-in-2-3',
-  title: 'Vanaf de ingebruikname is elk nieuw heenbericht een geldig iPgb 2.3-bericht',
+  title: 'Vanaf de ingebruikname is elk nieuw heenbericht een geldig iPgb {to}-bericht',
   phase: 'Ingebruikname',
   runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
   verifies: ['ING-3.1', 'GEN-0.1', 'GEN-0.2'],
@@ -21,7 +21,7 @@ scenario({
 
 scenario({
   id: 'ing-2-3-heen-answered-in-2-3',
-  title: 'Een iPgb 2.3-heenbericht na de ingebruikname krijgt een geldig iPgb 2.3-retourbericht',
+  title: 'Een iPgb {to}-heenbericht na de ingebruikname krijgt een geldig iPgb {to}-retourbericht',
   phase: 'Ingebruikname',
   runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
   verifies: ['ING-3.2', 'GEN-0.1', 'GEN-0.2'],

@@ -19,8 +19,8 @@ scenario({
   await world.createEvents([world.events.followUp(first)]);
   await world.at(heenStop);
   await world.at(retourStop);
-  await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de 2.0.2-502');
-  await world.at(goLive.plus({ minutes: 30 }), 'de late 2.0.2-502 komt binnen');
+  await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de {from}-502');
+  await world.at(goLive.plus({ minutes: 30 }), 'de late {from}-502 komt binnen');
   await world.at(goLive.plus({ hours: 1 }));
 });
 

@@ -46,7 +46,7 @@ async function rehearsal(world: CutoverWorld): Promise<void> {
   await world.at(retourStop.minus(lookBefore), 'laatste blik vóór de retourstop: alles is beantwoord en verwerkt');
   await world.at(retourStop, 'stap 1.4: alle retourberichten worden geblokkeerd', { quiet: true });
   await world.createEvents(world.events.fresh(1));
-  await world.at(goLive, 'stap 2.1-2.5: ingebruikname iPgb 2.3');
+  await world.at(goLive, 'stap 2.1-2.5: ingebruikname iPgb {to}');
   await world.createEvents(world.events.fresh(3));
   await world.counterpartySendsHeen(2);
   await world.at(goLive.plus(afterGoLive), 'het verkeer na de ingebruikname is afgehandeld');

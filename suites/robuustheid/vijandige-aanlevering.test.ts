@@ -32,13 +32,13 @@ scenario({
   // A 2.3 heen taken before the go-live is answered with a rejecting 2.3 retour, which no switch
   // lets through before T2: the scenario runs on until that retour is due (cutover.md GEN-0.3).
   await world.at(retourStop);
-  await world.at(goLive, 'ingebruikname: de afwijzing van het 2.3-heenbericht mag nu door');
+  await world.at(goLive, 'ingebruikname: de afwijzing van het {to}-heenbericht mag nu door');
   await world.at(goLive.plus({ minutes: 10 }));
 });
 
 scenario({
   id: 'gen-2-0-2-heen-after-go-live',
-  title: 'Een iPgb 2.0.2-heenbericht na de ingebruikname wordt geweigerd of afgewezen',
+  title: 'Een iPgb {from}-heenbericht na de ingebruikname wordt geweigerd of afgewezen',
   phase: 'Algemeen',
   runbookStep: 'Robuustheid van de berichtverwerking',
   verifies: ['GEN-0.3'],

@@ -6,7 +6,7 @@ import { switchScenario } from '../../harness/switch-sut/index.js';
 
 switchScenario({
   id: 'sw-heenstop-edge',
-  title: 'Om 09.00 uur worden 501 en 507 geblokkeerd, niet eerder; retourberichten gaan door; 2.3 nog niet',
+  title: 'Om 09.00 uur worden 501 en 507 geblokkeerd, niet eerder; retourberichten gaan door; {to} nog niet',
   runbookStep: '1.2 Alle heenberichten worden geblokkeerd (501, 507)',
   verifies: ['SW-1.1', 'SW-1.2', 'SW-1.3', 'SW-2.1', 'SW-3.1'],
 }, async (world) => {

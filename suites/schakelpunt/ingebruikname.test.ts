@@ -7,7 +7,7 @@ import { switchScenario } from '../../harness/switch-sut/index.js';
 
 switchScenario({
   id: 'sw-go-live-edge',
-  title: 'Om 09.00 uur op 1 april gaat de keten open voor 2.3 en late 2.0.2-retourberichten, niet eerder; 2.0.2-heen blijft dicht',
+  title: 'Om 09.00 uur op 1 april gaat de keten open voor {to} en late {from}-retourberichten, niet eerder; {from}-heen blijft dicht',
   runbookStep: '2.1/2.2 De systemen staan geconfigureerd voor gebruik van iPgb 2.3',
   verifies: ['SW-1.2', 'SW-1.4', 'SW-2.2', 'SW-2.3', 'SW-2.4', 'SW-3.1'],
 }, async (world) => {
@@ -19,7 +19,7 @@ switchScenario({
 
 switchScenario({
   id: 'sw-late-retours',
-  title: 'Een laat 2.0.2-retourbericht op een vóór 09.00 uur verzonden 501/507 gaat na de ingebruikname naar de afzender van die heen',
+  title: 'Een laat {from}-retourbericht op een vóór 09.00 uur verzonden 501/507 gaat na de ingebruikname naar de afzender van die heen',
   runbookStep: '2.1/2.2 De systemen staan geconfigureerd voor gebruik van iPgb 2.3',
   verifies: ['SW-1.1', 'SW-2.4', 'SW-3.1'],
 }, async (world) => {

@@ -6,7 +6,7 @@ import { switchScenario } from '../../harness/switch-sut/index.js';
 
 switchScenario({
   id: 'sw-retourstop-edge',
-  title: 'Om 17.00 uur worden ook 502 en 508 geblokkeerd; daarna ligt alles stil, 2.0.2 en 2.3',
+  title: 'Om 17.00 uur worden ook 502 en 508 geblokkeerd; daarna ligt alles stil, {from} en {to}',
   runbookStep: '1.4 Alle retourberichten worden geblokkeerd',
   verifies: ['SW-1.2', 'SW-1.3', 'SW-1.4', 'SW-2.1', 'SW-3.1'],
 }, async (world) => {

@@ -7,7 +7,7 @@ import { scenario } from '../../harness/scenario/index.js';
 
 scenario({
   id: 'tra-events-while-chain-is-closed',
-  title: 'Gebeurtenissen vanaf de heenstop worden bewaard en na de ingebruikname als iPgb 2.3 verzonden',
+  title: 'Gebeurtenissen vanaf de heenstop worden bewaard en na de ingebruikname als iPgb {to} verzonden',
   phase: 'Transitie',
   runbookStep: '6.1 Transitie: geen berichtenverkeer mogelijk',
   verifies: ['TRA-2.1', 'AFS-1.2', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],

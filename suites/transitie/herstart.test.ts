@@ -34,7 +34,7 @@ scenario({
   await world.restartParty();
   await world.at(retourStop.plus({ hours: 2 }));
 
-  await world.at(goLive, 'ingebruikname iPgb 2.3');
+  await world.at(goLive, 'ingebruikname iPgb {to}');
   await world.at(goLive.plus({ hours: 1 }), 'na de herstart gaat het werk gewoon door');
   await world.createEvents(world.events.fresh(1));
   await world.at(goLive.plus({ hours: 3 }));

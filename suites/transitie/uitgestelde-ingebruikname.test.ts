@@ -8,7 +8,7 @@ import { scenario } from '../../harness/scenario/index.js';
 
 scenario({
   id: 'tra-go-live-postponed',
-  title: 'Uitgestelde ingebruikname: het schakelpunt blijft na 09.00 uur uren dicht, de partij houdt alles vast en biedt het daarna als iPgb 2.3 aan',
+  title: 'Uitgestelde ingebruikname: het schakelpunt blijft na 09.00 uur uren dicht, de partij houdt alles vast en biedt het daarna als iPgb {to} aan',
   phase: 'Transitie',
   runbookStep: '3.2 Uitstel van de ingebruikname',
   verifies: ['TRA-2.2', 'TRA-2.1', 'ING-3.1', 'ING-3.4', 'GEN-0.2'],

@@ -24,7 +24,7 @@ scenario({
 
 scenario({
   id: 'tra-heen-refused-until-heen-stop',
-  title: 'Een heenbericht dat tot de heenstop geweigerd wordt, gaat na de ingebruikname als iPgb 2.3',
+  title: 'Een heenbericht dat tot de heenstop geweigerd wordt, gaat na de ingebruikname als iPgb {to}',
   phase: 'Transitie',
   runbookStep: '5 Afsluiting: na de ingebruikname opnieuw aanbieden in het iPgb 2.3-formaat',
   verifies: ['TRA-2.2', 'AFS-1.2', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],
