@@ -27,20 +27,6 @@ scenario({
 });
 
 scenario({
-  id: 'afs-backlog-drained-before-heen-stop',
-  title: 'Een achterstand van 1.000 toekenningen of budgetafsluitingen is vóór de heenstop verzonden',
-  phase: 'Afsluiting',
-  runbookStep: '1.1 Alle beschikbare heenberichten zijn verzonden',
-  verifies: ['AFS-1.1', 'GEN-0.2'],
-}, async (world) => {
-  const { heenStop } = world.calendar;
-  await world.at(heenStop.minus({ minutes: 30 }), 'de achterstand staat klaar');
-  await world.createEvents(world.events.fresh(1000));
-  await world.at(heenStop.minus({ minutes: 15 }));
-  await world.at(heenStop, 'stap 1.2: alle heenberichten worden geblokkeerd');
-});
-
-scenario({
   id: 'afs-night-before-heen-stop',
   title: 'Wat om 00.30 uur in de nacht vóór de heenstop ontstaat, draagt de Dagtekening van die dag en gaat vóór 09.00 uur',
   phase: 'Afsluiting',
