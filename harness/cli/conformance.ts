@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { failedScenarios, selectScenarios, type Selection } from './scenario-selection.js';
 import { writeJunit } from './junit-report.js';
 import { suiteWorkers } from './suite-workers.js';
+import { busyCoresOfOthers, cpuSample, parseSample, START_SAMPLE_ENV, type CpuSample } from './busy-cores.js';
 import { githubAnnotations, jobSummaryMarkdown } from './job-summary.js';
 import { appendFileSync } from 'node:fs';
 import { liveCalendar, liveClock, showProgress, startLineFor, writeLiveCalendar, type LiveCalendarFile } from './live-run.js';
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: ${limit.error}\n`);
     return 2;
   }
+  const startSample = parseSample(process.env[START_SAMPLE_ENV]);
+  delete process.env[START_SAMPLE_ENV]; // the workers and parties need not inherit it
   const workers = workersOf(process.env);
   if (typeof workers === 'object') {
     process.stderr.write(`conformance: ${workers.error}\n`);
@@ -136,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, workers, ...(liveFile ? { liveFile } : {}) });
+    return await conduct(options, env, { secrets, shard: shard?.value, selection, signKey, reportLimitMs: limit.ms, workers, startSample, ...(liveFile ? { liveFile } : {}) });
   } finally {
     secrets.remove();
     liveFile?.remove();
@@ -152,15 +155,23 @@ interface RunPlan {
   reportLimitMs: number;
   /** CONFORMANCE_WORKERS, when set. */
   workers: number | undefined;
+  /** The machine's CPU when the launcher started (ipgb-conformance.mjs), to count the busy cores. */
+  startSample: CpuSample | undefined;
   /** `--live`: where the workers read the live calendar from. */
   liveFile?: LiveCalendarFile;
 }
 
 async function conduct(options: ConformanceOptions, env: SummaryEnv, plan: RunPlan): Promise<number> {
+  // Measured before the Allure process starts, whose loading would count as another's load.
+  const busyElsewhere = (plan.startSample && busyCoresOfOthers(plan.startSample, cpuSample())) ?? loadavg()[0] ?? 0;
+  const suiteWorkerCount = plan.workers ?? suiteWorkers(availableParallelism(), busyElsewhere);
+  if (plan.workers === undefined && options.parties.every((p) => p.kind === 'embedded')) {
+    process.stderr.write(`conformance: ${suiteWorkerCount} suite worker(s) on ${availableParallelism()} cores (other work kept ${busyElsewhere.toFixed(1)} of them busy as the run started; CONFORMANCE_WORKERS=N overrides)\n`);
+  }
   // Allure's modules load while the parties and the workers start, not after the last scenario.
   const allure = startAllureProcess();
   try {
-    return await conductWith(allure, options, env, plan);
+    return await conductWith(allure, options, env, { ...plan, workers: suiteWorkerCount });
   } finally {
     allure.stop();
   }
@@ -217,7 +228,7 @@ async function conductWith(allure: AllureProcess, options: ConformanceOptions, e
       // share no mutable state: each opens its own world, party session and switch.
       isolate: false,
       // One party outside the suite can run one session at a time; bundled parties, a worker per free core.
-      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : { maxWorkers: workers ?? suiteWorkers(availableParallelism(), loadavg()[0] ?? 0) }),
+      ...(liveFiles ? { maxWorkers: liveFiles.length } : shared ? { fileParallelism: false, maxWorkers: 1 } : { maxWorkers: workers }),
     });
     liveProgress?.stop();
     liveStart?.remove();
