@@ -19,10 +19,16 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * Every drain, of this checkout and of `--base`, starts with this checkout's
+ * bench/preload-dependencies.mjs (its JavaScript dependencies loaded before tsx's hooks), so the
+ * pairs differ in the drain's code only, not in what tsx's hooks left in one process and not the other.
+ */
+const PRELOAD = pathToFileURL(join(REPO, 'bench', 'preload-dependencies.mjs')).href;
 const NATIONAL = 110_000;
 /** Issue 15: twice the national backlog in at most 2.1 times the time, within 768 MiB uncapped. */
 const DOUBLE_TARGET_RATIO = 2.1;
@@ -53,7 +59,7 @@ function worktreeOf(ref: string): string {
 /** One drain in its own process; its summary and phase lines give wall, CPU and RSS. */
 function drain(variant: Variant, round: number, logDir: string): Promise<Drain> {
   const script = join(variant.dir, 'bench', 'national-drain.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--events', String(variant.events)], { cwd: variant.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', PRELOAD, '--import', 'tsx', script, '--events', String(variant.events)], { cwd: variant.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
   child.stderr.on('data', (c: Buffer) => { out += c.toString('utf8'); });

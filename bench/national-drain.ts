@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import type { DateTime } from 'luxon';
@@ -278,7 +278,7 @@ async function main(): Promise<number> {
       accepted501: verdict.accepted501, accepted502: verdict.accepted502, delivered502: verdict.delivered502,
       verified: verdict.problems.length === 0, problems: verdict.problems,
       targetsMet: verdict.problems.length === 0 && total <= TARGET_SECONDS && benchRss <= TARGET_RSS_MIB && partyRss <= TARGET_RSS_MIB,
-      node: process.version,
+      node: process.version, dependenciesPreloaded: (globalThis as Record<symbol, unknown>)[Symbol.for('ipgb.bench.preloaded')] === true,
       ...(opts.keep ? { ledgerDir } : {}),
     };
     console.log(JSON.stringify(summary));
@@ -309,18 +309,31 @@ async function main(): Promise<number> {
  * runner with little more than 1 GiB of memory. Uncapped on a large machine, V8 lets garbage pile
  * up to twice the live heap (about 440 MiB after the drain) before it collects, and the peak RSS
  * then depends on how busy the host is (up to 1,028 MiB seen). A tighter cap (640 MiB) costs
- * seconds of extra collections. A bench started without the cap runs itself again with it.
+ * seconds of extra collections. IPGB_DRAIN_HEAP_CAPPED=1 leaves the cap off (issue 15's doubled
+ * drain is judged without one).
  */
 const HEAP_CAP_MIB = 768;
-/** Set in the re-run, so a bench never starts itself twice, whatever flags it was given. */
 const CAPPED_ENV = 'IPGB_DRAIN_HEAP_CAPPED';
+/** Set in the re-run, so a bench never starts itself twice, whatever flags it was given. */
+const RERUN_ENV = 'IPGB_DRAIN_RERUN';
+const PRELOAD = pathToFileURL(fileURLToPath(new URL('./preload-dependencies.mjs', import.meta.url))).href;
 
-function rerunWithHeapCap(): Promise<number> | undefined {
-  if (process.env[CAPPED_ENV] || getHeapStatistics().heap_size_limit <= (HEAP_CAP_MIB + 128) * 2 ** 20) return undefined;
-  // The cap goes last: of two --max-old-space-size flags, node takes the last.
-  const args = [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MIB}`, ...process.argv.slice(1)];
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [CAPPED_ENV]: '1' } });
+/**
+ * A bench started without the cap, or with its dependencies loaded through tsx's hooks (any of
+ * `npx tsx`, `node --import tsx`), runs itself again: with bench/preload-dependencies.mjs first
+ * and the cap last (of two --max-old-space-size flags, node takes the last).
+ */
+function rerun(): Promise<number> | undefined {
+  if (process.env[RERUN_ENV]) return undefined;
+  const preloaded = (globalThis as Record<symbol, unknown>)[Symbol.for('ipgb.bench.preloaded')] === true;
+  const cap = !process.env[CAPPED_ENV] && getHeapStatistics().heap_size_limit > (HEAP_CAP_MIB + 128) * 2 ** 20;
+  if (preloaded && !cap) return undefined;
+  const args = [
+    ...(preloaded ? [] : ['--import', PRELOAD]), ...process.execArgv,
+    ...(cap ? [`--max-old-space-size=${HEAP_CAP_MIB}`] : []), ...process.argv.slice(1),
+  ];
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RERUN_ENV]: '1' } });
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
-process.exitCode = await (rerunWithHeapCap() ?? main());
+process.exitCode = await (rerun() ?? main());

@@ -4,12 +4,15 @@
  *   1. full default run       bench/full-run.ts        median wall time ≤ 15 s
  *   2. national-scale drain   bench/national-drain.ts  median ≤ 60 s, peak RSS ≤ 1 GiB per process
  *   3. the doubled drain      bench/national-drain.ts  twice the events, without a heap cap: wall time
- *                                                      ≤ 2.1 × the median of 2, peak RSS ≤ 768 MiB
+ *                                                      ≤ 2.1 × the median of 2 and peak RSS ≤ 768 MiB,
+ *                                                      one line, both from that one run
  *   4. validation throughput  bench/validation.ts      harness / xmllint ≥ 0.6
  *
  * Run: npx tsx bench/run-all.ts [--runs 3] [--events 110000] [--without-double-drain]
  *   --runs N   runs of the full run and of the drain (each drain in its own process); the median counts
- *   --without-double-drain  leave out 3 (one drain of 220,000: some 3 minutes on a quiet machine)
+ *   --without-double-drain  leave out 3 (one drain of 220,000: some 8 minutes on a quiet machine)
+ *   --events N  the drain of step 2 (default 110,000; step 3 drains twice N); e.g. --runs 1 --events 2000
+ *               tries every step in a few minutes
  * Each benchmark's own lines pass through; the summary is one JSON line and a table.
  * Exit status 1 when a benchmark failed to run or missed its target.
  */
@@ -58,21 +61,21 @@ async function doubleDrain(events: number, drains: ReadonlyArray<Record<string, 
   console.log(`\n== 3/4 the doubled drain, ${double} events, no heap cap`);
   const run = await runBench('./national-drain.ts', ['--events', String(double)], { IPGB_DRAIN_HEAP_CAPPED: '1' });
   const d = find(run.lines, 'totalSeconds');
-  if (!d) return [{ bench: `drain of ${double}`, figure: `did not finish (exit ${run.status})`, target: `≤ ${DOUBLE_RATIO} × ${events}`, met: false }];
+  if (!d) return [{ bench: `drain of ${double}`, figure: `did not finish (exit ${run.status})`, target: `≤ ${DOUBLE_RATIO} × ${events}, bench ≤ ${DOUBLE_RSS_MIB} MiB`, met: false }];
   const seconds = drains.map((x) => Number(x['totalSeconds'])).sort((a, b) => a - b);
   const median = seconds[Math.floor(seconds.length / 2)];
   const wall = Number(d['totalSeconds']);
   const ratio = median === undefined ? undefined : wall / median;
   const rss = Number(d['peakRssMiBBench']);
   const verified = d['verified'] === true;
-  return [
-    {
-      bench: `drain of ${double}`,
-      figure: `${wall} s${ratio === undefined ? ' (no drain of step 2 to compare)' : `, ×${ratio.toFixed(2)} the median`}${verified ? '' : ', NOT verified'}`,
-      target: `≤ ${DOUBLE_RATIO} × ${events}`, met: verified && ratio !== undefined && ratio <= DOUBLE_RATIO,
-    },
-    { bench: `drain of ${double}, peak RSS`, figure: `bench ${rss} MiB (no heap cap), party ${d['peakRssMiBParty']} MiB`, target: `bench ≤ ${DOUBLE_RSS_MIB} MiB`, met: rss <= DOUBLE_RSS_MIB },
-  ];
+  const ratioMet = ratio !== undefined && ratio <= DOUBLE_RATIO;
+  const rssMet = rss <= DOUBLE_RSS_MIB;
+  // One line: both targets are judged on the same run of the doubled backlog.
+  return [{
+    bench: `drain of ${double}`,
+    figure: `${wall} s${ratio === undefined ? ' (no drain of step 2 to compare)' : `, ×${ratio.toFixed(2)} the median`}; peak RSS bench ${rss} MiB (no heap cap), party ${d['peakRssMiBParty']} MiB${verified ? '' : '; NOT verified'}`,
+    target: `≤ ${DOUBLE_RATIO} × ${events}, bench ≤ ${DOUBLE_RSS_MIB} MiB`, met: verified && ratioMet && rssMet,
+  }];
 }
 
 async function main(): Promise<number> {

@@ -41,6 +41,27 @@ describe('Counterparty opposite a gemeente', () => {
     expect([...cp.due()]).toEqual([]);
   });
 
+  it('builds each retour of a backlog from its heen as it came in, though the heen waited packed outside the heap', () => {
+    const { cp, clock } = svbOpposite0363();
+    const wets = ['WMO', 'JW', 'WLZ'] as const;
+    // Enough heen to fill more than one 1 MiB chunk of packed heen, of every law and both kinds.
+    const heens = Array.from({ length: 6_000 }, (_, i) => sampleHeen({
+      release: '2.0.2', identificatie: `G${i + 1}`, at: clock.now(), wet: wets[i % 3], ...(i % 5 === 0 ? { kind: 'budgetafsluiting' as const } : {}),
+    }));
+    for (const heen of heens) cp.receiveHeen(heen);
+    const offers = [...cp.due()];
+    expect(offers).toHaveLength(heens.length);
+    offers.forEach((offer, i) => {
+      const { header, client } = offer.bericht as { header: { identificatieRetour: string; retourCodes: string[] }; client?: unknown };
+      const expected = retourOn(heens[i] as Heenbericht, {
+        identificatieRetour: header.identificatieRetour, dagtekeningRetour: clock.now().toISODate() ?? '', retourCodes: header.retourCodes, withClient: client !== undefined,
+      });
+      expect(offer.bericht).toStrictEqual(expected);
+    });
+    for (const offer of offers) cp.settle(offer.key, true);
+    expect([...cp.due()]).toEqual([]);
+  });
+
   it('rejects a heen whose Bsn fails the 11-test with a header-only retour', () => {
     const { cp, clock } = svbOpposite0363();
     const heen = sampleHeen({ release: '2.0.2', identificatie: 'G1', at: clock.now() }) as Heenbericht & { family: '501' };

@@ -9,7 +9,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  buildXml, flatString, heenNameOf, heenOf, isAccepting, messageName, PlainPacker, retourNameOf, retourOn,
+  buildXml, flatString, heenNameOf, heenOf, isAccepting, messageName, OffHeapStrings, PlainPacker, retourNameOf, retourOn,
   type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
 } from '../messages/index.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
@@ -55,14 +55,15 @@ interface QueuedHeen {
 
 /**
  * A retour waiting to be offered: what builds it, not the built or parsed message. A national
- * backlog holds 110,000 or more of these until T0, so the heen waits packed (see PlainPacker)
- * with the few fields due() looks at beside it, and is unpacked only to build the retour.
+ * backlog holds 110,000 or more of these until T0, so the heen waits packed (see PlainPacker) and
+ * outside the heap (OffHeapStrings) with the few fields due() looks at beside it, and is unpacked
+ * only to build the retour.
  */
 interface QueuedRetour {
   kind: 'retour';
   key: string;
-  /** The heen it answers, packed by the counterparty's PlainPacker. */
-  heen: string;
+  /** The heen it answers, packed by the counterparty's PlainPacker, under this handle in its OffHeapStrings. */
+  heen: number;
   heenName: MessageName;
   heenRelease: Release;
   /** Not before this moment (RetourPlan.at). */
@@ -96,8 +97,10 @@ export class Counterparty {
   private planner: AnswerPlanner = () => undefined;
   private readonly profile: MigrationProfile;
   private readonly packer = new PlainPacker();
+  private readonly packedHeen = new OffHeapStrings();
   /** One array per distinct list of RetourCodes: a backlog answers nearly all alike. */
   private readonly codeLists = new Map<string, readonly string[]>();
+  private readonly sharedStrings = new Map<string, string>();
 
   constructor(private readonly options: CounterpartyOptions) {
     this.identities = new Set(options.identities ?? identitiesOpposite(options.putRole));
@@ -130,7 +133,7 @@ export class Counterparty {
     if (opensBudget) this.openToekenningen.set(opensBudget, key);
     const codes = this.sharedCodes(plan.codes ?? judged);
     this.queue.set(key, {
-      kind: 'retour', key, heen: this.packer.pack(heen), heenName: nameOf(heen), heenRelease: heen.release, at: plan.at,
+      kind: 'retour', key, heen: this.packedHeen.put(this.packer.pack(heen)), heenName: this.shared(nameOf(heen)), heenRelease: this.shared(heen.release), at: plan.at,
       codes, withClient: plan.withClient ?? isAccepting(codes), identificatieRetour, opensBudget,
     });
   }
@@ -191,7 +194,7 @@ export class Counterparty {
         yield { key: item.key, xml: buildXml(bericht), bericht };
       } else {
         if (!this.retourAllowedAt(now, item.heenName, item.heenRelease) || (item.at && now < item.at)) continue;
-        const bericht = retourOn(this.packer.unpack<Heenbericht>(item.heen), {
+        const bericht = retourOn(this.packer.unpack<Heenbericht>(this.packedHeen.get(item.heen)), {
           identificatieRetour: item.identificatieRetour,
           dagtekeningRetour: date,
           retourCodes: item.codes,
@@ -222,6 +225,7 @@ export class Counterparty {
       const heen = item.lastOffered ?? item.make(this.heenReleaseAt(now, item.name), now.toISODate() ?? '');
       this.sent.set(sentKey(nameOf(heen), item.identificatie), { heen });
     } else {
+      this.packedHeen.release(item.heen);
       if (item.opensBudget !== null) this.openToekenningen.delete(item.opensBudget);
     }
   }
@@ -237,6 +241,16 @@ export class Counterparty {
   /** A retour goes whenever the profile lets its heen's release pass for it (never in the standstill). */
   private retourAllowedAt(t: DateTime, heenName: MessageName, heenRelease: Release): boolean {
     return sendableRelease(this.profile, this.options.calendar, t, retourNameOf(heenName), heenRelease) !== null;
+  }
+
+  /** One string per message name and release: a backlog held 20,000 copies of "WMO501" and "2.0.2" per 20,000 events. */
+  private shared<T extends string>(text: T): T {
+    let one = this.sharedStrings.get(text) as T | undefined;
+    if (one === undefined) {
+      one = text;
+      this.sharedStrings.set(text, text);
+    }
+    return one;
   }
 
   private sharedCodes(codes: readonly string[]): readonly string[] {

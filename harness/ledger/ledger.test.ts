@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Ledger, type StoredMessage } from './ledger.js';
 import { digestBody } from './body-hash.js';
@@ -15,6 +16,17 @@ const draftFor = (body: string | Uint8Array, over: Partial<LedgerDraft> = {}): L
 
 const readJsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as T);
+
+describe('digestBody', () => {
+  it('gives the SHA-256 (hex) of the UTF-8 bytes and their count, for a string and for bytes alike', () => {
+    expect(digestBody('abc')).toEqual({ xmlHash: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', bytes: 3 });
+    const text = '<b>é€😀</b>';
+    const bytes = Buffer.from(text, 'utf8');
+    expect(digestBody(text)).toEqual({ xmlHash: createHash('sha256').update(bytes).digest('hex'), bytes: 16 });
+    expect(digestBody(new Uint8Array(bytes))).toEqual(digestBody(text));
+    expect(digestBody(Uint8Array.of(0xff, 0xfe)).xmlHash).toBe(createHash('sha256').update(Uint8Array.of(0xff, 0xfe)).digest('hex'));
+  });
+});
 
 describe('Ledger', () => {
   it('numbers entries and keeps each body once', () => {

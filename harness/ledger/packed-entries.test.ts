@@ -34,6 +34,13 @@ describe('PackedEntries', () => {
       entry(2, { xmlHash: 'h1', ontvangstId: 'R-42', xsdValid: false, errors: ['line 3: bad', 'rule: Bsn'] }),
       entry(3, { xmlHash: HASH.toUpperCase(), ontvangstId: '0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9', identificatieRetour: 'C0000001' }),
       entry(4, { status: 0, attempts: 2 ** 31, bytes: 1.5 }),
+      // Each odd value alone, beside entries of the packed form.
+      entry(5, { xmlHash: 'h2' }),
+      entry(6, { ontvangstId: 'R-43' }),
+      entry(7, { status: 202.5 }),
+      entry(8, { attempts: -(2 ** 31) - 1 }),
+      entry(9, { bytes: 2 ** 40 }),
+      entry(10),
     ];
     for (const e of odd) packed.push(e);
     expect([...packed]).toStrictEqual(odd);

@@ -10,4 +10,5 @@ export * from './heen.js';
 export * from './retour.js';
 export * from './from-intent.js';
 export * from './plain-packer.js';
+export * from './off-heap-strings.js';
 export * from './flat-string.js';

@@ -20,4 +20,14 @@ describe('CreatedEventLog', () => {
     expect(back[0]?.intent).not.toBe(made[0]?.intent);
     expect(back[4]?.createdAt).toBe(cal.retourStop);
   });
+
+  it('gives back a backlog larger than one chunk of packed events (outside the heap) equal and in order', () => {
+    const log = new CreatedEventLog();
+    const gemeente = new BusinessEvents('gemeente', '0363', cal, 5);
+    const made = gemeente.fresh(6_000).map((intent, i) => ({ intentId: `i-${i}`, intent, createdAt: cal.heenStop }));
+    for (const event of made) log.add(event);
+    expect(log.list()).toStrictEqual(made);
+    // Read twice: reading takes nothing away.
+    expect(log.list()[5_999]).toStrictEqual(made[5_999]);
+  });
 });
