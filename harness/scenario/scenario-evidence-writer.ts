@@ -28,13 +28,14 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
     const [local = '', utc = ''] = describeMoment(t, zone).split(` ${zone} `);
     return { at: t.toUTC().toISO() ?? '', local, utc: utc.replace(/[()]/g, ''), event };
   };
+  const findings = judgements.flatMap((j) => j.findings);
+  const excerpt = ledgerExcerpt(obs.entries, new Set(findings.flatMap((f) => f.messageIds)));
   const rows = [
     ...world.timelineNotes().map((n) => row(n.at, n.event)),
-    ...obs.entries.map((e) => row(ledgerInstant(e.at, zone), describeEntry(e))),
+    ...excerpt.entries.map((e) => row(ledgerInstant(e.at, zone), describeEntry(e))),
   ];
   const releases = [...new Set(obs.entries.map((e) => e.release).filter((r) => r !== null))].sort();
   await addParameter('releases', releases.join(', ') || 'none');
-  const findings = judgements.flatMap((j) => j.findings);
   await labelFindingCategories(findingCategories(findings));
   await runbookStep('Bewijs: tijdlijn, grootboek en stand van de partij', async () => {
     await attachTimeline(rows);
@@ -43,7 +44,7 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
       await attachJson('findings.json', findings);
       await attachCsv('findings.csv', findingsCsv(findings));
     }
-    await attachJson('ledger excerpt', obs.entries);
+    await attachJson(excerpt.title, excerpt.entries);
     const last = obs.snapshots[obs.snapshots.length - 1];
     if (last) await attachJson(`party state at ${describeMoment(last.at, zone)}`, last.state);
     const invalid = obs.entries.filter((e) => e.errors.length);
@@ -54,6 +55,27 @@ export async function writeScenarioEvidence(world: CutoverWorld, judgements: rea
 
 /** The id a finding names a message by: its IdentificatieRetour for a retour, else its Identificatie. */
 const ownId = (e: LedgerEntry): string => e.identificatieRetour ?? e.identificatie ?? `(${e.xmlHash.slice(0, 8)})`;
+
+/**
+ * The ledger lines the timeline and the ledger attachment show: all of them up to this many.
+ * A 1,000-event backlog ledgers 3,000 lines (1.7 MB of JSON per role, half the report's size);
+ * the judgement and findings.json cover every line, the report shows what a reader can open.
+ */
+export const MAX_LEDGER_LINES = 500;
+
+/** Lines a finding names first, then the earliest, in ledger order; its title says what was left out. */
+export function ledgerExcerpt(entries: readonly LedgerEntry[], named: ReadonlySet<string>): { title: string; entries: LedgerEntry[] } {
+  if (entries.length <= MAX_LEDGER_LINES) return { title: 'ledger excerpt', entries: [...entries] };
+  const chosen = new Set(entries.filter((e) => named.has(ownId(e))).slice(0, MAX_LEDGER_LINES));
+  for (const e of entries) {
+    if (chosen.size >= MAX_LEDGER_LINES) break;
+    chosen.add(e);
+  }
+  return {
+    title: `ledger excerpt (${MAX_LEDGER_LINES} of ${entries.length} lines: those a finding names, then the earliest)`,
+    entries: entries.filter((e) => chosen.has(e)),
+  };
+}
 
 /**
  * Every attempt (ledger line) of a message a finding names gets its own attachment, labelled with
