@@ -1,23 +1,13 @@
-import { accessSync, constants } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { cacheFolder } from './harness/profile/cache-folder.js';
 import { MAX_SCENARIO_MS } from './harness/scenario/scenario-deadline.js';
 
 // vitest's module cache keeps each transformed module on disk between runs (keyed by content,
 // config and lockfile): a run after the first transforms nothing it has seen, about 7 % of the
-// default run's CPU (bench/README.md). Its default place is node_modules; where that is read-only
-// (an installed package, an image run as another user) the temporary folder takes it.
-const moduleCacheDir = (): string => {
-  const own = fileURLToPath(new URL('node_modules', import.meta.url));
-  try {
-    accessSync(own, constants.W_OK);
-    return join(own, '.experimental-vitest-cache');
-  } catch {
-    return join(tmpdir(), 'ipgb-conformance-vitest-cache');
-  }
-};
+// default run's CPU (bench/README.md). In node_modules/.cache, or a private temporary folder
+// where node_modules is read-only (an installed package, an image run as another user); none
+// where even that cannot be had.
+const moduleCache = cacheFolder('vitest');
 
 // Two projects: fast unit tests of the harness (and of the fixtures it ships), and the
 // cutover scenarios in suites/ that drive a party under test. Pool `forks` everywhere:
@@ -26,7 +16,7 @@ const moduleCacheDir = (): string => {
 export default defineConfig({
   test: {
     pool: 'forks',
-    experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir() },
+    experimental: moduleCache ? { fsModuleCache: true, fsModuleCachePath: moduleCache } : {},
     projects: [
       {
         test: {

@@ -17,9 +17,13 @@ import type { LoadedProfile, MigrationProfile, ProfileFile, ProfileRole, Require
 import { directionOf, stopRuleFor } from './profile-messages.js';
 import { inheritedRequirements, type RowsSource } from './requirement-rows-from.js';
 import { problem } from './profile-problem.js';
+import { compiledSchema } from './compiled-schema.js';
 
-const SCHEMA = JSON.parse(readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8')) as object;
-const validateShape = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
+const SCHEMA_TEXT = readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8');
+const validateShape = compiledSchema(`migration profile, strict, allErrors\n${SCHEMA_TEXT}`, () => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, code: { source: true } });
+  return { ajv, validate: ajv.compile(JSON.parse(SCHEMA_TEXT) as object) };
+});
 
 /** The IB codes the suite's switches answer with (cutover.md): a profile must describe each. */
 const ENGINE_IB_CODES = ['IB001', 'IB003', 'IB004', 'IB005', 'IB103'];

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runProfile } from '../profile/run-profile.js';
+import { compiledSchema, type SchemaValidator } from '../profile/compiled-schema.js';
 
 export const PROTOCOL_DOCUMENT_PATH = fileURLToPath(
   new URL('../../docs/openapi/party-protocol-v1.yaml', import.meta.url),
@@ -38,19 +39,27 @@ const DOCUMENT_ID = 'party-protocol-v1';
 
 type Json = Record<string, unknown>;
 
-interface Loaded { document: Json; ajv: Ajv2020; validators: Map<string, ValidateFunction> }
+interface Loaded { document: Json; validators: Map<string, SchemaValidator> }
 let loaded: Loaded | undefined;
 
 function load(): Loaded {
   if (loaded) return loaded;
   const document = withRunReleases(parse(readFileSync(PROTOCOL_DOCUMENT_PATH, 'utf8')) as Json);
-  // Formats (date-time, uri, uuid) are documentation here: the patterns carry the checks, so
-  // no format plug-in is needed.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
-  for (const field of OPENAPI_FIELDS) ajv.addKeyword(field);
-  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
-  loaded = { document, ajv, validators: new Map() };
+  loaded = { document, validators: new Map() };
   return loaded;
+}
+
+/** The validator of the schema at `pointer` in the document, compiled once per machine (compiled-schema.ts). */
+function validatorAt(document: Json, pointer: string): SchemaValidator {
+  const source = JSON.stringify({ pointer, validateFormats: false, document });
+  return compiledSchema(source, () => {
+    // Formats (date-time, uri, uuid) are documentation here: the patterns carry the checks, so
+    // no format plug-in is needed.
+    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, code: { source: true } });
+    for (const field of OPENAPI_FIELDS) ajv.addKeyword(field);
+    ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+    return { ajv, validate: ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` }) };
+  });
 }
 
 /**
@@ -121,10 +130,10 @@ export function answerProblems(operationId: OperationId, status: number, body: u
   const pointer = schemaPointer(operationId, status);
   if (pointer === undefined) return [];
   if (body === undefined) return [`status ${status} of ${operationId} must carry a JSON body`];
-  const { ajv, validators } = load();
+  const { document, validators } = load();
   let validate = validators.get(pointer);
   if (!validate) {
-    validate = ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` });
+    validate = validatorAt(document, pointer);
     validators.set(pointer, validate);
   }
   if (validate(body)) return [];
