@@ -23,10 +23,14 @@ export interface HostileBody {
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const OVER_25_MB = 26 * 1024 * 1024;
 
+/** The comment's 26 MB, filled once per process: each role and calendar sends one. */
+let filler: Buffer | undefined;
+
 /** The message with a 26 MB comment before its closing tag, made as bytes (no 26 MB string to encode). */
 function oversized(xml: string): Uint8Array {
   const close = xml.lastIndexOf('</Bericht>');
-  return new Uint8Array(Buffer.concat([Buffer.from(`${xml.slice(0, close)}<!--`), Buffer.alloc(OVER_25_MB, 'x'), Buffer.from(`-->${xml.slice(close)}`)]));
+  filler ??= Buffer.alloc(OVER_25_MB, 'x');
+  return Buffer.concat([Buffer.from(`${xml.slice(0, close)}<!--`), filler, Buffer.from(`-->${xml.slice(close)}`)]);
 }
 
 /**
