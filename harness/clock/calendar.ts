@@ -6,6 +6,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { CalendarJson } from '../protocol/party-protocol.js';
+import { boundedMemo } from './bounded-memo.js';
 
 export const DEFAULT_ZONE = 'Europe/Amsterdam';
 
@@ -61,10 +62,23 @@ export function parseMoment(text: string, zone: string, label = 'moment'): DateT
   return local;
 }
 
+/**
+ * Every scenario and every party session parses the run's calendar, and each parse costs luxon
+ * several zone offsets through Intl: a calendar's text is parsed once per process. The moments
+ * are immutable; each caller gets a calendar object of its own.
+ */
+const parsedCalendars = boundedMemo<Calendar>(100);
+
 /** Parses and checks a calendar: every moment valid and T0 < T1 < T2. */
 export function parseCalendar(input: CalendarInput): Calendar {
+  const key = JSON.stringify([input.zone, ...MOMENTS.map((k) => input[k])]);
+  return { ...parsedCalendars(key, () => parseCalendarAfresh(input)) };
+}
+
+function parseCalendarAfresh(input: CalendarInput): Calendar {
   const zone = input.zone ?? DEFAULT_ZONE;
-  if (!IANAZone.isValidZone(zone)) {
+  // IANAZone.create keeps one zone per name and checks it once; isValidZone makes an Intl format each call.
+  if (!IANAZone.create(zone).isValid) {
     throw new CalendarError(
       `Calendar zone "${zone}" is refused: it is not an IANA time zone this runtime knows. ` +
         `Fix: use a zone name such as "${DEFAULT_ZONE}".`,
