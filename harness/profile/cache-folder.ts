@@ -12,18 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 const OWN_NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 
-export function cacheFolder(name: string): string | undefined {
+/** `nodeModules` and `temporary`: the suite's own and the system's, unless a test names others. */
+export function cacheFolder(name: string, nodeModules = OWN_NODE_MODULES, temporary = tmpdir()): string | undefined {
   try {
-    accessSync(OWN_NODE_MODULES, constants.W_OK);
-    return join(OWN_NODE_MODULES, '.cache', 'ipgb-conformance', name);
+    accessSync(nodeModules, constants.W_OK);
+    return join(nodeModules, '.cache', 'ipgb-conformance', name);
   } catch {
-    return privateTemporaryFolder(name);
+    return privateTemporaryFolder(name, temporary);
   }
 }
 
-function privateTemporaryFolder(name: string): string | undefined {
+function privateTemporaryFolder(name: string, temporary: string): string | undefined {
   const uid = process.getuid?.() ?? 'user';
-  const root = join(tmpdir(), `ipgb-conformance-cache-${uid}`);
+  const root = join(temporary, `ipgb-conformance-cache-${uid}`);
   try {
     mkdirSync(root, { recursive: true, mode: 0o700 });
     const stat = lstatSync(root);
