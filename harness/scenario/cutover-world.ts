@@ -121,8 +121,8 @@ export class CutoverWorld {
   private readonly redeliveries: Redelivery[] = [];
   private readonly notes: Array<{ at: DateTime; event: string }> = [];
   private lastDelivered: Delivery | undefined;
-  /** Scripted answers, newest first wins. */
-  private readonly plans: Array<(heen: Heenbericht) => RetourPlan | undefined> = [];
+  /** Scripted answers by the digest of the business events they carry; the newest that carries a heen wins. */
+  private readonly plans: Array<{ carried: ReadonlySet<string>; plan: RetourPlan }> = [];
   private stoppedAnswering: string | undefined;
   private restart: RestartObservation | undefined;
   private stepsTaken = 0;
@@ -142,7 +142,7 @@ export class CutoverWorld {
     this.deliverer = new Deliverer({ ledger: this.ledger, clock: this.clock, maxSockets: DELIVERY_CONCURRENCY, ...(options.signal ? { signal: options.signal } : {}) });
     options.signal?.addEventListener('abort', () => this.deliverer.close(), { once: true });
     this.events = new BusinessEvents(options.party.role, options.party.identity, options.calendar, options.seed);
-    this.counterparty.answerPlan((heen) => [...this.plans].reverse().map((plan) => plan(heen)).find((p) => p !== undefined));
+    this.counterparty.answerPlan((heen) => this.scriptedAnswer(heen));
   }
 
   /** Opens the scenario: an empty switch behind the host, and `POST /session` at the start time. */
@@ -254,9 +254,24 @@ export class CutoverWorld {
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
   private scriptAnswers(intents: readonly Intent[], at: DateTime | undefined, codes: string[] | undefined): void {
     const carried = new Set(intents.map((intent) => fingerprintDigest(intentFingerprint(intent))));
-    this.plans.push((heen) => (carried.has(fingerprintDigest(heenFingerprint(heen))) ? { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } : undefined));
+    this.plans.push({ carried, plan: { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } });
     const how = codes ? ` with RetourCodes ${codes.join(',')}` : '';
     this.note(`the counterparty will answer the heen of ${intents.length} business event(s)${at ? ` only at ${describeMoment(at, this.calendar.zone)}` : ''}${how}`);
+  }
+
+  /**
+   * The newest scripted answer for `heen`. Its business event is digested once, however many
+   * scripts there are: a drain created in batches has one script per batch, and asking each of
+   * them to digest every heen made the work grow with batches × heen.
+   */
+  private scriptedAnswer(heen: Heenbericht): RetourPlan | undefined {
+    if (this.plans.length === 0) return undefined;
+    const digest = fingerprintDigest(heenFingerprint(heen));
+    for (let i = this.plans.length - 1; i >= 0; i -= 1) {
+      const { carried, plan } = this.plans[i]!;
+      if (carried.has(digest)) return plan;
+    }
+    return undefined;
   }
 
   /** An unplanned block of the switch (an incident): IB103 in [from, until) even where the calendar allows. */
