@@ -20,8 +20,10 @@ import { problem } from './profile-problem.js';
 import { compiledSchema } from './compiled-schema.js';
 
 const SCHEMA_TEXT = readFileSync(new URL('./migration-profile.schema.json', import.meta.url), 'utf8');
-const validateShape = compiledSchema(`migration profile, strict, allErrors\n${SCHEMA_TEXT}`, () => {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, code: { source: true } });
+const AJV_OPTIONS = { strict: true, allErrors: true, code: { source: true } };
+// The cache key holds whatever the validator is made from: a changed option makes a new one.
+const validateShape = compiledSchema(JSON.stringify({ options: AJV_OPTIONS, schema: SCHEMA_TEXT }), () => {
+  const ajv = new Ajv2020(AJV_OPTIONS);
   return { ajv, validate: ajv.compile(JSON.parse(SCHEMA_TEXT) as object) };
 });
 

@@ -36,6 +36,9 @@ const OPERATIONS: Readonly<Record<OperationId, Located>> = {
 /** OpenAPI's top-level fields: known to the validator so strict mode accepts the document. */
 const OPENAPI_FIELDS = ['openapi', 'info', 'servers', 'tags', 'paths', 'webhooks', 'security', 'components'];
 const DOCUMENT_ID = 'party-protocol-v1';
+// Formats (date-time, uri, uuid) are documentation here: the patterns carry the checks, so no
+// format plug-in is needed.
+const AJV_OPTIONS = { strict: true, allErrors: true, validateFormats: false, code: { source: true } };
 
 type Json = Record<string, unknown>;
 
@@ -51,11 +54,10 @@ function load(): Loaded {
 
 /** The validator of the schema at `pointer` in the document, compiled once per machine (compiled-schema.ts). */
 function validatorAt(document: Json, pointer: string): SchemaValidator {
-  const source = JSON.stringify({ pointer, validateFormats: false, document });
+  // The cache key holds whatever the validator is made from: a changed option makes a new one.
+  const source = JSON.stringify({ options: AJV_OPTIONS, keywords: OPENAPI_FIELDS, id: DOCUMENT_ID, pointer, document });
   return compiledSchema(source, () => {
-    // Formats (date-time, uri, uuid) are documentation here: the patterns carry the checks, so
-    // no format plug-in is needed.
-    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, code: { source: true } });
+    const ajv = new Ajv2020(AJV_OPTIONS);
     for (const field of OPENAPI_FIELDS) ajv.addKeyword(field);
     ajv.addSchema({ ...document, $id: DOCUMENT_ID });
     return { ajv, validate: ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` }) };
