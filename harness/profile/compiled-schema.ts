@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { cacheFolder } from './cache-folder.js';
 
@@ -23,10 +23,24 @@ export interface SchemaValidator {
 /** Made by `compile` on a miss: the instance (created with `code: { source: true }`) and its validator. */
 export interface Compiled { ajv: Ajv2020; validate: SchemaValidator }
 
-// The generated code requires ajv's runtime helpers; they resolve from the suite's own ajv.
-const requireFromSuite = createRequire(import.meta.url);
-const AJV_VERSION = (requireFromSuite('ajv/package.json') as { version: string }).version;
 const FOLDER = cacheFolder('json-schema');
+
+/** The generated code requires ajv's runtime helpers: they resolve from the suite's own ajv. */
+interface AjvRuntime { require: NodeJS.Require; version: string }
+let runtime: AjvRuntime | null | undefined;
+
+/** Looked up on first use, and null when it cannot be: the cache must never stop a validation. */
+function ajvRuntime(): AjvRuntime | null {
+  if (runtime === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      runtime = { require, version: (require('ajv/package.json') as { version: string }).version };
+    } catch {
+      runtime = null;
+    }
+  }
+  return runtime;
+}
 
 /**
  * @param source everything the validator is made from (schema text, options, pointer), as text
@@ -34,16 +48,18 @@ const FOLDER = cacheFolder('json-schema');
  * @param folder the cache (cache-folder.ts); null compiles every time
  */
 export function compiledSchema(source: string, compile: () => Compiled, folder: string | null = FOLDER ?? null): SchemaValidator {
-  const key = createHash('sha256').update(`ajv ${AJV_VERSION}\n${source}`).digest('hex');
-  const path = folder && join(folder, `${key}.cjs`);
-  const cached = path && readCached(path);
+  const suiteAjv = folder === null ? null : ajvRuntime();
+  if (folder === null || suiteAjv === null) return compile().validate;
+  const key = createHash('sha256').update(`ajv ${suiteAjv.version}\n${source}`).digest('hex');
+  const path = join(folder, `${key}.cjs`);
+  const cached = readCached(path, suiteAjv);
   if (cached) return cached;
   const { ajv, validate } = compile();
-  if (path) writeCached(path, ajv, validate);
+  writeCached(path, ajv, validate, suiteAjv);
   return validate;
 }
 
-function readCached(path: string): SchemaValidator | undefined {
+function readCached(path: string, { require }: AjvRuntime): SchemaValidator | undefined {
   let code: string;
   try {
     code = readFileSync(path, 'utf8');
@@ -53,18 +69,18 @@ function readCached(path: string): SchemaValidator | undefined {
   const module = { exports: {} as { default?: SchemaValidator } };
   try {
     // The suite's own generated code, from a folder only this user writes (cache-folder.ts).
-    new Function('require', 'module', 'exports', code)(requireFromSuite, module, module.exports);
+    new Function('require', 'module', 'exports', code)(require, module, module.exports);
   } catch {
     return undefined; // a file changed by hand: compiled afresh, and written over
   }
   return typeof module.exports.default === 'function' ? module.exports.default : undefined;
 }
 
-function writeCached(path: string, ajv: Ajv2020, validate: SchemaValidator): void {
+function writeCached(path: string, ajv: Ajv2020, validate: SchemaValidator, { require }: AjvRuntime): void {
   try {
-    const standaloneCode = (requireFromSuite('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, v: SchemaValidator) => string }).default;
+    const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, v: SchemaValidator) => string }).default;
     const code = standaloneCode(ajv, validate);
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     // Written aside and renamed: a worker reading at the same moment sees the whole file or none.
     const aside = `${path}.${process.pid}.tmp`;
     writeFileSync(aside, code, 'utf8');
