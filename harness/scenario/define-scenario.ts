@@ -9,7 +9,7 @@ import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { appliesTo, fillReleases, requirement, requirementsVerifiedBy } from '../verdicts/requirements.js';
 import type { Phase } from '../verdicts/requirements.js';
-import { judge } from '../verdicts/judge.js';
+import { judgeWithWatch } from '../verdicts/judge.js';
 import { dutyAbsentUnder } from '../verdicts/profile-duties.js';
 import { runProfile } from '../profile/run-profile.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
@@ -240,7 +240,8 @@ export function registerTest(definition: ScenarioDefinition, target: PartyTarget
       }
       const finished = world as CutoverWorld | undefined;
       if (!finished) throw new Error('the scenario ended without opening its world');
-      const own = judge(ids, finished.observations());
+      // A watched duty the live rehearsal cannot observe stays not-tested with its reason.
+      const own = judgeWithWatch(ids, finished.observations()).filter((j) => ids.includes(j.id) || !unobserved.some((u) => u.id === j.id));
       const judgements = second ? [secondCalendarJudgement(own, second)] : own;
       await writeScenarioEvidence(finished, judgements);
       const findings = judgements.flatMap((j) => j.findings);

@@ -1,7 +1,7 @@
 /** The judge: one verdict per requirement from its check's outcome, not-tested with its reason. */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkTableProblems, judge, notTestedReason } from './judge.js';
+import { checkTableProblems, judge, judgeWithWatch, notTestedReason } from './judge.js';
 import { outcome, sample, type Check, type CheckTable } from './checks/check.js';
 import { requirement, type RequirementId } from './requirements.js';
 import { runProfileFile } from '../profile/run-profile.js';
@@ -15,6 +15,20 @@ import { algemeenChecks } from './checks/algemeen.js';
 import { restartChecks } from './checks/restart.js';
 import { firstPassingMoment, lastMoment, passesAt, reached } from './deadlines.js';
 import { ObservationsBuilder, T0, T1, T2, ms, ownHeen, svbHeen, toekenning } from './checks/checks-fixture.js';
+
+describe('judgeWithWatch: the duties that hold in every scenario', () => {
+  it('files what a watched check finds as a failure, and nothing of a watched duty that holds or is still open', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(T0, -60_000));
+    b.submit(ms(T0, -60_000), ownHeen(e.intent, 'G0363000001', ms(T0, -60_000)));
+    // A heen in the stop window breaks AFS-1.2 in a scenario written to verify AFS-1.1 only.
+    b.submit(ms(T0, 1), ownHeen(toekenning(2), 'G0363000002', ms(T0, 1)), { code: 'IB103' });
+    b.visit(ms(T0, 60_000));
+    const judged = judgeWithWatch(['AFS-1.1'], b.build());
+    expect(judged.map((j) => [j.id, j.verdict])).toEqual([['AFS-1.1', 'passed'], ['AFS-1.2', 'failed'], ['GEN-0.1', 'failed']]);
+    expect(judgeWithWatch(['AFS-1.2'], new ObservationsBuilder().visit(ms(T0, 1)).build()).map((j) => [j.id, j.verdict])).toEqual([['AFS-1.2', 'passed']]);
+  });
+});
 
 describe('judge', () => {
   it('passes, fails or leaves not-tested, and says why', () => {

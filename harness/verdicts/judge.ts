@@ -7,10 +7,11 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Finding } from './finding.js';
 import type { Observations } from './observations.js';
-import { requirement, type RequirementId } from './requirements.js';
+import { appliesTo, requirement, type RequirementId } from './requirements.js';
+import { dutyAbsentUnder } from './profile-duties.js';
 import type { LoadedProfile } from '../profile/migration-profile.js';
 import { runProfileFile } from '../profile/run-profile.js';
-import { observedTraffic } from './traffic.js';
+import { observedTraffic, type ObservedTraffic } from './traffic.js';
 import type { CheckTable, NotDue } from './checks/check.js';
 import { sample, when } from './checks/check.js';
 import { lastMoment } from './deadlines.js';
@@ -72,11 +73,35 @@ export interface RequirementJudgement {
   notDue: NotDue[];
 }
 
+/**
+ * Duties that hold at every moment of every scenario, whatever it was written to show: no heen in
+ * the stop window, no retour in the transition, every new heen in the to-release, every message
+ * valid and true to its business event and TR056, nothing duplicated, nothing refused reported as
+ * sent or left behind, TR507. A fault a scenario's own traffic shows is a fault, also where that
+ * scenario verifies other ids: each scenario also runs these checks and files what they find as a
+ * failure. Only failures: a watched duty still open at the scenario's end is not filed, and one
+ * that holds does not count as a test of it (the scenarios that verify it do).
+ */
+export const WATCHED_EVERYWHERE: readonly RequirementId[] = ['AFS-1.2', 'AFS-1.4', 'TRA-2.2', 'ING-3.1', 'ING-3.5', 'GEN-0.1', 'GEN-0.2'];
+
+/**
+ * The scenario's own ids judged, then the watched duties it does not verify, for the failures
+ * they find (those that apply to the role and the profile).
+ */
+export function judgeWithWatch(ids: readonly RequirementId[], obs: Observations, checks: CheckTable = PARTY_CHECKS): RequirementJudgement[] {
+  const watched = WATCHED_EVERYWHERE.filter((id) => !ids.includes(id) && checks[id] && appliesTo(id, obs.role, obs.profile) && dutyAbsentUnder(obs.profile, id) === undefined);
+  const traffic = observedTraffic(obs);
+  return [...judgeOn(ids, obs, traffic, checks), ...judgeOn(watched, obs, traffic, checks).filter((j) => j.verdict === 'failed')];
+}
+
 /** `checks` is the suite's table; a test may give a larger one (a requirement being added). */
 export function judge(ids: readonly RequirementId[], obs: Observations, checks: CheckTable = PARTY_CHECKS): RequirementJudgement[] {
+  return judgeOn(ids, obs, observedTraffic(obs), checks);
+}
+
+function judgeOn(ids: readonly RequirementId[], obs: Observations, traffic: ObservedTraffic, checks: CheckTable): RequirementJudgement[] {
   assertChecksMatchProfile(runProfileFile(), checks);
   for (const id of ids) requirement(id);
-  const traffic = observedTraffic(obs);
   return ids.map((id) => {
     const check = checks[id];
     if (!check) throw new Error(`No check for ${id}: ${FOLDED.includes(id) ? 'it is folded from other verdicts (harness/verdicts/checks/second-calendar.ts), not judged on its own' : `add it to a CheckTable in ${CHECKS_DIR}`}.`);
