@@ -15,6 +15,7 @@ import { outcome, releasesOf, sample, stopOf, when } from './check.js';
 import { firstPassingMoment, passesAt } from '../deadlines.js';
 import type { Release } from '../../messages/model.js';
 import { heenNameOfIntent } from '../business-content.js';
+import { stateTruthFindings } from './state-truth.js';
 
 export const transitieChecks: CheckTable = {
   'TRA-2.1': (obs, traffic) => {
@@ -92,7 +93,7 @@ export const transitieChecks: CheckTable = {
         }
       });
     }
-    return outcome(dedupe(findings), notDue);
+    return outcome(dedupe([...findings, ...stateTruthFindings(obs, traffic)]), notDue);
   },
 };
 

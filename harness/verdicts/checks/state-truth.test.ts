@@ -1,0 +1,56 @@
+/** TRA-2.2's reading of GET /state against the ledger (state-truth.ts), on hand-made observations. */
+import { describe, expect, it } from 'vitest';
+import type { DateTime } from 'luxon';
+import type { OutgoingEntry } from '../../protocol/party-protocol.js';
+import { observedTraffic } from '../traffic.js';
+import { stateTruthFindings } from './state-truth.js';
+import { ObservationsBuilder, T0, T2, ms, ownHeen, toekenning } from './checks-fixture.js';
+
+const HOUR = 3_600_000;
+const out = (intentId: string, over: Partial<OutgoingEntry> = {}): OutgoingEntry =>
+  ({ intentId, bericht: 'WMO501', release: null, identificatie: null, status: 'queued', retourCodes: [], ...over });
+const findings = (b: ObservationsBuilder) => {
+  const obs = b.build();
+  return stateTruthFindings(obs, observedTraffic(obs)).map((f) => `${f.category}: ${f.happened}`);
+};
+
+describe('TRA-2.2: what GET /state says of the party\'s heen is what the switch saw', () => {
+  const morning = ms(T0, -2 * HOUR);
+  const scene = (state: (t: DateTime) => OutgoingEntry[], attempt?: { at: DateTime; release: '2.0.2' | '2.3'; id: string }) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), morning);
+    if (attempt) b.submit(attempt.at, ownHeen(e.intent, attempt.id, attempt.at, attempt.release));
+    const later = ms(morning, HOUR);
+    b.visit(morning, later).state(later, { outgoing: state(later), incoming: [] });
+    return findings(b);
+  };
+
+  it('passes a queued heen never offered, and a sent one the switch accepted, as last submitted', () => {
+    expect(scene(() => [out('i-1')])).toEqual([]);
+    expect(scene(() => [out('i-1', { status: 'sent', release: '2.0.2', identificatie: 'G1' })], { at: morning, release: '2.0.2', id: 'G1' })).toEqual([]);
+  });
+
+  it('fails a heen reported sent that was never offered to the switch', () => {
+    expect(scene(() => [out('i-1', { status: 'sent', release: '2.0.2', identificatie: 'G1' })])).toEqual([
+      expect.stringMatching(/^lost: at .* the party reports it as sent, but it never offered it to the switch$/),
+    ]);
+  });
+
+  it('fails a business event missing from the state, and an Identificatie other than the last submitted', () => {
+    expect(scene(() => [])).toEqual([expect.stringMatching(/^lost: 1 business event\(s\) are missing: i-1/)]);
+    expect(scene(() => [out('i-1', { status: 'sent', release: '2.0.2', identificatie: 'G9' })], { at: morning, release: '2.0.2', id: 'G1' }))
+      .toEqual(['correlation: it reports G9 in 2.0.2']);
+  });
+
+  it('allows a state read before what happened later at its own moment', () => {
+    const b = new ObservationsBuilder();
+    b.visit(T2);
+    // Read at T2 before the event was created and offered at T2: neither is owed to that state yet.
+    b.state(T2, { outgoing: [], incoming: [] });
+    const e = b.event(toekenning(1), T2);
+    b.state(T2, { outgoing: [out('i-1')], incoming: [] });
+    b.submit(T2, ownHeen(e.intent, 'G1', T2, '2.3'));
+    b.state(T2, { outgoing: [out('i-1', { status: 'sent', release: '2.3', identificatie: 'G1' })], incoming: [] });
+    expect(findings(b)).toEqual([]);
+  });
+});
