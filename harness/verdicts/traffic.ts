@@ -43,6 +43,8 @@ export interface ObservedTraffic {
   strays: Traffic[];
   retoursOn(heenRef: string): Traffic[];
   deliveryOf(heenRef: string): Traffic | undefined;
+  /** A deliberately hostile or unexpected heen the party took (202): its retour still copies it. */
+  takenHostileOf(heenRef: string): Traffic | undefined;
 }
 
 /** Whether a ledgered message name is a heenbericht (501/507). */
@@ -86,10 +88,14 @@ export function observedTraffic(obs: Observations): ObservedTraffic {
     retours.set(r.heenRef, [...(retours.get(r.heenRef) ?? []), r]);
   }
   const byRef = new Map(deliveries.filter((d) => d.heenRef).map((d) => [d.heenRef as string, d]));
+  const takenHostile = new Map(obs.entries
+    .filter((e) => e.kind === 'delivery' && e.status === 202 && hostile.has(e.xmlHash) && carriesHeen(e.name))
+    .map((e) => toTraffic(e, obs)).filter((t) => t.heenRef).map((t) => [t.heenRef as string, t]));
   return {
     submissions, heenSubmissions, retourSubmissions, deliveries, trails, strays,
     retoursOn: (ref) => retours.get(ref) ?? [],
     deliveryOf: (ref) => byRef.get(ref),
+    takenHostileOf: (ref) => takenHostile.get(ref),
   };
 }
 

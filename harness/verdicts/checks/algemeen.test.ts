@@ -166,6 +166,36 @@ describe('GEN-0.2: exactly one accepted heen per event, one accepted retour per 
   });
 });
 
+describe('GEN-0.1: the party\'s retour on a heen, clean or hostile', () => {
+  it('a retour rejecting a heen without fault fails; one rejecting a heen with a content fault passes', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    b.deliver(MORNING, heen);
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING, ['0001']));
+    expect(run('GEN-0.1', b).findings.map((f) => f.happened)).toEqual(['RetourCodes 0001 reject a heen without fault, which should be answered 0200 (or 0233) alone']);
+    const faulty = new ObservationsBuilder();
+    const bad = svbHeen(2, 'S00000000002', MORNING);
+    const wrongBsn = { ...bad, client: { ...bad.client, bsn: '123456789' } } as typeof bad;
+    faulty.deliver(MORNING, wrongBsn);
+    faulty.submit(MORNING, retour(wrongBsn, 'R0363000002', MORNING, ['0001']));
+    expect(run('GEN-0.1', faulty).findings).toEqual([]);
+  });
+
+  it('a retour on a hostile heen the party took is in that heen\'s release, its header unchanged', () => {
+    const scene = (release: '2.0.2' | '2.3') => {
+      const b = new ObservationsBuilder();
+      const heen = svbHeen(1, 'S00000000001', MORNING, '2.3');
+      const entry = b.deliver(MORNING, heen);
+      b.hostile.push({ label: 'a 2.3 heen before the go-live', at: MORNING, expectation: 'refuse-or-reject', status: 202, xmlHash: entry.xmlHash, identificatie: 'S00000000001' });
+      const answer = retour(heen, 'R0363000001', T2, ['0001']);
+      b.submit(T2, { ...answer, release, header: { ...answer.header, berichtSubversie: release === '2.3' ? '3' : '0' } } as typeof answer);
+      return run('GEN-0.1', b).findings.map((f) => f.happened);
+    };
+    expect(scene('2.3')).toEqual([]);
+    expect(scene('2.0.2')).toEqual([expect.stringMatching(/^Retour release 2\.0\.2 is refused: the heen WMO507 S00000000001 is 2\.3/)]);
+  });
+});
+
 describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps working', () => {
   const state = (incoming: PartyState['incoming'] = [], outgoing: PartyState['outgoing'] = []): Omit<PartyState, 'now'> => ({ incoming, outgoing });
   /** A hostile 2.3 heen delivered before T2; the party answers `status`, then maybe a retour. */
@@ -308,7 +338,7 @@ describe('Algemeen findings say what was expected, what happened, which messages
       [
         {
           "category": "content",
-          "expected": "retour WMO508 R0363000001 (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) to copy the header of heen S00000000001 unchanged",
+          "expected": "retour WMO508 R0363000001 (Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) to answer heen S00000000001 in its release, with its header unchanged and a verdict true to it",
           "happened": "Retour header Ontvanger is "0599", expected "0363" from the heen WMO507 S00000000001. Copy the heen's header unchanged into the retour (messages.md, "Retourbericht 502 / 508").; DagtekeningRetour is 2026-03-29 where the local date of the attempt is 2026-03-30",
           "messageIds": [
             "R0363000001",

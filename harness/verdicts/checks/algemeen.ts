@@ -6,7 +6,7 @@ import type { Finding } from '../finding.js';
 import type { Heenbericht, Retourbericht } from '../../messages/model.js';
 import { isHeen, isRetour } from '../../messages/model.js';
 import { isAccepting } from '../../messages/retour.js';
-import { checkRetourAgainstHeen } from '../../validation/business-rules.js';
+import { checkBsn, checkRetourAgainstHeen, checkZorgfunctieOfLaw } from '../../validation/business-rules.js';
 import { contentDifference } from '../business-content.js';
 import type { HostileExpectation, Observations } from '../observations.js';
 import type { PartyState } from '../../protocol/party-protocol.js';
@@ -133,7 +133,8 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
   for (const attempt of traffic.retourSubmissions) {
     const retour = attempt.bericht as Retourbericht | undefined;
     if (!retour || !isRetour(retour)) continue;
-    const heen = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
+    const clean = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
+    const heen = clean ?? (attempt.heenRef ? traffic.takenHostileOf(attempt.heenRef)?.bericht : undefined);
     if (!heen || !isHeen(heen)) {
       findings.push({
         requirement: 'GEN-0.1', category: 'correlation',
@@ -146,15 +147,25 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
     const problems = [
       ...checkRetourAgainstHeen(retour, heen).map((i) => i.message),
       dagtekeningProblem(obs, attempt, retour.header.dagtekeningRetour, 'DagtekeningRetour'),
+      clean ? verdictProblem(retour, heen) : undefined,
     ].filter((p): p is string => !!p);
     if (problems.length) findings.push({
       requirement: 'GEN-0.1', category: 'content',
-      expected: `retour ${attempt.entry.name} ${attempt.id} (${when(obs, attempt.at)}) to copy the header of heen ${heen.header.berichtIdentificatie.identificatie} unchanged`,
+      expected: `retour ${attempt.entry.name} ${attempt.id} (${when(obs, attempt.at)}) to answer heen ${heen.header.berichtIdentificatie.identificatie} in its release, with its header unchanged${clean ? ' and a verdict true to it' : ''}`,
       happened: problems.join('; '),
       messageIds: [attempt.id, heen.header.berichtIdentificatie.identificatie],
     });
   }
   return findings;
+}
+
+/**
+ * The suite's counterparty sends only heen without fault (the hostile ones are GEN-0.3's): their
+ * retour accepts them (messages.md: 0200 or 0233 alone), unless the heen breaks a content rule.
+ */
+function verdictProblem(retour: Retourbericht, heen: Heenbericht): string | undefined {
+  if (isAccepting(retour.header.retourCodes) || checkBsn(heen).length || checkZorgfunctieOfLaw(heen).length) return undefined;
+  return `RetourCodes ${retour.header.retourCodes.join(',')} reject a heen without fault, which should be answered 0200 (or 0233) alone`;
 }
 
 /**
