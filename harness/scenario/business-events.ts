@@ -10,6 +10,9 @@ import { ZORGFUNCTIES, syntheticBsn, syntheticBsnCount } from '../messages/index
 import type { BudgetafsluitingIntent, Intent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { defaultProviderFor } from '../counterparty/identities.js';
 
+/** RedenBudgetafsluiting (messages.md, code lists). */
+const REASONS = ['1', '2', '3'] as const;
+
 const LAWS_OF: Readonly<Record<Role, readonly Wet[]>> = { gemeente: ['WMO', 'JW'], zorgkantoor: ['WLZ'], svb: ['WMO', 'JW', 'WLZ'] };
 
 /** The calendar's dates every event carries, worked out once rather than once per event. */
@@ -90,24 +93,38 @@ export class BusinessEvents {
     const bsn = syntheticBsn((this.seed * 1_000 + n) % syntheticBsnCount());
     const { year, heenStopDay, issued } = this.dates;
     const period = { start: `${year}-01-01`, end: `${year}-12-31` };
-    const code = ZORGFUNCTIES[wet][n % ZORGFUNCTIES[wet].length] as string;
+    const codes = ZORGFUNCTIES[wet];
+    const code = codes[n % codes.length] as string;
+    const other = codes[(n + 1) % codes.length] as string;
     const amount = 100_000 + (n % 97) * 1_250;
+    // Every field of the intent varies somewhere in a scenario's first few events (a second
+    // function with a period of its own, a previous budget, a second spent line, each reason), so
+    // a party that drops or fixes one is seen wherever messages are compared with their event.
+    const twoLines = n % 5 === 2;
     if (role === 'svb') {
       const recipient = this.role === 'svb' ? defaultProviderFor(wet) : this.identity;
+      const budgetId = `B${recipient}-${String(n).padStart(6, '0')}`;
       const intent: BudgetafsluitingIntent = {
         kind: 'budgetafsluiting', wet, recipient, bsn,
-        spent: [{ budgetId: `B${recipient}-${String(n).padStart(6, '0')}`, code, period: { start: `${year}-01-01`, end: heenStopDay }, amount, reason: '1' }],
+        spent: [
+          { budgetId, code, period: { start: `${year}-01-01`, end: heenStopDay }, amount, reason: REASONS[n % 3]! },
+          ...(twoLines ? [{ budgetId, code: other, period: { start: `${year}-01-01`, end: `${year}-02-28` }, amount: 20_000 + n % 89, reason: REASONS[(n + 1) % 3]! }] : []),
+        ],
       };
       return intent;
     }
+    const id = `B${role === this.role ? this.identity : defaultProviderFor(wet)}-${String(n).padStart(6, '0')}`;
     return {
       kind: 'toekenning', wet, bsn,
       budget: {
-        id: `B${role === this.role ? this.identity : defaultProviderFor(wet)}-${String(n).padStart(6, '0')}`,
-        previousId: null,
+        id,
+        previousId: n % 4 === 3 ? `${id}-V`.slice(0, 20) : null,
         issued,
         period,
-        functions: [{ code, amount, freeAmount: n % 3 === 0 ? 5_000 : 0 }],
+        functions: [
+          { code, amount, freeAmount: n % 3 === 0 ? 5_000 : 0 },
+          ...(twoLines ? [{ code: other, amount: 30_000 + n % 89, freeAmount: 0, period: { start: `${year}-04-01`, end: `${year}-09-30` } }] : []),
+        ],
       },
     };
   }
