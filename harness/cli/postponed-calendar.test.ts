@@ -31,12 +31,12 @@ describe('npm run conformance -- --calendar <postponed autumn calendar>', () => 
     const records = readFileSync(join(run.out, 'records.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ScenarioRecord);
     // The T0/T1/T2 edge scenarios and the summer-time trap, in every role, filed under GEN-0.4 alone.
     const onSecond = records.filter((r) => r.secondCalendar !== undefined);
-    expect(onSecond.map((r) => `${r.scenarioId} ${r.role}`).sort()).toEqual(['afs-answer-before-retour-stop', 'afs-drain-until-heen-stop', 'afs-summer-time-heen-and-retour-stop', 'tra-events-while-chain-is-closed']
+    expect(onSecond.map((r) => `${r.scenarioId} ${r.role}`).sort()).toEqual(['afs-answer-before-retour-stop', 'afs-drain-until-heen-stop', 'afs-summer-time-heen-and-retour-stop', 'tra-events-while-chain-is-closed', 'tra-restart-during-transition']
       .flatMap((id) => ['gemeente', 'svb', 'zorgkantoor'].map((role) => `${id} ${role}`)));
     for (const r of onSecond) expect(r.requirements.map((q) => q.id)).toEqual(['GEN-0.4']);
     const second = [...new Set(onSecond.map((r) => r.secondCalendar))];
     // Not the calendar given: spring 2027, where summer time starts in the transition.
-    expect(second).toEqual(['tweede-kalender-2027-03-26']);
+    expect(second).toEqual(['tweede-kalender-2027-03-25']);
     expect(readFileSync(join(run.out, 'dossier.md'), 'utf8')).toContain('ipgb-2026-uitgesteld-oktober');
   }, 900_000);
 });

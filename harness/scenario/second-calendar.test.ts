@@ -7,10 +7,12 @@ const offsets = (c: Calendar): number[] => [c.heenStop, c.retourStop, c.goLive].
 const local = (c: Calendar): string[] => [c.heenStop, c.retourStop, c.goLive].map((t) => t.setZone(c.zone).toFormat('ccc yyyy-MM-dd HH:mm ZZ', { locale: 'en-GB' }));
 
 describe('secondCalendarFor: GEN-0.4\'s other calendar of the same shape', () => {
-  it('moves the national calendar to October 2026, where winter time starts in the transition', () => {
+  it('moves the national calendar to October 2026, where winter time starts in the transition, a day longer', () => {
     const second = secondCalendarFor(loadCalendar('ipgb-2026'));
-    expect(local(second.calendar)).toEqual(['Fri 2026-10-23 09:00 +02:00', 'Fri 2026-10-23 17:00 +02:00', 'Sun 2026-10-25 09:00 +01:00']);
-    expect(second.name).toBe('tweede-kalender-2026-10-23');
+    expect(local(second.calendar)).toEqual(['Thu 2026-10-22 09:00 +02:00', 'Thu 2026-10-22 17:00 +02:00', 'Sun 2026-10-25 09:00 +01:00']);
+    expect(second.name).toBe('tweede-kalender-2026-10-22');
+    const days = (c: Calendar): number => c.goLive.diff(c.retourStop, 'hours').hours;
+    expect(days(second.calendar), 'the transition is a day longer').toBe(days(loadCalendar('ipgb-2026')) + 24 + 1);
     expect(second.description).toContain('winter time starts in the transition (between T1 and T2): UTC+2 becomes UTC+1');
     expect(second.description).toContain('T2 Sun 2026-10-25 09:00:00.000 Europe/Amsterdam (08:00:00.000Z)');
   });
@@ -25,7 +27,7 @@ describe('secondCalendarFor: GEN-0.4\'s other calendar of the same shape', () =>
       expect(second.heenStop < second.retourStop && second.retourStop < second.goLive).toBe(true);
     }
     // The autumn second calendar given as --calendar: the suite then takes spring 2027.
-    expect(local(secondCalendarFor(runs[2] as Calendar).calendar)).toEqual(['Fri 2027-03-26 09:00 +01:00', 'Fri 2027-03-26 17:00 +01:00', 'Sun 2027-03-28 09:00 +02:00']);
+    expect(local(secondCalendarFor(runs[2] as Calendar).calendar)).toEqual(['Wed 2027-03-24 09:00 +01:00', 'Wed 2027-03-24 17:00 +01:00', 'Sun 2027-03-28 09:00 +02:00']);
   });
 
   it('keeps the wall times and the zone of the run calendar', () => {

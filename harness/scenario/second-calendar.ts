@@ -3,9 +3,11 @@
  * other dates and crossing a summer-time change differently from the run's calendar. It is worked
  * out from the run's calendar (the harness holds no dates): the same wall times, moved forward by
  * whole days until a change of the zone's offset falls between T0 and T2 and the offsets at T0,
- * T1 and T2 differ from the run calendar's. For the national calendar (spring change the Sunday
- * before T0, everything in CEST) that is Fri 23 Oct 2026 09.00 and 17.00 CEST with the go-live
- * on Sun 25 Oct 09.00 CET: winter time starts in the transition.
+ * T1 and T2 differ from the run calendar's, with a transition one day longer, so that a party
+ * working out T0 or T1 from the go-live (or the go-live from T0) acts on dates of its own and is
+ * seen. For the national calendar (spring change the Sunday before T0, everything in CEST) that
+ * is Thu 22 Oct 2026 09.00 and 17.00 CEST with the go-live on Sun 25 Oct 09.00 CET: winter time
+ * starts in the transition.
  */
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
@@ -26,11 +28,14 @@ const FALLBACK_SHIFT_DAYS = 91;
 
 const offsets = (cal: Calendar): number[] => [cal.heenStop, cal.retourStop, cal.goLive].map((t) => t.setZone(cal.zone).offset);
 
-/** The run calendar's wall times `days` later, in its zone (a skipped wall time moves forward). */
-function shifted(cal: Calendar, days: number): Calendar {
-  const move = (t: DateTime): DateTime => t.setZone(cal.zone).plus({ days });
-  return { zone: cal.zone, heenStop: move(cal.heenStop), retourStop: move(cal.retourStop), goLive: move(cal.goLive) };
+/** The run calendar's wall times `days` later, in its zone (a skipped wall time moves forward), the go-live `longer` days more. */
+function shifted(cal: Calendar, days: number, longer = TRANSITION_LONGER_DAYS): Calendar {
+  const move = (t: DateTime, more = 0): DateTime => t.setZone(cal.zone).plus({ days: days + more });
+  return { zone: cal.zone, heenStop: move(cal.heenStop), retourStop: move(cal.retourStop), goLive: move(cal.goLive, longer) };
 }
+
+/** How much longer the second calendar's transition [T1, T2) is than the run calendar's. */
+const TRANSITION_LONGER_DAYS = 1;
 
 /** Worked out once per run calendar: every scenario with GEN-0.4 asks for it (a search over up to two years of days). */
 const found = new Map<string, SecondCalendar>();

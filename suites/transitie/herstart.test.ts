@@ -12,6 +12,8 @@ scenario({
   phase: 'Transitie',
   runbookStep: '6.1 Het omzetten van de softwaresystemen',
   verifies: ['TRA-2.3'],
+  // A party that forgets its session's calendar in the restart is seen only on other dates.
+  alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 3 }), 'gewoon verkeer: een heenbericht en een retourbericht gaan heen en weer');
