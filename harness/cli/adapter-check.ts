@@ -15,7 +15,8 @@ import { CONTROL_BASE } from '../protocol/party-protocol.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { restartByProtocol } from '../sut/endpoint-driver.js';
 import { sharedValidator } from '../validation/shared-validator.js';
-import { judge } from '../verdicts/judge.js';
+import { judgeWithWatch } from '../verdicts/judge.js';
+import type { RequirementId } from '../verdicts/requirements.js';
 import { findingLine } from '../verdicts/finding.js';
 import { appliesTo } from '../verdicts/requirements.js';
 import { CONTROL_RULES, MESSAGE_RULES, type AdapterRule, type ControlProbe } from './adapter-rules.js';
@@ -73,7 +74,7 @@ export async function checkAdapter(target: CheckTarget, rules: readonly AdapterR
   return results;
 }
 
-async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids: Parameters<typeof judge>[0], target: CheckTarget, host: SwitchHost, n: number): Promise<RuleResult> {
+async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids: readonly RequirementId[], target: CheckTarget, host: SwitchHost, n: number): Promise<RuleResult> {
   const calendar = checkCalendar();
   const control = new ControlClient(target.url, { ...(target.token ? { token: target.token } : {}) });
   const party: PartyUnderTest = {
@@ -87,7 +88,7 @@ async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids:
       sessionId: `check-adapter-rule-${n}`, seed: n,
     });
     try { await rule.body(world); } catch (error) { if (!(error instanceof PartyStoppedAnswering)) throw error; }
-    const judgements = judge(ids, world.observations());
+    const judgements = judgeWithWatch(ids, world.observations());
     const findings = judgements.flatMap((j) => j.findings);
     // Not broken, yet not shown either (e.g. TRA-2.3 for a party that offers no restart): say why.
     const untested = judgements.find((j) => j.verdict === 'not-tested');

@@ -110,7 +110,7 @@ export const CONTROL_RULES: ControlRule[] = [
   },
 ];
 
-const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch'];
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law'];
 
 export const MESSAGE_RULES: MessageRule[] = [
   {
@@ -188,8 +188,8 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'build a heen that never got accepted anew in the release that applies when it is offered again: iPgb 2.3 after goLive',
   },
   {
-    kind: 'message', name: 'a delivered heen is taken (202) and answered with a valid retour before the retourstop',
-    verifies: ['AFS-1.3', 'AFS-1.4', 'GEN-0.1', 'GEN-0.2'],
+    kind: 'message', name: 'a delivered heen is taken (202) and answered with a valid, accepting retour before the retourstop, and after go-live in iPgb 2.3',
+    verifies: ['AFS-1.3', 'AFS-1.4', 'ING-3.2', 'GEN-0.1', 'GEN-0.2'],
     body: async (w) => {
       const { heenStop, retourStop, goLive } = w.calendar;
       await w.at(heenStop.minus({ hours: 1 }));
@@ -197,8 +197,10 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.at(heenStop);
       await w.at(retourStop);
       await w.at(goLive);
+      await w.counterpartySendsHeen(1);
+      await w.at(goLive.plus({ minutes: 10 }));
     },
-    fix: 'answer every heen delivered before the heenstop with its retour in the same release, submitted before retourStop',
+    fix: 'answer every heen delivered before the heenstop with its retour in the same release, submitted before retourStop; a heen without fault gets 0200 (or 0233) alone',
   },
   {
     kind: 'message', name: 'a retour still owed at the retourstop waits, and goes after go-live in iPgb 2.0.2 (the release of its heen)',
@@ -246,7 +248,7 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'hold a 501 for the same Bsn and budget until the retour on the previous 501 has arrived',
   },
   {
-    kind: 'message', name: 'unreadable or hostile deliveries are refused (400) and the party works on; a redelivery changes nothing',
+    kind: 'message', name: 'unreadable or hostile deliveries are refused (400), content faults refused or rejected, and the party works on; a redelivery changes nothing',
     verifies: ['GEN-0.3', 'GEN-0.2'],
     body: async (w) => {
       const { heenStop } = w.calendar;
@@ -259,7 +261,7 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.redeliverLast();
       await w.at(heenStop.minus({ minutes: 30 }));
     },
-    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), keep working, and take a byte-identical redelivery as a no-op 202',
+    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law) with a rejecting retour, keep working, and take a byte-identical redelivery as a no-op 202',
   },
   {
     kind: 'message', name: 'a backlog of 200 events is drained within one /clock before the heenstop',
@@ -335,13 +337,16 @@ export const MESSAGE_RULES: MessageRule[] = [
     verifies: ['TRA-2.3'],
     body: async (w) => {
       const { heenStop, retourStop, goLive } = w.calendar;
+      // Heen of each law sent before the restart: what is numbered after it must not reuse their Identificatie.
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(2));
       await w.at(heenStop.plus({ minutes: 30 }));
-      await w.createEvents(w.events.fresh(1));
+      await w.createEvents(w.events.fresh(2));
       await w.at(retourStop.plus({ hours: 1 }));
       await w.restartParty();
       await w.at(goLive);
       await w.at(goLive.plus({ hours: 1 }));
     },
-    fix: 'keep the outbox, inbox and session in storage that survives a restart, and offer GET /about capability restart with POST /restart',
+    fix: 'keep the outbox, inbox, session and message counters in storage that survives a restart, and offer GET /about capability restart with POST /restart',
   },
 ];

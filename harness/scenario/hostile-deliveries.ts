@@ -9,7 +9,7 @@ import type { HostileExpectation } from '../verdicts/observations.js';
 export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
-  | 'retour-for-unknown-heen' | 'bsn-fails-11-test' | 'heen-in-wrong-release';
+  | 'retour-for-unknown-heen' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law' | 'heen-in-wrong-release';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -83,6 +83,12 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, hee
     case 'bsn-fails-11-test':
       return { kind, label: 'a heen whose Bsn fails the 11-test', expectation: 'refuse-or-reject',
         body: utf8(xml.replace(/<Bsn>(\d{8})(\d)<\/Bsn>/, (_m, head: string, last: string) => `<Bsn>${head}${(Number(last) + 1) % 10}</Bsn>`)) };
+    case 'zorgfunctie-of-another-law': {
+      // messages.md: a content fault a schema need not see gets a rejecting retour, not a 0200.
+      const foreign = heen.wet === 'WMO' ? '31' : '01';
+      return { kind, label: `a ${heen.wet} heen with Zorgfunctie ${foreign}, a code of another law`, expectation: 'refuse-or-reject',
+        body: utf8(xml.replace(/<Zorgfunctie>[^<]*<\/Zorgfunctie>/, `<Zorgfunctie>${foreign}</Zorgfunctie>`)) };
+    }
     case 'heen-in-wrong-release':
       return { kind, label: `a ${heen.release} heen at a moment that release is not allowed`, body: utf8(xml), expectation: 'refuse-or-reject' };
   }

@@ -8,7 +8,8 @@ import type { HostileKind } from '../../harness/scenario/index.js';
 
 const HOSTILE: HostileKind[] = [
   'not-well-formed', 'doctype-external-entity', 'entity-bomb', 'oversized', 'not-utf8',
-  'unknown-namespace', 'namespace-code-mismatch', 'retour-for-unknown-heen', 'bsn-fails-11-test', 'byte-order-mark',
+  'unknown-namespace', 'namespace-code-mismatch', 'retour-for-unknown-heen', 'bsn-fails-11-test', 'zorgfunctie-of-another-law',
+  'byte-order-mark',
 ];
 
 scenario({
