@@ -443,7 +443,9 @@ export class CutoverWorld {
    * national backlog's 110,000 parsed 501s were all alive at once.
    */
   private onSubmission(result: SubmissionResult, origin: 'put' | 'counterparty'): void {
-    if (origin !== 'put' || !result.accepted) return;
+    if (origin !== 'put') return;
+    this.party.control.stillWorking();
+    if (!result.accepted) return;
     this.fromParty.push(result.accepted.bericht);
     if (!this.exchanging) this.routeFromParty();
   }

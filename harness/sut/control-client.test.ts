@@ -103,6 +103,21 @@ describe('ControlClient', () => {
     expect(error.message).toContain('Fix:');
   });
 
+  it('waits on while the party shows work: each sign of it starts the timeout again', async () => {
+    const party = await fakeParty((_req, res) => { setTimeout(() => json(res, 200, { now: NOW }), 700); });
+    const client = new ControlClient(party.url, { timeoutMs: 400 });
+    const working = setInterval(() => client.stillWorking(), 100);
+    try {
+      expect(await client.clock(NOW)).toBe(NOW);
+    } finally {
+      clearInterval(working);
+      client.close();
+    }
+    const idle = new ControlClient(party.url, { timeoutMs: 400 });
+    expect((await failure(idle.clock(NOW))).kind).toBe('timeout');
+    idle.close();
+  });
+
   it('reports a closed port as unreachable', async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
     const error = await failure(new ControlClient(url, { timeoutMs: 2_000 }).state());
