@@ -35,7 +35,7 @@ scenario({
   title: 'Late iPgb {from}-retourberichten na de eerste iPgb {to}-uitwisseling komen nog op hun {from}-heenbericht',
   phase: 'Ingebruikname',
   runbookStep: '1 Inleiding: 502/508 ontvangen bij een eerder in 2.0.2 verzonden 501/507',
-  verifies: ['ING-3.3', 'ING-3.6', 'ING-3.2', 'GEN-0.2'],
+  verifies: ['ING-3.3', 'ING-3.6', 'ING-3.2', 'GEN-0.2', 'AFS-1.1'],
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }));
