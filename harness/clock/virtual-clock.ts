@@ -6,6 +6,13 @@ import type { DateTime } from 'luxon';
 import type { Clock } from './clock.js';
 import { describeMoment } from './describe-moment.js';
 
+/**
+ * A scenario asked for a moment before the one it is at. With the calendars the suite ships that is
+ * a defect of the scenario; with a calendar whose phases are shorter than a scenario's steps (T1
+ * an hour after T0, say), the scenario cannot be played on it at all.
+ */
+export class MomentsOutOfOrder extends Error {}
+
 export class VirtualClock implements Clock {
   private current: DateTime;
 
@@ -20,7 +27,7 @@ export class VirtualClock implements Clock {
   /** Moves to `t` (staying put is allowed: the suite revisits a moment after deliveries). */
   advanceTo(t: DateTime): DateTime {
     if (t < this.current) {
-      throw new Error(
+      throw new MomentsOutOfOrder(
         `Virtual clock cannot move to ${describeMoment(t, this.zone)}: it already shows ` +
           `${describeMoment(this.current, this.zone)} and time never runs backwards. ` +
           `Fix: order the scenario's moments, or start a new clock for a new scenario.`,

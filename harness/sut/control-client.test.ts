@@ -103,6 +103,20 @@ describe('ControlClient', () => {
     expect(error.message).toContain('Fix:');
   });
 
+  it('reads the Identificaties of GET /state as the suite reads them from a message: without leading or trailing XML white space', async () => {
+    const state = {
+      now: NOW,
+      outgoing: [{ intentId: 'i-1', bericht: 'WMO501', release: '2.0.2', identificatie: '          1 ', status: 'sent', retourCodes: [] }],
+      incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: ' R1\u00a0', heen: '          1', status: 'processed', retour: null }],
+    };
+    const party = await fakeParty((_req, res) => json(res, 200, state));
+    const client = new ControlClient(party.url);
+    const read = await client.state();
+    expect(read.outgoing[0]?.identificatie).toBe('1');
+    expect(read.incoming[0]).toMatchObject({ identificatie: 'R1\u00a0', heen: '1' });
+    client.close();
+  });
+
   it('waits on while the party shows work: each sign of it starts the timeout again', async () => {
     const party = await fakeParty((_req, res) => { setTimeout(() => json(res, 200, { now: NOW }), 700); });
     const client = new ControlClient(party.url, { timeoutMs: 400 });

@@ -117,8 +117,22 @@ export class ControlClient {
   }
 
   /** `GET /state`: what the party believes. */
+  /**
+   * `GET /state`, its Identificaties as the suite's reader reads them from a message: without
+   * leading or trailing XML white space (messages.md: "white space need not be preserved"), so a
+   * party that pads its Identificatie and reports it as it sent it is held against the same value.
+   */
   async state(): Promise<PartyState> {
-    return await this.call('readState', 'GET', '/state') as PartyState;
+    const state = await this.call('readState', 'GET', '/state') as PartyState;
+    return {
+      ...state,
+      outgoing: state.outgoing.map((o) => (o.identificatie === null ? o : { ...o, identificatie: trimXmlSpace(o.identificatie) })),
+      incoming: state.incoming.map((i) => ({
+        ...i, identificatie: trimXmlSpace(i.identificatie),
+        ...(i.heen === undefined ? {} : { heen: trimXmlSpace(i.heen) }),
+        retour: i.retour ? { ...i.retour, identificatie: trimXmlSpace(i.retour.identificatie) } : i.retour,
+      })),
+    };
   }
 
   /**
@@ -319,3 +333,6 @@ function excerpt(text: string): string {
   if (flat.length === 0) return '(empty body)';
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
+
+/** XML white space only (space, tab, CR, LF): U+00A0 and other spaces are content. */
+const trimXmlSpace = <T>(s: T): T => (typeof s === 'string' ? s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '') as T : s);

@@ -13,7 +13,8 @@ import { isTr507Held } from './tr507.js';
 import type { Traffic } from '../traffic.js';
 import type { MessageName } from '../../messages/model.js';
 import { carriesHeen, refusedByParty } from '../traffic.js';
-import { reached } from '../deadlines.js';
+import { passesAt, reached } from '../deadlines.js';
+import { retourNameOf } from '../../messages/catalog.js';
 import { heenNameOfIntent } from '../business-content.js';
 import { landingProblem } from './retour-landing.js';
 
@@ -67,6 +68,10 @@ export const afsluitingChecks: CheckTable = {
       if (d.at >= stopOf(obs, name) || d.at >= retourStop) continue;
       const answered = traffic.retoursOn(d.heenRef).find((r) => r.accepted);
       if (answered && answered.at < retourStop) continue;
+      // An unplanned block that lasts until the retour stop leaves no moment to meet the duty in
+      // (on a calendar with short phases it may): TRA-2.2 judges the re-offer after it.
+      const retourName = retourNameOf(name);
+      if (!obs.moments.some((m) => m >= d.at && m < retourStop && passesAt(obs, m, retourName, d.entry.release ?? undefined))) continue;
       if (!reached(obs, retourStop)) {
         notDue.push({ duty: `a retour on ${d.entry.name} ${d.id} accepted before its retour stop`, dueAt: retourStop });
         continue;
