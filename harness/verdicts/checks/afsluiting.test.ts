@@ -113,6 +113,18 @@ describe('AFS-1.3: a heen delivered before T0 has its retour accepted before T1'
   it('leaves a heen delivered at T0 to other duties', () => {
     expect(verdictOf(answeredAt(T0, undefined, ms(T2, 1))).verdict).toBe('passed');
   });
+  it('leaves a retour to TRA-2.2 when an unplanned block let none through before T1', () => {
+    const scene = (until: typeof T0) => {
+      const b = new ObservationsBuilder();
+      b.blocks.push({ from: ms(T0, -60_000), until, scope: 'retour' });
+      b.deliver(ms(T0, -1), svbHeen(1, 'S00000000001', ms(T0, -1)));
+      b.visit(ms(T1, -60_000), T1);
+      return verdictOf(run('AFS-1.3', b)).verdict;
+    };
+    expect(scene(T1)).toBe('passed');
+    // Lifted a minute before T1, at a moment the scenario visited: the duty could be met, and was not.
+    expect(scene(ms(T1, -60_000))).toBe('failed');
+  });
   it('names a refused delivery in what happened', () => {
     const b = new ObservationsBuilder();
     b.deliver(ms(T0, -1), svbHeen(1, 'S00000000001', ms(T0, -1)), 400);
