@@ -52,7 +52,8 @@ const isXmlChar = (cp: number): boolean =>
  */
 const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
-function trimXmlSpace(s: string): string {
+/** Without leading and trailing XML white space (space, tab, CR, LF); U+00A0 and other spaces are content. */
+export function trimXmlSpace(s: string): string {
   let from = 0;
   let to = s.length;
   while (from < to && isXmlSpace(s.charCodeAt(from))) from++;

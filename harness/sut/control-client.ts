@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { answerProblems, type OperationId } from './protocol-document.js';
 import { formatWait, PartyError } from './party-error.js';
+import { trimXmlSpace as trimXmlText } from '../messages/xml-scanner.js';
 import {
   CONTROL_BASE,
   type About, type ClockRequest, type ClockResponse, type ErrorBody, type Intent, type IntentCreated, type IsoInstant, type PartyState, type SessionRequest,
@@ -334,5 +335,5 @@ function excerpt(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
 
-/** XML white space only (space, tab, CR, LF): U+00A0 and other spaces are content. */
-const trimXmlSpace = <T>(s: T): T => (typeof s === 'string' ? s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '') as T : s);
+/** A party's answer passed the protocol document's check, yet a wrong type must not throw here. */
+const trimXmlSpace = <T>(s: T): T => (typeof s === 'string' ? trimXmlText(s) as T : s);
