@@ -41,3 +41,23 @@ scenario({
   await world.at(heenStop.minus({ hours: 1 }));
   await world.at(heenStop);
 });
+
+scenario({
+  id: 'ing-tr507-follow-up-after-rejecting-retour',
+  title: 'Een vervolg-501 gaat ook na een afwijzend retourbericht op de vorige 501, nog vóór de heenstop',
+  phase: 'Ingebruikname',
+  runbookStep: 'TR507 Vervolgbericht pas na ontvangst van het retourbericht',
+  // TR507 asks that the retour was received, whatever its codes: a lock that only an accepting
+  // 502 releases holds the follow-up for good.
+  verifies: ['ING-3.5', 'AFS-1.1', 'GEN-0.2'],
+  roles: ['gemeente', 'zorgkantoor'],
+}, async (world) => {
+  const { heenStop } = world.calendar;
+  await world.at(heenStop.minus({ hours: 3 }));
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: heenStop.minus({ hours: 2 }), retourCodes: ['0001'] });
+  await world.at(heenStop.minus({ hours: 2, minutes: 30 }));
+  await world.createEvents([world.events.followUp(first)]);
+  await world.at(heenStop.minus({ hours: 2 }), 'een afwijzend retourbericht (0001) op de eerste 501 komt binnen');
+  await world.at(heenStop.minus({ hours: 1 }));
+  await world.at(heenStop);
+});
