@@ -345,7 +345,7 @@ export class CutoverWorld {
       const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
       await this.settle();
       const after = await this.state();
-      this.redeliveries.push({ at: this.clock.now(), xmlHash: outcome.entry.xmlHash, status: outcome.status, before, after });
+      this.redeliveries.push({ at: this.clock.now(), seq: outcome.entry.seq, xmlHash: outcome.entry.xmlHash, status: outcome.status, before, after });
       this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
     });
   }

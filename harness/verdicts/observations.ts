@@ -46,6 +46,8 @@ export interface HostileDelivery {
 
 export interface Redelivery {
   at: DateTime;
+  /** The redelivery's own ledger entry: what the party submitted before it and after it. */
+  seq: number;
   xmlHash: string;
   status: number;
   before: PartyState;

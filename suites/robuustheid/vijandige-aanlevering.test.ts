@@ -29,7 +29,8 @@ scenario({
   await world.counterpartySendsHeen(1);
   await world.redeliverLast();
   await world.createEvents(world.events.fresh(1));
-  await world.at(heenStop.minus({ minutes: 30 }));
+  await world.at(heenStop.minus({ minutes: 30 }), 'het retourbericht op de nieuwe heen komt binnen');
+  await world.redeliverLast();
   // A 2.3 heen taken before the go-live is answered with a rejecting 2.3 retour, which no switch
   // lets through before T2: the scenario runs on until that retour is due (cutover.md GEN-0.3).
   await world.at(retourStop);

@@ -68,7 +68,7 @@ export const algemeenChecks: CheckTable = {
 
   'GEN-0.3': (obs, traffic) => {
     const hostile = hostileFindings(obs, traffic);
-    return outcome([...hostile.findings, ...redeliveryFindings(obs), ...continuityFindings(obs)], hostile.notDue);
+    return outcome([...hostile.findings, ...redeliveryFindings(obs, traffic), ...continuityFindings(obs)], hostile.notDue);
   },
 };
 
@@ -260,13 +260,34 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
 const received = (state: PartyState): string =>
   JSON.stringify(state.incoming.map((i) => [i.bericht, i.identificatie, i.heen ?? null, i.status, i.retour?.identificatie ?? null]));
 
-function redeliveryFindings(obs: Observations): Finding[] {
-  return obs.redeliveries.filter((r) => r.status !== 202 || received(r.before) !== received(r.after)).map((r) => ({
+function redeliveryFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const findings: Finding[] = obs.redeliveries.filter((r) => r.status !== 202 || received(r.before) !== received(r.after)).map((r) => ({
     requirement: 'GEN-0.3' as const, category: 'robustness' as const,
     expected: `a byte-identical redelivery (${when(obs, r.at)}) answered 202 and changing nothing`,
     happened: r.status !== 202 ? `it was answered ${r.status || 'not at all'}` : 'the messages the party lists as received changed',
     messageIds: [],
   }));
+  // A heen already answered is not answered again because it came twice: the switch would pass a
+  // second retour on to the sender (the listing may look unchanged, the ledger shows it). Only a
+  // retour the party itself listed as sent counts: one it still held as queued goes out for reasons
+  // of its own, and GEN-0.2 judges a second acceptance.
+  for (const r of obs.redeliveries) {
+    const delivery = traffic.deliveries.find((d) => d.entry.xmlHash === r.xmlHash);
+    if (!delivery?.heenRef || !carriesHeen(delivery.entry.name)) continue;
+    const listed = r.before.incoming.find((i) => i.bericht === delivery.entry.name && i.identificatie === delivery.id);
+    if (listed?.retour?.status !== 'sent') continue;
+    const retours = traffic.retoursOn(delivery.heenRef);
+    if (!retours.some((t) => t.accepted && t.entry.seq < r.seq)) continue;
+    const again = retours.filter((t) => t.entry.seq > r.seq);
+    if (!again.length) continue;
+    findings.push({
+      requirement: 'GEN-0.3', category: 'robustness',
+      expected: `a byte-identical redelivery of ${delivery.entry.name} ${delivery.id} (${when(obs, r.at)}), whose retour was accepted before, changing nothing`,
+      happened: `the party submitted a retour on it again: ${sample(again, (a) => `${a.id} at ${when(obs, a.at)}`)}`,
+      messageIds: [delivery.id, ...again.map((a) => a.id)],
+    });
+  }
+  return findings;
 }
 
 /** Whatever the party had taken or queued before hostile deliveries is still there afterwards. */
