@@ -41,3 +41,25 @@ scenario({
   await world.createEvents(world.events.fresh(1));
   await world.at(goLive.plus({ hours: 3 }));
 });
+
+scenario({
+  id: 'tra-restart-keeps-tr507-wait',
+  title: 'Een vervolg-501 die op het retourbericht van de vorige 501 wacht, blijft na een herstart wachten',
+  phase: 'Transitie',
+  runbookStep: '6.1 Het omzetten van de softwaresystemen',
+  // The TR507 wait is state too: a lock kept only in memory lets the follow-up go at the go-live,
+  // before the retour on its predecessor arrived.
+  verifies: ['TRA-2.3', 'ING-3.5'],
+  roles: ['gemeente', 'zorgkantoor'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  await world.at(heenStop.minus({ hours: 2 }));
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1 }) });
+  await world.at(heenStop.minus({ hours: 1 }), 'een wijziging op hetzelfde budget wacht op het retourbericht');
+  await world.createEvents([world.events.followUp(first)]);
+  await world.at(retourStop.plus({ hours: 1 }), 'transitie: het systeem wordt omgezet en herstart');
+  await world.restartParty();
+  await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de {from}-502');
+  await world.at(goLive.plus({ hours: 1 }), 'de late {from}-502 komt binnen: nu mag de vervolg-501');
+  await world.at(goLive.plus({ hours: 2 }));
+});
