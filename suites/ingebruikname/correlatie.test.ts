@@ -9,7 +9,7 @@ import { scenario } from '../../harness/scenario/index.js';
 
 scenario({
   id: 'ing-2-3-retours-land-on-their-heen',
-  title: 'Een iPgb {to}-retourbericht na de ingebruikname komt op zijn eigen heenbericht, ook bij dezelfde Bsn, in omgekeerde volgorde en bij afwijzing',
+  title: 'Een iPgb {to}-retourbericht na de ingebruikname komt op zijn eigen heenbericht, ook bij dezelfde Bsn, in omgekeerde volgorde, bij afwijzing en bij 0233',
   phase: 'Ingebruikname',
   runbookStep: '2.3-2.5 Gereed voor gebruik iPgb 2.3 berichtenverkeer',
   verifies: ['ING-3.6', 'ING-3.1', 'GEN-0.1', 'GEN-0.2'],
@@ -24,9 +24,15 @@ scenario({
   const [third] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9056'] });
   await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }) });
   await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9507'] });
+  // Two heen of one Bsn both accepted, each retour with its Client, in reverse order: 0233 (not
+  // assessed, which still means accepted) first, then 0200. Only the Identificatie tells them apart.
+  const [fourth] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1, minutes: 40 }) });
+  await world.createEvents([world.events.sameClient(fourth)], { answeredAt: goLive.plus({ hours: 1, minutes: 20 }), retourCodes: ['0233'] });
   await world.at(goLive.plus({ minutes: 20 }), 'het retourbericht op het tweede heenbericht komt eerst, afwijzend');
   await world.at(goLive.plus({ minutes: 40 }), 'dan dat op het eerste');
   await world.at(goLive.plus({ hours: 1 }), 'drie retourberichten naast elkaar: 9056, 0200 en 9507');
+  await world.at(goLive.plus({ hours: 1, minutes: 20 }), 'een 0233 (niet beoordeeld, wel geaccepteerd) op het jongste van twee heenberichten van één Bsn');
+  await world.at(goLive.plus({ hours: 1, minutes: 40 }), 'dan de 0200 op het oudste');
   await world.at(goLive.plus({ hours: 2 }));
 });
 

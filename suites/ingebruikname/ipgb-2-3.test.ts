@@ -27,6 +27,9 @@ scenario({
   verifies: ['ING-3.2', 'GEN-0.1', 'GEN-0.2'],
 }, async (world) => {
   const { goLive } = world.calendar;
+  // From T2 on, half-open: a 2.3 heen delivered at exactly 09:00:00.000 is the first one allowed.
+  await world.at(goLive, 'ingebruikname: het eerste {to}-heenbericht komt precies om 09.00 uur');
+  await world.counterpartySendsHeen(1);
   await world.at(goLive.plus({ minutes: 10 }));
   await world.counterpartySendsHeen(3);
   await world.at(goLive.plus({ hours: 1 }));
