@@ -5,7 +5,7 @@
  */
 import { calendarToJson } from '../clock/calendar.js';
 import type { Role } from '../messages/model.js';
-import { CutoverWorld, PartyStoppedAnswering } from '../scenario/cutover-world.js';
+import { CutoverWorld, ScenarioEndedByParty } from '../scenario/cutover-world.js';
 import { BusinessEvents } from '../scenario/business-events.js';
 import { runCalendar } from '../scenario/run-settings.js';
 import { secondCalendarFor } from '../scenario/second-calendar.js';
@@ -15,7 +15,7 @@ import { CONTROL_BASE } from '../protocol/party-protocol.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { restartByProtocol } from '../sut/endpoint-driver.js';
 import { sharedValidator } from '../validation/shared-validator.js';
-import { judgeWithWatch } from '../verdicts/judge.js';
+import { judgeWithWatch, withoutRestartNotTested } from '../verdicts/judge.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { findingLine } from '../verdicts/finding.js';
 import { appliesTo } from '../verdicts/requirements.js';
@@ -87,8 +87,9 @@ async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids:
       party, host, validator: await sharedValidator(), calendar, start: calendar.heenStop.minus({ days: 1 }),
       sessionId: `check-adapter-rule-${n}`, seed: n,
     });
-    try { await rule.body(world); } catch (error) { if (!(error instanceof PartyStoppedAnswering)) throw error; }
-    const judgements = judgeWithWatch(ids, world.observations());
+    try { await rule.body(world); } catch (error) { if (!(error instanceof ScenarioEndedByParty)) throw error; }
+    const judged = judgeWithWatch(ids, world.observations());
+    const judgements = rule.needsRestart ? withoutRestartNotTested(judged, world.observations()) : judged;
     const findings = judgements.flatMap((j) => j.findings);
     // Not broken, yet not shown either (e.g. TRA-2.3 for a party that offers no restart): say why.
     const untested = judgements.find((j) => j.verdict === 'not-tested');

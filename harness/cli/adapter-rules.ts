@@ -33,6 +33,8 @@ export interface MessageRule {
   name: string;
   verifies: RequirementId[];
   roles?: Role[];
+  /** The rule is about a restart: skipped, with the reason, for a party that cannot be restarted. */
+  needsRestart?: boolean;
   body(world: CutoverWorld): Promise<void>;
   fix: string;
 }
@@ -218,6 +220,33 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'offer no retour between retourStop and goLive; after goLive send a retour in the release of its heen (2.0.2 for a 2.0.2 heen)',
   },
   {
+    kind: 'message', name: 'a heen the switch took before the heenstop and delivers after it is taken and answered in its release',
+    verifies: ['GEN-0.1', 'GEN-0.2'],
+    body: async (w) => {
+      const { heenStop, retourStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ seconds: 1 }));
+      await w.counterpartySendsHeen(1, { deliveredAt: heenStop.plus({ minutes: 2 }) });
+      await w.at(heenStop);
+      await w.at(heenStop.plus({ minutes: 2 }));
+      await w.at(retourStop);
+      await w.at(goLive);
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'the heenstop binds what you send, not what you receive: take (202) a valid 2.0.2 heen delivered after it and answer it in 2.0.2',
+  },
+  {
+    kind: 'message', name: 'a heen taken (202) just before a restart is still answered after it (needs POST /restart)',
+    verifies: ['AFS-1.3', 'GEN-0.2'], needsRestart: true,
+    body: async (w) => {
+      const { heenStop, retourStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      await w.counterpartySendsHeen(1, { restartRightAfterDelivery: true });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.at(retourStop);
+    },
+    fix: 'store a delivery before answering 202: custody starts there, not when its retour is made',
+  },
+  {
     kind: 'message', name: 'a late iPgb 2.0.2 retour after go-live is taken and matched to its heen',
     verifies: ['ING-3.3', 'GEN-0.2'],
     body: async (w) => {
@@ -301,6 +330,18 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.at(goLive.plus({ hours: 1 }));
     },
     fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show its RetourCodes on that heen',
+  },
+  {
+    kind: 'message', name: 'a retour with RetourCode 0233 (not assessed) answers its heen: nothing is sent again',
+    verifies: ['ING-3.6', 'GEN-0.2'],
+    body: async (w) => {
+      const { goLive } = w.calendar;
+      await w.at(goLive);
+      await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0233'] });
+      await w.at(goLive.plus({ minutes: 20 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: '0233 alone means accepted, like 0200: list the heen as answered with [0233] and do not send it again',
   },
   {
     kind: 'message', name: 'an Identificatie is never used again for the same message name, across iPgb 2.0.2 and 2.3 (TR056)',

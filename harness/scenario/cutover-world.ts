@@ -34,7 +34,7 @@ import type { XsdValidator } from '../validation/index.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
 import type { Intent, PartyState } from '../protocol/party-protocol.js';
-import type { CreatedEvent, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
+import type { CreatedEvent, EndlessExchange, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
 import { BusinessEvents } from './business-events.js';
 import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';
 import { CreatedEventLog } from './created-event-log.js';
@@ -45,6 +45,8 @@ import type { SwitchHost } from './switch-host.js';
 
 /** A moment needs a handful of rounds; more means the party and counterparty ping-pong forever. */
 const MAX_ROUNDS_PER_MOMENT = 25;
+/** How many of the last round's messages a moment that never settled names. */
+const ENDLESS_IDS_SHOWN = 10;
 /**
  * Deliveries in flight at once, one per socket. Sixteen keep both processes busy at national
  * volume: the party takes a turn's worth of deliveries together while the switch judges the next.
@@ -92,11 +94,17 @@ const LIVE_PUMP_MS = 100;
 /** A message on its way to the party: its body and what the ledger says about it (not the parsed message). */
 interface Delivery { body: Uint8Array | string; meta: DeliveryMeta; digest?: BodyDigest }
 
+/** The id a message of the party is known by: Identificatie of a heen, IdentificatieRetour of a retour. */
+const idOfMessage = (b: Bericht): string => (isRetour(b) ? b.header.identificatieRetour : b.header.berichtIdentificatie.identificatie);
+
 /** Runs `body` as a named step of the evidence (an Allure step inside a test). */
 export type StepRecorder = <T>(name: string, body: () => Promise<T>) => Promise<T>;
 
-/** Thrown to end a scenario early when the party stopped answering after a hostile delivery. */
-export class PartyStoppedAnswering extends Error {}
+/**
+ * Thrown to end a scenario early because of the party: it stopped answering (after a hostile
+ * delivery or a restart), or it kept a moment from settling. The scenario is judged on what it saw.
+ */
+export class ScenarioEndedByParty extends Error {}
 
 export class CutoverWorld {
   readonly calendar: Calendar;
@@ -121,9 +129,16 @@ export class CutoverWorld {
   private readonly redeliveries: Redelivery[] = [];
   private readonly notes: Array<{ at: DateTime; event: string }> = [];
   private lastDelivered: Delivery | undefined;
+  /** Accepted by the switch, delivered only from `until` (counterpartySendsHeen's deliveredAt). */
+  private held: Array<{ until: DateTime; delivery: Delivery }> = [];
+  /** Set by counterpartySendsHeen's restartRightAfterDelivery until the next round that delivers. */
+  private restartAfterNextDelivery = false;
   /** Scripted answers by the digest of the business events they carry; the newest that carries a heen wins. */
   private readonly plans: Array<{ carried: ReadonlySet<string>; plan: RetourPlan }> = [];
   private stoppedAnswering: string | undefined;
+  private endlessExchange: EndlessExchange | undefined;
+  /** The first ids the switch accepted from the party in the current round, for a moment that never settles. */
+  private acceptedThisRound: string[] = [];
   private restart: RestartObservation | undefined;
   private stepsTaken = 0;
   /** True while exchange() offers the counterparty's queue: the party's messages wait for the next round. */
@@ -242,13 +257,43 @@ export class CutoverWorld {
     });
   }
 
-  /** The counterparty sends `count` heen to the party now (507 to a provider, 501 to the SVB). */
-  async counterpartySendsHeen(count: number, options: { release?: Release } = {}): Promise<void> {
-    return this.step(`de tegenpartij biedt ${count} heenbericht(en) aan`, async () => {
-      for (let i = 0; i < count; i += 1) this.counterparty.heen(this.counterpartyHeenSpec(), options);
+  /**
+   * The counterparty sends `count` heen to the party now (507 to a provider, 501 to the SVB).
+   * `deliveredAt`: the switch accepts them now but delivers them only at that later moment (a
+   * store-and-forward delay), when the scenario gets there. `restartRightAfterDelivery`: the
+   * party's system is restarted just after it took them (202) and before its next `/clock`, the
+   * moment it holds them in custody with no retour made yet.
+   */
+  async counterpartySendsHeen(count: number, options: { release?: Release; deliveredAt?: DateTime; restartRightAfterDelivery?: boolean } = {}): Promise<void> {
+    const how = options.deliveredAt ? `; het schakelpunt levert ze pas af ${describeMoment(options.deliveredAt, this.calendar.zone)}`
+      : options.restartRightAfterDelivery ? '; het systeem herstart direct na de ontvangst' : '';
+    return this.step(`de tegenpartij biedt ${count} heenbericht(en) aan${how}`, async () => {
+      const offers = Array.from({ length: count }, () => this.counterparty.heen(this.counterpartyHeenSpec(), options.release ? { release: options.release } : {}));
       this.note(`the counterparty offers ${count} heen to the switch`);
-      await this.settle();
+      if (options.deliveredAt) this.holdDeliveries(new Set(offers.map((o) => o.key)), options.deliveredAt);
+      this.restartAfterNextDelivery = options.restartRightAfterDelivery ?? false;
+      try {
+        await this.settle();
+      } finally {
+        // Armed for these heen only: if the switch refused them, no later delivery restarts the party.
+        this.restartAfterNextDelivery = false;
+      }
     });
+  }
+
+  /** Submits the counterparty's offers named now and keeps what the switch accepted until `until`. */
+  private holdDeliveries(keys: ReadonlySet<string>, until: DateTime): void {
+    if (until <= this.clock.now()) {
+      throw new Error(`A delivery held until ${describeMoment(until, this.calendar.zone)} must be held until a later moment than now (${describeMoment(this.clock.now(), this.calendar.zone)}). Fix: pass a deliveredAt after the current moment.`);
+    }
+    for (const m of this.counterparty.due()) {
+      if (!keys.has(m.key)) continue;
+      const result = this.core.submit(m.xml, 'counterparty', m.bericht);
+      this.counterparty.settle(m.key, result.status === 202);
+      if (result.status !== 202) continue;
+      this.held.push({ until, delivery: { body: m.xml, meta: this.metaOf(m.bericht), digest: { xmlHash: result.entry.xmlHash, bytes: result.entry.bytes } } });
+      this.note(`the switch accepted ${m.bericht.wet}${m.bericht.family} ${m.bericht.header.berichtIdentificatie.identificatie} and delivers it at ${describeMoment(until, this.calendar.zone)}`);
+    }
   }
 
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
@@ -299,7 +344,7 @@ export class CutoverWorld {
       } catch (error) {
         if (!(error instanceof PartyError)) throw error;
         this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
-        throw new PartyStoppedAnswering(this.stoppedAnswering);
+        throw new ScenarioEndedByParty(this.stoppedAnswering);
       }
     });
   }
@@ -313,27 +358,32 @@ export class CutoverWorld {
    */
   async restartParty(): Promise<void> {
     return this.step('het systeem van de partij wordt herstart (omzetten van de softwaresystemen)', async () => {
-      const ability = await this.party.restartAbility();
-      if (!ability.available) {
-        this.restart = { outcome: 'unavailable', reason: ability.reason };
-        this.note(`no restart: ${ability.reason}`);
-        return;
-      }
-      const at = this.clock.now();
-      const before = await this.state();
-      try {
-        await ability.restart();
-        const after = await this.state();
-        this.restart = { outcome: 'restarted', at, via: ability.via, before, after };
-        this.note(`the party was restarted: ${ability.via}`);
-        await this.settle();
-      } catch (error) {
-        if (!(error instanceof PartyError)) throw error;
-        const failure = `after the restart (${ability.via}) the party did not answer as before: ${error.message}`;
-        this.restart = { outcome: 'did-not-come-back', at, via: ability.via, before, failure };
-        throw new PartyStoppedAnswering(failure);
-      }
+      if (await this.restartNow()) await this.settle();
     });
+  }
+
+  /** The restart itself, without settling the moment; false when the party cannot be restarted. */
+  private async restartNow(): Promise<boolean> {
+    const ability = await this.party.restartAbility();
+    if (!ability.available) {
+      this.restart = { outcome: 'unavailable', reason: ability.reason };
+      this.note(`no restart: ${ability.reason}`);
+      return false;
+    }
+    const at = this.clock.now();
+    const before = await this.state();
+    try {
+      await ability.restart();
+      const after = await this.state();
+      this.restart = { outcome: 'restarted', at, via: ability.via, before, after };
+      this.note(`the party was restarted: ${ability.via}`);
+      return true;
+    } catch (error) {
+      if (!(error instanceof PartyError)) throw error;
+      const failure = `after the restart (${ability.via}) the party did not answer as before: ${error.message}`;
+      this.restart = { outcome: 'did-not-come-back', at, via: ability.via, before, failure };
+      throw new ScenarioEndedByParty(failure);
+    }
   }
 
   /** Delivers the last delivered message again, byte for byte, and records the state around it. */
@@ -356,6 +406,7 @@ export class CutoverWorld {
     const now = iso(this.clock.now());
     for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
       this.options.signal?.throwIfAborted();
+      this.acceptedThisRound = [];
       // Live, the party keeps its own time: the suite only looks (party-protocol.md, live sessions).
       if (!this.live) await this.party.control.clock(now);
       this.routeFromParty();
@@ -363,8 +414,17 @@ export class CutoverWorld {
         if (this.options.readStates ?? true) this.snapshots.push({ at: this.clock.now(), state: await this.state() });
         return;
       }
+      if (this.restartAfterNextDelivery) {
+        this.restartAfterNextDelivery = false;
+        await this.restartNow();
+      }
     }
-    throw new Error(`At ${describeMoment(this.clock.now(), this.calendar.zone)} the party and the counterparty kept exchanging messages for ${MAX_ROUNDS_PER_MOMENT} rounds. Fix: look for a party that answers its own retours or re-sends on every /clock.`);
+    // Every round delivered answers to what the party's last /clock submitted, and it submitted more.
+    this.endlessExchange = {
+      happened: `at ${describeMoment(this.clock.now(), this.calendar.zone)} the moment did not settle: after ${MAX_ROUNDS_PER_MOMENT} rounds of /clock and deliveries the party still submitted new messages in each (a party that sends again on every /clock, or sends only part of what is due per /clock, never lets the chain settle)`,
+      messageIds: this.acceptedThisRound,
+    };
+    throw new ScenarioEndedByParty(this.endlessExchange.happened);
   }
 
   /**
@@ -383,9 +443,12 @@ export class CutoverWorld {
   }
 
   private async exchangeRound(): Promise<boolean> {
-    const waiting: Delivery[] = [];
+    // What the switch held back until now goes first: it was accepted before anything offered now.
+    const now = this.clock.now();
+    const waiting: Delivery[] = this.held.filter((h) => h.until <= now).map((h) => h.delivery);
+    this.held = this.held.filter((h) => h.until > now);
     let offering = true;
-    let last: Delivery | undefined;
+    let last: Delivery | undefined = waiting[waiting.length - 1];
     // Delivery workers asleep on an empty queue, and the offering loop asleep on a full one.
     const sleepers: Array<() => void> = [];
     let offerWake: (() => void) | undefined;
@@ -446,6 +509,7 @@ export class CutoverWorld {
     if (origin !== 'put') return;
     this.party.control.stillWorking();
     if (!result.accepted) return;
+    if (this.acceptedThisRound.length < ENDLESS_IDS_SHOWN) this.acceptedThisRound.push(idOfMessage(result.accepted.bericht));
     this.fromParty.push(result.accepted.bericht);
     if (!this.exchanging) this.routeFromParty();
   }
@@ -518,6 +582,7 @@ export class CutoverWorld {
       hostile: this.hostile,
       redeliveries: this.redeliveries,
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
+      ...(this.endlessExchange ? { endlessExchange: this.endlessExchange } : {}),
       ...(this.restart ? { restart: this.restart } : {}),
     };
   }

@@ -9,7 +9,7 @@ import type { Role } from '../messages/model.js';
 import type { RequirementId } from '../verdicts/requirements.js';
 import { appliesTo, fillReleases, requirement, requirementsVerifiedBy } from '../verdicts/requirements.js';
 import type { Phase } from '../verdicts/requirements.js';
-import { judgeWithWatch } from '../verdicts/judge.js';
+import { judgeWithWatch, withoutRestartNotTested } from '../verdicts/judge.js';
 import { MomentsOutOfOrder } from '../clock/virtual-clock.js';
 import { dutyAbsentUnder } from '../verdicts/profile-duties.js';
 import { runProfile } from '../profile/run-profile.js';
@@ -23,7 +23,7 @@ import { CONTROL_TIMEOUT_MS } from '../sut/control-client.js';
 import { labelNotRun, labelScenario, partyLabel, phaseLabel, runbookStep, withoutLocalPaths, withoutMachineDetail } from '../evidence/scenario-evidence.js';
 import { storeRecord } from '../evidence/record-store.js';
 import { RECORDS_FORMAT, type BrokenBy, type ScenarioRecord } from '../evidence/scenario-record.js';
-import { CutoverWorld, PartyStoppedAnswering } from './cutover-world.js';
+import { CutoverWorld, ScenarioEndedByParty } from './cutover-world.js';
 import { SwitchHost } from './switch-host.js';
 import { embeddedParty, onlyIds, runCalendar, scenarioIds } from './run-settings.js';
 import { reachabilityHint } from './reachability-hint.js';
@@ -50,6 +50,8 @@ export interface ScenarioDefinition {
    * the suite's second calendar, and what it finds there is GEN-0.4's verdict.
    */
   alsoOnSecondCalendar?: boolean;
+  /** The scenario is about a restart: for a party that cannot be restarted its ids are not tested. */
+  needsRestart?: boolean;
 }
 
 export type ScenarioBody = (world: CutoverWorld) => Promise<void>;
@@ -226,8 +228,8 @@ export function registerTest(definition: ScenarioDefinition, target: PartyTarget
       try {
         await body(world);
       } catch (error) {
-        // A party that stops answering after a hostile delivery is judged (GEN-0.3), not broken.
-        if (!(error instanceof PartyStoppedAnswering)) throw error;
+        // A party that stops answering (GEN-0.3, TRA-2.3) or never lets a moment settle (GEN-0.2) is judged, not broken.
+        if (!(error instanceof ScenarioEndedByParty)) throw error;
       }
     })();
     try {
@@ -242,7 +244,9 @@ export function registerTest(definition: ScenarioDefinition, target: PartyTarget
       const finished = world as CutoverWorld | undefined;
       if (!finished) throw new Error('the scenario ended without opening its world');
       // A watched duty the live rehearsal cannot observe stays not-tested with its reason.
-      const own = judgeWithWatch(ids, finished.observations()).filter((j) => ids.includes(j.id) || !unobserved.some((u) => u.id === j.id));
+      const judged = judgeWithWatch(ids, finished.observations());
+      const own = (def.needsRestart ? withoutRestartNotTested(judged, finished.observations()) : judged)
+        .filter((j) => ids.includes(j.id) || !unobserved.some((u) => u.id === j.id));
       const judgements = second ? [secondCalendarJudgement(own, second)] : own;
       await writeScenarioEvidence(finished, judgements);
       const findings = judgements.flatMap((j) => j.findings);

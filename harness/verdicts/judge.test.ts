@@ -1,7 +1,7 @@
 /** The judge: one verdict per requirement from its check's outcome, not-tested with its reason. */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkTableProblems, judge, judgeWithWatch, notTestedReason } from './judge.js';
+import { checkTableProblems, judge, judgeWithWatch, notTestedReason, withoutRestartNotTested } from './judge.js';
 import { outcome, sample, type Check, type CheckTable } from './checks/check.js';
 import { requirement, type RequirementId } from './requirements.js';
 import { runProfileFile } from '../profile/run-profile.js';
@@ -47,6 +47,19 @@ describe('judge', () => {
     expect(gen02).toMatchObject({ id: 'GEN-0.2', verdict: 'not-tested', findings: [] });
     expect(gen02?.reason).toBe('the scenario ended at Wed 2026-04-01 08:59:59.999 Europe/Amsterdam (06:59:59.999Z), before 1 duty(ies) fell due: '
       + 'a retour on WMO507 S00000000001 accepted, due at the first moment the switch lets it pass, which the scenario did not reach');
+  });
+
+  it('leaves what passed in a restart scenario not tested when no restart could be made; failures stand', () => {
+    const b = new ObservationsBuilder();
+    b.submit(T0, ownHeen(toekenning(1), 'G0363000001', T0));
+    b.visit(ms(T0, -60_000), T0);
+    const judged = judge(['AFS-1.1', 'AFS-1.2'], b.build());
+    expect(judged.map((j) => j.verdict)).toEqual(['passed', 'failed']);
+    const unavailable = { ...b.build(), restart: { outcome: 'unavailable' as const, reason: 'the party offers no restart' } };
+    expect(withoutRestartNotTested(judged, unavailable).map((j) => [j.verdict, j.reason])).toEqual([
+      ['not-tested', 'no restart was made: the party offers no restart'], ['failed', undefined]]);
+    const restarted = { ...b.build(), restart: { outcome: 'restarted' as const, at: T0, via: 'test', before: { now: '', outgoing: [], incoming: [] }, after: { now: '', outgoing: [], incoming: [] } } };
+    expect(withoutRestartNotTested(judged, restarted)).toEqual(judged);
   });
 
   it('names a calendar deadline in the reason, and a scenario without moments', () => {

@@ -94,6 +94,16 @@ export function judgeWithWatch(ids: readonly RequirementId[], obs: Observations,
   return [...judgeOn(ids, obs, traffic, checks), ...judgeOn(watched, obs, traffic, checks).filter((j) => j.verdict === 'failed')];
 }
 
+/**
+ * For a scenario written around a restart: when the party could not be restarted, what passed
+ * there showed nothing of the restart, so it is not tested, with the reason. Failures stand.
+ */
+export function withoutRestartNotTested(judgements: readonly RequirementJudgement[], obs: Observations): RequirementJudgement[] {
+  const restart = obs.restart;
+  if (restart?.outcome !== 'unavailable') return [...judgements];
+  return judgements.map((j) => (j.verdict === 'passed' ? { ...j, verdict: 'not-tested', reason: `no restart was made: ${restart.reason}` } : j));
+}
+
 /** `checks` is the suite's table; a test may give a larger one (a requirement being added). */
 export function judge(ids: readonly RequirementId[], obs: Observations, checks: CheckTable = PARTY_CHECKS): RequirementJudgement[] {
   return judgeOn(ids, obs, observedTraffic(obs), checks);

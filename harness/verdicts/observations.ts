@@ -63,6 +63,9 @@ export type RestartObservation =
   | { outcome: 'restarted'; at: DateTime; via: string; before: PartyState; after: PartyState }
   | { outcome: 'did-not-come-back'; at: DateTime; via: string; before: PartyState; failure: string };
 
+/** A moment that never settled: what happened, and the party's messages of its last round. */
+export interface EndlessExchange { happened: string; messageIds: string[] }
+
 export interface Observations {
   role: Role;
   identity: string;
@@ -80,6 +83,8 @@ export interface Observations {
   redeliveries: readonly Redelivery[];
   /** Set when the party stopped answering its control plane after a hostile delivery. */
   stoppedAnswering?: string;
+  /** Set when a moment never settled: each round of /clock and deliveries brought new messages. */
+  endlessExchange?: EndlessExchange;
   /** Set when the scenario restarted the party (or tried to). */
   restart?: RestartObservation;
 }

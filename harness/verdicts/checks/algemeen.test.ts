@@ -272,6 +272,12 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     expect(verdictOf(result).verdict).toBe(verdict);
     if (verdict === 'failed') expect(result.findings[0]).toMatchObject({ happened: expect.stringMatching(/^the party submitted a retour on it again: R0363000001 at /), messageIds: ['S00000000001', 'R0363000001'] });
   });
+  it('fails GEN-0.2 for a moment that never settled, even when no business event shows two heen yet', () => {
+    const endless = new ObservationsBuilder();
+    endless.endlessExchange = { happened: 'at Mon 2026-03-30 08:00 still exchanging after 25 rounds', messageIds: ['G0363000031'] };
+    expect(run('GEN-0.2', endless).findings).toMatchObject([{ category: 'duplicate', happened: 'at Mon 2026-03-30 08:00 still exchanging after 25 rounds', messageIds: ['G0363000031'] }]);
+    expect(run('GEN-0.2', new ObservationsBuilder()).findings).toEqual([]);
+  });
   it('fails a party that stopped answering, or lost what it held before the hostile deliveries', () => {
     const stopped = new ObservationsBuilder();
     stopped.stoppedAnswering = 'after a DOCTYPE the party stopped answering';

@@ -29,7 +29,12 @@ export const algemeenChecks: CheckTable = {
   ]),
 
   'GEN-0.2': (obs, traffic) => {
-    const findings: Finding[] = [];
+    // A moment that never settles is the party sending again on each round, whatever it sends.
+    const findings: Finding[] = obs.endlessExchange ? [{
+      requirement: 'GEN-0.2', category: 'duplicate',
+      expected: 'each moment to settle: one accepted heen per business event and one accepted retour per delivered heen, then nothing new to send',
+      happened: obs.endlessExchange.happened, messageIds: obs.endlessExchange.messageIds,
+    }] : [];
     const notDue: NotDue[] = [];
     for (const trail of traffic.trails) {
       if (trail.accepted.length === 1) continue;

@@ -14,7 +14,7 @@ import type { Bericht, Heenbericht, Release, Retourbericht } from '../../message
 import { isRetour } from '../../messages/model.js';
 import type { BudgetafsluitingIntent, IbCode, Intent, PartyState, ToekenningIntent } from '../../protocol/party-protocol.js';
 import type { UnplannedBlock } from '../../switch/unplanned-block.js';
-import type { CreatedEvent, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../observations.js';
+import type { CreatedEvent, EndlessExchange, HostileDelivery, Observations, Redelivery, StateSnapshot } from '../observations.js';
 import type { Finding } from '../finding.js';
 import type { CheckOutcome } from './check.js';
 import type { MigrationProfile } from '../../profile/migration-profile.js';
@@ -80,6 +80,7 @@ export class ObservationsBuilder {
   readonly hostile: HostileDelivery[] = [];
   readonly redeliveries: Redelivery[] = [];
   stoppedAnswering: string | undefined;
+  endlessExchange: EndlessExchange | undefined;
   /** The migration the observations are judged under (default: the run's). */
   profile: MigrationProfile = runProfile();
 
@@ -137,6 +138,7 @@ export class ObservationsBuilder {
       events: this.events, moments: this.moments, snapshots: this.snapshots, blocks: this.blocks,
       hostile: this.hostile, redeliveries: this.redeliveries,
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
+      ...(this.endlessExchange ? { endlessExchange: this.endlessExchange } : {}),
     };
   }
 }
