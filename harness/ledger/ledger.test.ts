@@ -39,6 +39,13 @@ describe('Ledger', () => {
     expect(ledger.entries()).toHaveLength(2);
   });
 
+  it('keeps a byte-order mark in the body it stores, as the bytes carried it', () => {
+    const ledger = new Ledger();
+    const withMark = new Uint8Array(Buffer.from('\uFEFF<a/>', 'utf8'));
+    const e = ledger.append(draftFor(withMark), withMark);
+    expect(ledger.xmlOf(e.xmlHash)).toBe('\uFEFF<a/>');
+  });
+
   it('keeps no body in memory with keepXml false', () => {
     const ledger = new Ledger({ keepXml: false });
     const e = ledger.append(draftFor('<a/>'), '<a/>');

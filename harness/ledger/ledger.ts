@@ -26,8 +26,10 @@ export interface StoredMessage {
   body: string;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
+// ignoreBOM keeps a byte-order mark in the text: the evidence shows the body as it was sent,
+// and GEN-0.1 judges a sender's mark (messages.md: UTF-8 without byte-order mark).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class Ledger {
   private readonly list = new PackedEntries();

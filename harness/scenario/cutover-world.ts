@@ -572,6 +572,7 @@ export class CutoverWorld {
         return entries;
       },
       messageOf: (hash) => this.messageOf(hash),
+      bodyOf: (hash) => ledger.xmlOf(hash),
       get events(): readonly CreatedEvent[] {
         events ??= created.list();
         return events;

@@ -75,6 +75,8 @@ export interface Observations {
   entries: readonly LedgerEntry[];
   /** The parsed message of a ledgered body (undefined when it is not a readable message). */
   messageOf(xmlHash: string): Bericht | undefined;
+  /** The text of a ledgered body as it arrived (a byte-order mark kept); undefined when not kept. */
+  bodyOf(xmlHash: string): string | undefined;
   events: readonly CreatedEvent[];
   moments: readonly DateTime[];
   snapshots: readonly StateSnapshot[];

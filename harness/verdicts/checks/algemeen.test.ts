@@ -30,6 +30,10 @@ describe('GEN-0.1: valid, faithful messages with the right identities', () => {
       const e = b.event(toekenning(1), MORNING);
       b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { code: 'IB001', status: 400, xsdValid: false });
     }],
+    ['a heen preceded by a byte-order mark (the switch took it)', 'schema', (b: ObservationsBuilder) => {
+      const e = b.event(toekenning(1), MORNING);
+      b.submit(MORNING, ownHeen(e.intent, 'G0363000001', MORNING), { byteOrderMark: true });
+    }],
     ['altered amounts', 'content', (b: ObservationsBuilder) => {
       b.event(toekenning(1), MORNING);
       b.submit(MORNING, ownHeen(toekenning(1, undefined, 2_500), 'G0363000001', MORNING));

@@ -23,6 +23,7 @@ import { mayGoFrom } from './tr507.js';
 export const algemeenChecks: CheckTable = {
   'GEN-0.1': (obs, traffic) => outcome([
     ...schemaFindings(obs, traffic),
+    ...byteOrderMarkFindings(obs, traffic),
     ...heenContentFindings(obs, traffic),
     ...retourContentFindings(obs, traffic),
     ...identificatieFindings(obs, traffic),
@@ -102,6 +103,18 @@ function schemaFindings(obs: Observations, traffic: ObservedTraffic): Finding[] 
     expected: 'every submitted message valid against the XSD of its release',
     happened: `${invalid.length} were not: ${sample(invalid, (s) => `${s.entry.name ?? 'unreadable'} ${s.id} at ${when(obs, s.at)}: ${s.entry.errors[0] ?? s.entry.code}`)}`,
     messageIds: invalid.map((s) => s.id),
+  }];
+}
+
+/** messages.md: files are UTF-8 without byte-order mark, a sender rule the switch tolerates. */
+function byteOrderMarkFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
+  const marked = traffic.submissions.filter((s) => obs.bodyOf(s.entry.xmlHash)?.startsWith('\uFEFF'));
+  if (!marked.length) return [];
+  return [{
+    requirement: 'GEN-0.1', category: 'schema',
+    expected: 'every submitted message UTF-8 without a byte-order mark (messages.md); write the XML without the EF BB BF prefix',
+    happened: `${marked.length} began with one: ${sample(marked, (s) => `${s.entry.name ?? 'unreadable'} ${s.id} at ${when(obs, s.at)}`)}`,
+    messageIds: marked.map((s) => s.id),
   }];
 }
 

@@ -9,7 +9,7 @@ import { parseCalendar, parseMoment } from '../../clock/calendar.js';
 import type { LedgerEntry } from '../../ledger/ledger-entry.js';
 import { heenOf } from '../../messages/from-intent.js';
 import { retourOn } from '../../messages/retour.js';
-import { syntheticBsn } from '../../messages/index.js';
+import { buildXml, syntheticBsn } from '../../messages/index.js';
 import type { Bericht, Heenbericht, Release, Retourbericht } from '../../messages/model.js';
 import { isRetour } from '../../messages/model.js';
 import type { BudgetafsluitingIntent, IbCode, Intent, PartyState, ToekenningIntent } from '../../protocol/party-protocol.js';
@@ -66,13 +66,17 @@ export function retour(heen: Heenbericht, identificatieRetour: string, t: DateTi
   return retourOn(heen, { identificatieRetour, dagtekeningRetour: localDate(t), retourCodes, withClient: retourCodes.includes('0200') });
 }
 
-/** How the switch answered a submission; `entry` overrides ledger fields (a line without a name, another origin). */
-interface Submit { status?: number; code?: IbCode; xsdValid?: boolean; entry?: Partial<LedgerEntry> }
+/**
+ * How the switch answered a submission; `entry` overrides ledger fields (a line without a name,
+ * another origin); `byteOrderMark` puts one before the body.
+ */
+interface Submit { status?: number; code?: IbCode; xsdValid?: boolean; entry?: Partial<LedgerEntry>; byteOrderMark?: boolean }
 
 /** Builds Observations line by line; `build()` hands them to a check. */
 export class ObservationsBuilder {
   private readonly entries: LedgerEntry[] = [];
   private readonly messages = new Map<string, Bericht>();
+  private readonly marked = new Set<string>();
   readonly events: CreatedEvent[] = [];
   readonly moments: DateTime[] = [];
   readonly snapshots: StateSnapshot[] = [];
@@ -100,7 +104,9 @@ export class ObservationsBuilder {
 
   /** The party submits `bericht` at `t`; 202 unless a refusal is given. */
   submit(t: DateTime, bericht: Bericht, how: Submit = {}): LedgerEntry {
-    return this.line('submission', 'put', t, bericht, how.status ?? (how.code ? (how.code === 'IB103' ? 503 : 422) : 202), how.code ?? null, how.xsdValid ?? true, how.entry);
+    const entry = this.line('submission', 'put', t, bericht, how.status ?? (how.code ? (how.code === 'IB103' ? 503 : 422) : 202), how.code ?? null, how.xsdValid ?? true, how.entry);
+    if (how.byteOrderMark) this.marked.add(entry.xmlHash);
+    return entry;
   }
 
   /** The switch delivers `bericht` to the party at `t`, which answers `status`; `entry` overrides ledger fields. */
@@ -135,6 +141,10 @@ export class ObservationsBuilder {
     return {
       role: 'gemeente', identity: GEMEENTE, calendar: CAL, profile: this.profile, entries: this.entries,
       messageOf: (hash) => this.messages.get(hash),
+      bodyOf: (hash) => {
+        const bericht = this.messages.get(hash);
+        return bericht && `${this.marked.has(hash) ? '\uFEFF' : ''}${buildXml(bericht)}`;
+      },
       events: this.events, moments: this.moments, snapshots: this.snapshots, blocks: this.blocks,
       hostile: this.hostile, redeliveries: this.redeliveries,
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),

@@ -89,7 +89,7 @@ function observations(c: Case): Observations {
   const last = c.lastMoment ?? cal.goLive.plus({ hours: 3 });
   const finalState = last >= cal.goLive ? AFTER_T2 : BEFORE;
   return {
-    role: 'gemeente', identity: '0363', calendar: cal, profile: c.profile ?? runProfile(), entries: c.entries ?? [], messageOf: () => undefined,
+    role: 'gemeente', identity: '0363', calendar: cal, profile: c.profile ?? runProfile(), entries: c.entries ?? [], messageOf: () => undefined, bodyOf: () => undefined,
     events: [
       { intentId: 'i-1', intent: intent(1), createdAt: cal.heenStop.minus({ hours: 3 }) },
       { intentId: 'i-2', intent: intent(2), createdAt: cal.heenStop.minus({ hours: 1 }) },
