@@ -7,7 +7,7 @@ import { buildXml, releaseInfo, retourOn, unknownNamespaceSegment } from '../mes
 import type { HostileExpectation } from '../verdicts/observations.js';
 
 export type HostileKind =
-  | 'not-well-formed' | 'doctype-external-entity' | 'entity-bomb' | 'oversized' | 'not-utf8'
+  | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
   | 'retour-for-unknown-heen' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law' | 'heen-in-wrong-release';
 
@@ -54,6 +54,11 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, hee
     case 'doctype-external-entity':
       return { kind, label: 'a DOCTYPE with an external entity (file:///etc/passwd)', expectation: 'refuse',
         body: utf8(withDoctype(xml, '<!DOCTYPE Bericht [<!ENTITY leak SYSTEM "file:///etc/passwd">]>').replace(/<Bsn>[^<]*<\/Bsn>/, '<Bsn>&leak;</Bsn>')) };
+    case 'doctype-without-entities':
+      // party-protocol.md refuses a DOCTYPE as such, not only one that declares entities: a reader
+      // that takes this one may fetch the DTD it names, or take the next one's entities.
+      return { kind, label: 'a DOCTYPE naming an external DTD, with no entity declared (SYSTEM "ipgb.dtd")', expectation: 'refuse',
+        body: utf8(withDoctype(xml, '<!DOCTYPE Bericht SYSTEM "ipgb.dtd">')) };
     case 'entity-bomb': {
       const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
       return { kind, label: 'an entity expansion bomb (billion laughs)', expectation: 'refuse',

@@ -198,6 +198,18 @@ describe('GEN-0.1: the party\'s retour on a heen, clean or hostile', () => {
     expect(scene('2.3')).toEqual([]);
     expect(scene('2.0.2')).toEqual([expect.stringMatching(/^Retour release 2\.0\.2 is refused: the heen WMO507 S00000000001 is 2\.3/)]);
   });
+
+  it('a retour on a taken hostile heen the suite cannot read (a DOCTYPE) is left to GEN-0.3, not called a retour on nothing', () => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', MORNING);
+    const entry = b.deliver(MORNING, heen);
+    b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 202, xmlHash: entry.xmlHash, identificatie: 'S00000000001' });
+    b.submit(MORNING, retour(heen, 'R0363000001', MORNING));
+    b.submit(MORNING, retour(svbHeen(2, 'S00000000002', MORNING), 'R0363000002', MORNING));
+    const built = b.build();
+    const obs = { ...built, messageOf: (hash: string) => (hash === entry.xmlHash ? undefined : built.messageOf(hash)) };
+    expect(algemeenChecks['GEN-0.1']!(obs, observedTraffic(obs)).findings.map((f) => f.messageIds)).toEqual([['R0363000002']]);
+  });
 });
 
 describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps working', () => {

@@ -152,7 +152,11 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
     const retour = attempt.bericht as Retourbericht | undefined;
     if (!retour || !isRetour(retour)) continue;
     const clean = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
-    const heen = clean ?? (attempt.heenRef ? traffic.takenHostileOf(attempt.heenRef)?.bericht : undefined);
+    const hostile = !clean && attempt.heenRef ? traffic.takenHostileOf(attempt.heenRef) : undefined;
+    // A hostile heen the suite's own reader refuses (a DOCTYPE) was received all the same: GEN-0.3
+    // judges taking it, and there is no read heen to hold its retour against.
+    if (hostile && !hostile.bericht) continue;
+    const heen = clean ?? hostile?.bericht;
     if (!heen || !isHeen(heen)) {
       findings.push({
         requirement: 'GEN-0.1', category: 'correlation',
