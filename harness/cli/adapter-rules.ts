@@ -293,6 +293,19 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law) with a rejecting retour, keep working, and take a byte-identical redelivery as a no-op 202',
   },
   {
+    kind: 'message', name: 'a heen in a release its moment does not allow is refused or rejected: the new release before go-live, the old one from the go-live instant on',
+    verifies: ['GEN-0.3'],
+    body: async (w) => {
+      const { goLive } = w.calendar;
+      await w.at(goLive.minus({ hours: 1 }));
+      await w.deliverHostile('heen-in-wrong-release', { release: w.releases.to });
+      await w.at(goLive);
+      await w.deliverHostile('heen-in-wrong-release', { release: w.releases.from });
+      await w.at(goLive.plus({ minutes: 10 }));
+    },
+    fix: 'read a delivered heen against the calendar: before goLive only the old release, from goLive (inclusive) only the new one; refuse the other with 400 or take it and answer it with a rejecting retour',
+  },
+  {
     kind: 'message', name: 'a backlog of 200 events is drained within one /clock before the heenstop',
     verifies: ['AFS-1.1', 'GEN-0.2'],
     body: async (w) => {

@@ -46,6 +46,9 @@ scenario({
   verifies: ['GEN-0.3'],
 }, async (world) => {
   const { goLive } = world.calendar;
+  // The go-live instant itself is the first moment of the new release (cutover.md: half-open).
+  await world.at(goLive, 'ingebruikname: vanaf dit moment alleen iPgb {to}');
+  await world.deliverHostile('heen-in-wrong-release', { release: world.releases.from });
   await world.at(goLive.plus({ minutes: 5 }));
   await world.deliverHostile('heen-in-wrong-release', { release: world.releases.from });
   await world.at(goLive.plus({ minutes: 10 }));
