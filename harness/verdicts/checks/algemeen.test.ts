@@ -225,18 +225,20 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     return run('GEN-0.3', b);
   };
   it.each([
-    ['refused with 400', 'refuse-or-reject', 400, undefined, 'passed'],
-    ['taken, rejected after T2', 'refuse-or-reject', 202, { at: T2, codes: ['0001'] }, 'passed'],
-    ['taken, accepted after T2', 'refuse-or-reject', 202, { at: T2, codes: ['0200'] }, 'failed'],
-    ['taken, never answered though T2 came', 'refuse-or-reject', 202, undefined, 'failed'],
-    ['taken and answered like any heen', 'answer-or-refuse', 202, { at: T2, codes: ['0200'] }, 'passed'],
-    ['taken, never answered', 'answer-or-refuse', 202, undefined, 'failed'],
-    ['refused with 413', 'refuse', 413, undefined, 'passed'],
-    ['taken though it must be refused', 'refuse', 202, undefined, 'failed'],
-    ['answered 500', 'refuse', 500, undefined, 'failed'],
-    ['not answered', 'refuse', 0, undefined, 'failed'],
-  ] as const)('%s (%s, %s)', (_label, expectation, status, answer, verdict) => {
-    const result = hostile(expectation, status, answer);
+    ['refused with 400', 'refuse-or-reject', 400, undefined, undefined, 'passed'],
+    ['taken, rejected after T2, listed rejected', 'refuse-or-reject', 202, { at: T2, codes: ['0001'] }, 'rejected', 'passed'],
+    ['taken, rejected after T2, but listed processed', 'refuse-or-reject', 202, { at: T2, codes: ['0001'] }, 'processed', 'failed'],
+    ['taken, rejected after T2, but not listed', 'refuse-or-reject', 202, { at: T2, codes: ['0001'] }, undefined, 'failed'],
+    ['taken, accepted after T2', 'refuse-or-reject', 202, { at: T2, codes: ['0200'] }, 'processed', 'failed'],
+    ['taken, never answered though T2 came', 'refuse-or-reject', 202, undefined, 'rejected', 'failed'],
+    ['taken and answered like any heen', 'answer-or-refuse', 202, { at: T2, codes: ['0200'] }, 'processed', 'passed'],
+    ['taken, never answered', 'answer-or-refuse', 202, undefined, undefined, 'failed'],
+    ['refused with 413', 'refuse', 413, undefined, undefined, 'passed'],
+    ['taken though it must be refused', 'refuse', 202, undefined, undefined, 'failed'],
+    ['answered 500', 'refuse', 500, undefined, undefined, 'failed'],
+    ['not answered', 'refuse', 0, undefined, undefined, 'failed'],
+  ] as const)('%s (%s, %s)', (_label, expectation, status, answer, listed, verdict) => {
+    const result = hostile(expectation, status, answer, ms(T2, HOUR), listed);
     expect(verdictOf(result)).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
   });
   it('a taken 2.3 heen is not-tested while the scenario ended before T2, when its retour falls due', () => {
@@ -489,7 +491,7 @@ describe('Algemeen findings say what was expected, what happened, which messages
         "findings": [
           {
             "category": "robustness",
-            "expected": "a 2.3 heen before the go-live (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202) and answered with a rejecting retour",
+            "expected": "a 2.3 heen before the go-live (delivered Mon 2026-03-30 08:00:00.000 Europe/Amsterdam (06:00:00.000Z)) refused with 400, or taken (202), answered with a rejecting retour and listed as rejected",
             "happened": "answered 202, then a retour with RetourCodes 0200",
             "messageIds": [
               "S00000000001",

@@ -229,7 +229,7 @@ function dagtekeningProblem(obs: Observations, attempt: Traffic, date: string, f
 
 const EXPECTED: Readonly<Record<HostileExpectation, string>> = {
   refuse: 'refused with 400 (413 when over 25 MB)',
-  'refuse-or-reject': 'refused with 400, or taken (202) and answered with a rejecting retour',
+  'refuse-or-reject': 'refused with 400, or taken (202), answered with a rejecting retour and listed as rejected',
   'answer-or-refuse': 'refused with 400, or taken (202) and answered with a retour like any valid heen',
   'list-rejected-or-refuse': 'refused with 400, or taken (202) and listed as rejected',
 };
@@ -244,16 +244,21 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
     const ref = delivered?.name && delivered.identificatie ? `${delivered.name}|${delivered.identificatie}` : undefined;
     const retour = ref ? traffic.retoursOn(ref).find((r) => r.accepted) : undefined;
     const codes = retour?.bericht && isRetour(retour.bericht) ? retour.bericht.header.retourCodes : [];
-    const listed = final?.incoming.find((i) => i.identificatie === h.identificatie);
+    const listed = final?.incoming.find((i) => i.identificatie === h.identificatie && (!delivered?.name || i.bericht === delivered.name));
+    // A heen it rejects is one the party does not act on: its own state must say so too.
+    const listedAsRejected = !final || listed?.status === 'rejected';
     let how = `answered ${h.status || 'nothing (no answer)'}`;
     if (h.status === 202 && h.expectation !== 'refuse') {
       how += h.expectation === 'list-rejected-or-refuse'
         ? `, and the party lists it as ${listed?.status ?? 'absent'}`
         : retour ? `, then a retour with RetourCodes ${codes.join(',')}` : ', and no retour followed';
+      if (h.expectation === 'refuse-or-reject' && retour && !isAccepting(codes) && !listedAsRejected) {
+        how += `, but GET /state lists it as ${listed?.status ?? 'absent'} where a rejected heen is listed rejected`;
+      }
     }
     const taken = h.status === 202 && {
       refuse: false,
-      'refuse-or-reject': !!retour && !isAccepting(codes),
+      'refuse-or-reject': !!retour && !isAccepting(codes) && listedAsRejected,
       'answer-or-refuse': !!retour,
       'list-rejected-or-refuse': listed?.status === 'rejected',
     }[h.expectation];
