@@ -34,7 +34,10 @@ scenario({
   // A 2.3 heen taken before the go-live is answered with a rejecting 2.3 retour, which no switch
   // lets through before T2: the scenario runs on until that retour is due (cutover.md GEN-0.3).
   await world.at(retourStop);
-  await world.at(goLive, 'ingebruikname: de afwijzing van het {to}-heenbericht mag nu door');
+  // In the standstill too a {to} heen is one release early: the go-live, not the retour stop, opens it.
+  await world.at(retourStop.plus({ hours: 1 }), 'transitie: de keten staat stil, een {to}-heenbericht is nog te vroeg');
+  await world.deliverHostile('heen-in-wrong-release', { release: world.releases.to });
+  await world.at(goLive, 'ingebruikname: de afwijzing van de {to}-heenberichten mag nu door');
   await world.at(goLive.plus({ minutes: 10 }));
 });
 
