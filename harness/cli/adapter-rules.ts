@@ -247,6 +247,19 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'store a delivery before answering 202: custody starts there, not when its retour is made',
   },
   {
+    kind: 'message', name: 'a byte-identical redelivery after a restart changes nothing (needs POST /restart)',
+    verifies: ['GEN-0.3', 'GEN-0.2'], needsRestart: true,
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      await w.counterpartySendsHeen(1);
+      await w.restartParty();
+      await w.redeliverLast();
+      await w.at(heenStop.minus({ hours: 1 }));
+    },
+    fix: 'keep what tells a redelivery from a new message (the body\'s hash) in the same storage as the inbox, so a redelivery after a restart is a no-op 202 too',
+  },
+  {
     kind: 'message', name: 'a late iPgb 2.0.2 retour after go-live is taken and matched to its heen',
     verifies: ['ING-3.3', 'GEN-0.2'],
     body: async (w) => {

@@ -58,3 +58,21 @@ scenario({
   await world.counterpartySendsHeen(1);
   await world.at(goLive.plus({ minutes: 20 }));
 });
+
+scenario({
+  id: 'gen-redelivery-after-restart',
+  title: 'Een byte-identieke herlevering na een herstart van de partij verandert niets',
+  phase: 'Algemeen',
+  runbookStep: 'Robuustheid van de berichtverwerking',
+  // The switch retries a delivery whose answer it lost, and the party may have restarted meanwhile:
+  // what tells a redelivery from a new message must survive the restart like the inbox itself.
+  verifies: ['GEN-0.3', 'GEN-0.2'],
+  needsRestart: true,
+}, async (world) => {
+  const { heenStop } = world.calendar;
+  await world.at(heenStop.minus({ hours: 2 }), 'gewone werkdag: een heenbericht wordt afgeleverd en beantwoord');
+  await world.counterpartySendsHeen(1);
+  await world.restartParty();
+  await world.redeliverLast();
+  await world.at(heenStop.minus({ hours: 1 }), 'na de herlevering: niets is dubbel ontvangen of beantwoord');
+});
