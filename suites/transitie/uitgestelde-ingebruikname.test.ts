@@ -14,7 +14,8 @@ scenario({
   verifies: ['TRA-2.2', 'TRA-2.1', 'ING-3.1', 'ING-3.4', 'GEN-0.2'],
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
-  const opens = goLive.plus({ hours: 5 });
+  // Off the hour: what was refused at 13.00 goes at the opening, not at a retry hour of the party's own.
+  const opens = goLive.plus({ hours: 4, minutes: 30 });
   world.blockSwitch({ from: heenStop.minus({ minutes: 2 }), until: retourStop, scope: 'retour' });
   world.blockSwitch({ from: goLive, until: opens, scope: 'all' });
   await world.at(heenStop.minus({ minutes: 1 }), 'een retourbericht blijft tot de retourstop geweigerd');
