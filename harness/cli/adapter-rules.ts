@@ -290,6 +290,20 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'hold a 501 for the same Bsn and budget until the retour on the previous 501 has arrived',
   },
   {
+    kind: 'message', name: 'a 501 and its follow-up both held until go-live: only the first goes then (TR507)',
+    verifies: ['ING-3.5', 'GEN-0.2'], roles: ['gemeente', 'zorgkantoor'],
+    body: async (w) => {
+      const { retourStop, goLive } = w.calendar;
+      await w.at(retourStop.plus({ hours: 1 }));
+      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+      await w.createEvents([w.events.followUp(first)]);
+      await w.at(goLive);
+      await w.at(goLive.plus({ minutes: 30 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'count every earlier 501 for the same Bsn and budget that has no retour yet, queued ones too, not only those sent',
+  },
+  {
     kind: 'message', name: 'unreadable or hostile deliveries are refused (400), content faults refused or rejected, and the party works on; a redelivery changes nothing',
     verifies: ['GEN-0.3', 'GEN-0.2'],
     body: async (w) => {

@@ -61,3 +61,23 @@ scenario({
   await world.at(heenStop.minus({ hours: 1 }));
   await world.at(heenStop);
 });
+
+scenario({
+  id: 'ing-tr507-first-and-follow-up-both-held',
+  title: 'Een 501 en zijn vervolg-501 die allebei in de transitie ontstaan: bij de ingebruikname gaat alleen de eerste',
+  phase: 'Ingebruikname',
+  runbookStep: 'TR507 Vervolgbericht pas na ontvangst van het retourbericht',
+  // Both wait for the go-live, neither was ever sent: a lock that only counts sent predecessors
+  // lets the follow-up go at T2 together with the 501 it must wait for.
+  verifies: ['ING-3.5', 'TRA-2.1', 'GEN-0.2'],
+  roles: ['gemeente', 'zorgkantoor'],
+}, async (world) => {
+  const { retourStop, goLive } = world.calendar;
+  await world.at(retourStop.plus({ hours: 1 }), 'transitie: een nieuwe toekenning wacht op de ingebruikname');
+  const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+  await world.at(retourStop.plus({ hours: 2 }), 'een wijziging op hetzelfde budget, ook in de transitie');
+  await world.createEvents([world.events.followUp(first)]);
+  await world.at(goLive, 'ingebruikname: alleen de eerste 501 gaat, de vervolg-501 wacht op zijn retourbericht');
+  await world.at(goLive.plus({ minutes: 30 }), 'het {to}-retourbericht op de eerste 501 komt binnen');
+  await world.at(goLive.plus({ hours: 1 }));
+});
