@@ -4,7 +4,7 @@ import type { DateTime } from 'luxon';
 import type { OutgoingEntry } from '../../protocol/party-protocol.js';
 import { observedTraffic } from '../traffic.js';
 import { stateTruthFindings } from './state-truth.js';
-import { ObservationsBuilder, T0, T2, ms, ownHeen, toekenning } from './checks-fixture.js';
+import { ObservationsBuilder, T0, T2, ms, ownHeen, retour, svbHeen, toekenning } from './checks-fixture.js';
 
 const HOUR = 3_600_000;
 const out = (intentId: string, over: Partial<OutgoingEntry> = {}): OutgoingEntry =>
@@ -52,5 +52,26 @@ describe('TRA-2.2: what GET /state says of the party\'s heen is what the switch 
     b.submit(T2, ownHeen(e.intent, 'G1', T2, '2.3'));
     b.state(T2, { outgoing: [out('i-1', { status: 'sent', release: '2.3', identificatie: 'G1' })], incoming: [] });
     expect(findings(b)).toEqual([]);
+  });
+});
+
+describe('TRA-2.2: a retour the party owes is not listed sent before it was offered', () => {
+  const morning = ms(T0, -2 * HOUR);
+  const scene = (status: 'queued' | 'sent', offered: boolean) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S00000000001', morning);
+    b.deliver(morning, heen);
+    if (offered) b.submit(morning, retour(heen, 'R0363000001', morning));
+    b.state(ms(morning, HOUR), { outgoing: [], incoming: [{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'processed', retour: { identificatie: 'R0363000001', status } }] });
+    return findings(b);
+  };
+
+  it('passes a queued retour, and a sent one the switch accepted', () => {
+    expect(scene('queued', false)).toEqual([]);
+    expect(scene('sent', true)).toEqual([]);
+  });
+
+  it('fails a retour listed sent that was never offered to the switch', () => {
+    expect(scene('sent', false)).toEqual([expect.stringMatching(/^lost: at .* the party reports it as sent, but it never offered a retour on that heen to the switch$/)]);
   });
 });

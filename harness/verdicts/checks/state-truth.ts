@@ -6,6 +6,8 @@
  * state says otherwise reports a message as sent that is not (TRA-2.2), or shows its retour on a
  * message the switch never saw.
  *
+ * The same for a retour it owes: not listed `sent` before it offered one on its heen at all.
+ *
  * A state is read once the moment is quiet, and events created and attempts made later at the same
  * moment may follow it: a state at t is held against the events created before t, and "last
  * submitted" is the last attempt before t or any attempt at t.
@@ -56,6 +58,18 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
         expected: `${label}: GET /state at ${when(obs, snapshot.at)} to give the Identificatie and release of the message as last submitted (${sample(latest, (a) => `${a.id} in ${a.entry.release ?? '?'} at ${when(obs, a.at)}`)})`,
         happened: `it reports ${entry.identificatie ?? 'null'} in ${entry.release ?? 'null'}`,
         messageIds: [...new Set([...latest.map((a) => a.id), ...(entry.identificatie ? [entry.identificatie] : [])])],
+      }));
+    }
+    for (const listed of snapshot.state.incoming) {
+      if (listed.heen !== undefined || listed.retour?.status !== 'sent') continue;
+      const ref = `${listed.bericht}|${listed.identificatie}`;
+      // Attempts that were refused are judged with the refusals (transitie.ts): here, none at all.
+      if (traffic.retoursOn(ref).some((r) => r.at <= snapshot.at)) continue;
+      once(`retour-sent:${ref}`, () => ({
+        requirement: 'TRA-2.2', category: 'lost',
+        expected: `the retour ${listed.retour?.identificatie ?? ''} on ${listed.bericht} ${listed.identificatie} reported as queued until the switch accepts it`,
+        happened: `at ${when(obs, snapshot.at)} the party reports it as sent, but it never offered a retour on that heen to the switch`,
+        messageIds: [listed.identificatie, ...(listed.retour?.identificatie ? [listed.retour.identificatie] : [])],
       }));
     }
   }
