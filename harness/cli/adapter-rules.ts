@@ -275,6 +275,20 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'keep reading iPgb 2.0.2 retours after go-live and correlate them with the heen they answer',
   },
   {
+    kind: 'message', name: 'a retour in another release than its heen is not matched to it; the true late retour is',
+    verifies: ['GEN-0.3', 'ING-3.3'],
+    body: async (w) => {
+      const { heenStop, goLive } = w.calendar;
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+      await w.at(goLive.plus({ minutes: 10 }));
+      await w.deliverHostile('retour-in-another-release');
+      await w.at(goLive.plus({ minutes: 30 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'match a retour on message name, Identificatie and release (and the parties its copied header names); list one that matches none as rejected',
+  },
+  {
     kind: 'message', name: 'a follow-up 501 (TR507) waits for the retour on the previous one',
     verifies: ['ING-3.5', 'GEN-0.2'], roles: ['gemeente', 'zorgkantoor'],
     body: async (w) => {

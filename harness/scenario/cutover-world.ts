@@ -18,6 +18,7 @@ import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
+import { isHeenName } from '../messages/catalog.js';
 import { Counterparty } from '../counterparty/counterparty.js';
 import { deliverableHeenRelease } from '../profile/release-windows.js';
 import { runProfile } from '../profile/run-profile.js';
@@ -331,7 +332,8 @@ export class CutoverWorld {
     return this.step(`aanlevering die geweigerd of afgewezen moet worden: ${kind}`, async () => {
       const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
       const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
-      const hostile = hostileBody(kind, heen, this.ownHeenShape());
+      const own = kind === 'retour-in-another-release' ? this.unansweredOwnHeen() : this.ownHeenShape();
+      const hostile = hostileBody(kind, heen, own, this.releases);
       const meta = this.metaOf(hostile.bericht);
       const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
       this.hostile.push({
@@ -531,6 +533,18 @@ export class CutoverWorld {
   }
 
   /** A heen shaped like the party's own, with an Identificatie it never used. */
+  /** The party's latest heen the switch accepted and on which no retour was delivered yet. */
+  private unansweredOwnHeen(): Heenbericht {
+    const entries = this.ledger.entries();
+    const answered = new Set(entries.filter((e) => e.kind === 'delivery' && e.name && !isHeenName(e.name)).map((e) => e.identificatie));
+    for (const e of [...entries].reverse()) {
+      if (e.kind !== 'submission' || e.origin !== 'put' || e.status !== 202 || !e.name || !isHeenName(e.name) || answered.has(e.identificatie)) continue;
+      const bericht = this.messageOf(e.xmlHash);
+      if (bericht && isHeen(bericht)) return bericht;
+    }
+    throw new Error('No heen of the party is accepted and still unanswered, so no retour in another release can name one. Fix: let the party send a heen whose retour comes later (createEvents with answeredAt) first.');
+  }
+
   private ownHeenShape(): Heenbericht {
     const [intent] = this.events.fresh(1);
     const now = this.clock.now();

@@ -2,14 +2,14 @@
  * Deliveries a party must survive (GEN-0.3): malformed, hostile or unexpected bodies, each made
  * from a valid heen the party's role receives, with the answers the protocol allows.
  */
-import type { Bericht, Heenbericht, Retourbericht } from '../messages/model.js';
+import type { Bericht, Heenbericht, Release, Retourbericht } from '../messages/model.js';
 import { buildXml, releaseInfo, retourOn, unknownNamespaceSegment } from '../messages/index.js';
 import type { HostileExpectation } from '../verdicts/observations.js';
 
 export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
-  | 'retour-for-unknown-heen' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law' | 'heen-in-wrong-release';
+  | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law' | 'heen-in-wrong-release';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -36,17 +36,28 @@ function oversized(xml: string): Uint8Array {
 /**
  * @param heen a valid heen the party receives (a 507 for a budget provider, a 501 for the SVB),
  *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`
- * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used
+ * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used;
+ *   for `retour-in-another-release` one the party sent and the switch accepted
+ * @param releases the migration's two releases
  */
-export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht): HostileBody {
+export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht, releases: { from: Release; to: Release }): HostileBody {
   if (kind === 'retour-for-unknown-heen') {
     const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RONBEKEND1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
     return { kind, bericht: retour, label: `a retour on ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party never sent`, body: utf8(buildXml(retour)), expectation: 'list-rejected-or-refuse' };
   }
+  if (kind === 'retour-in-another-release') {
+    // The party's own heen named, in a release it never sent it in: a retour correlated by its
+    // Identificatie alone would land on it (ING-3.6: "by its Identificatie", within its release).
+    const other = ownHeen.release === releases.from ? releases.to : releases.from;
+    const info = releaseInfo(other);
+    const moved = { ...ownHeen, release: other, header: { ...ownHeen.header, berichtSubversie: info.subversie, xsdVersie: { basisschemaXsdVersie: info.xsdVersie, berichtXsdVersie: info.xsdVersie } } } as Heenbericht;
+    const retour: Retourbericht = retourOn(moved, { identificatieRetour: 'RANDEREREL1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
+    return { kind, bericht: retour, label: `a ${other} retour naming ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party sent in ${ownHeen.release}`, body: utf8(buildXml(retour)), expectation: 'list-rejected-or-refuse' };
+  }
   return { ...bodyFromHeen(kind, heen), bericht: heen };
 }
 
-function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
+function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
   const xml = buildXml(heen);
   switch (kind) {
     case 'not-well-formed':

@@ -59,3 +59,22 @@ scenario({
   await world.at(goLive.plus({ minutes: 90 }), 'nog een laat {from}-retourbericht, afwijzend');
   await world.at(goLive.plus({ hours: 2 }));
 });
+
+scenario({
+  id: 'ing-retour-in-another-release-not-correlated',
+  title: 'Een retourbericht in een andere release dan zijn heenbericht landt daar niet op: het eigen late {from}-retourbericht wel',
+  phase: 'Ingebruikname',
+  runbookStep: '1 Inleiding: een retourbericht hoort bij de release van zijn heenbericht',
+  // A retour is in its heen's release (messages.md): one in the other release that names the same
+  // Identificatie is not that heen's retour, and the true one, later, still lands on it.
+  verifies: ['GEN-0.3', 'ING-3.3', 'GEN-0.2'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  await world.at(heenStop.minus({ hours: 1 }));
+  await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
+  await world.at(retourStop);
+  await world.at(goLive.plus({ minutes: 10 }), 'een {to}-retourbericht noemt de Identificatie van een {from}-heenbericht');
+  await world.deliverHostile('retour-in-another-release');
+  await world.at(goLive.plus({ minutes: 30 }), 'het echte late {from}-retourbericht komt binnen');
+  await world.at(goLive.plus({ hours: 1 }));
+});
