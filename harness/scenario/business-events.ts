@@ -103,7 +103,9 @@ export class BusinessEvents {
     const twoLines = n % 5 === 2;
     if (role === 'svb') {
       const recipient = this.role === 'svb' ? defaultProviderFor(wet) : this.identity;
-      const budgetId = `B${recipient}-${String(n).padStart(6, '0')}`;
+      // Budget ids are the provider's own: most carry its code, every third one does not, so a
+      // system that reads the recipient out of the budget id is seen.
+      const budgetId = n % 3 === 1 ? `PGB${year}-${String(n).padStart(6, '0')}` : `B${recipient}-${String(n).padStart(6, '0')}`;
       const intent: BudgetafsluitingIntent = {
         kind: 'budgetafsluiting', wet, recipient, bsn,
         spent: [
