@@ -332,7 +332,11 @@ export class CutoverWorld {
     return this.step(`aanlevering die geweigerd of afgewezen moet worden: ${kind}`, async () => {
       const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
       const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
-      const own = kind === 'retour-in-another-release' ? this.unansweredOwnHeen() : this.ownHeenShape();
+      const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : this.ownHeenShape();
+      if (!own) {
+        this.note(`no hostile delivery ${kind}: the switch accepted no heen of the party for it to name`);
+        return;
+      }
       const hostile = hostileBody(kind, heen, own, this.releases);
       const meta = this.metaOf(hostile.bericht);
       const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
@@ -533,16 +537,20 @@ export class CutoverWorld {
   }
 
   /** A heen shaped like the party's own, with an Identificatie it never used. */
-  /** The party's latest heen the switch accepted and on which no retour was delivered yet. */
-  private unansweredOwnHeen(): Heenbericht {
+  /**
+   * The party's latest heen the switch accepted, preferring one on which no retour was delivered
+   * yet; undefined when the switch accepted none (the party's own fault, judged elsewhere).
+   */
+  private acceptedOwnHeen(): Heenbericht | undefined {
     const entries = this.ledger.entries();
     const answered = new Set(entries.filter((e) => e.kind === 'delivery' && e.name && !isHeenName(e.name)).map((e) => e.identificatie));
-    for (const e of [...entries].reverse()) {
-      if (e.kind !== 'submission' || e.origin !== 'put' || e.status !== 202 || !e.name || !isHeenName(e.name) || answered.has(e.identificatie)) continue;
+    const accepted = entries.filter((e) => e.kind === 'submission' && e.origin === 'put' && e.status === 202 && !!e.name && isHeenName(e.name));
+    const latestFirst = [...accepted].reverse();
+    for (const e of [...latestFirst.filter((a) => !answered.has(a.identificatie)), ...latestFirst]) {
       const bericht = this.messageOf(e.xmlHash);
       if (bericht && isHeen(bericht)) return bericht;
     }
-    throw new Error('No heen of the party is accepted and still unanswered, so no retour in another release can name one. Fix: let the party send a heen whose retour comes later (createEvents with answeredAt) first.');
+    return undefined;
   }
 
   private ownHeenShape(): Heenbericht {
