@@ -122,7 +122,8 @@ export class BusinessEvents {
         id,
         previousId: n % 4 === 3 ? `${id}-V`.slice(0, 20) : null,
         issued,
-        period,
+        // messages.md: Einddatum is optional in every period; an open budget now and then.
+        period: n % 7 === 5 ? { start: period.start, end: null } : period,
         functions: [
           { code, amount, freeAmount: n % 3 === 0 ? 5_000 : 0 },
           ...(twoLines ? [{ code: other, amount: 30_000 + n % 89, freeAmount: 0, period: { start: `${year}-04-01`, end: `${year}-09-30` } }] : []),
