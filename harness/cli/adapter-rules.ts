@@ -144,6 +144,17 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'take dates in the calendar\'s zone (Europe/Amsterdam), never in UTC',
   },
   {
+    kind: 'message', name: 'a heen made at 23.30 on the go-live day, after the clocks changed, carries that day as Dagtekening',
+    verifies: ['GEN-0.1', 'ING-3.1'],
+    body: async (w) => {
+      const evening = w.calendar.goLive.set({ hour: 23, minute: 30 });
+      await w.at(evening);
+      await w.createEvents(w.events.fresh(1));
+      await w.at(evening.plus({ minutes: 30 }));
+    },
+    fix: 'take each moment\'s offset from the zone (Europe/Amsterdam changes it twice a year), never one read once at start-up',
+  },
+  {
     kind: 'message', name: 'no heen from the heenstop on; what waits goes after go-live as iPgb 2.3',
     verifies: ['AFS-1.2', 'TRA-2.1', 'ING-3.1', 'GEN-0.2'],
     body: async (w) => {

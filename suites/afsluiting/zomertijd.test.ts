@@ -27,4 +27,10 @@ scenario({
   await world.at(retourStop.plus({ minutes: 90 }));
   await world.at(goLive);
   await world.at(goLive.plus({ hours: 1 }));
+  // The go-live day's evening: where the calendar crosses into winter time in the transition, an
+  // offset remembered from the start of the session dates a heen made at 23.30 a day late.
+  const evening = goLive.set({ hour: 23, minute: 30 });
+  await world.at(evening, '23.30 uur lokaal op de dag van de ingebruikname: de Dagtekening is nog deze dag');
+  await world.createEvents(world.events.fresh(1));
+  await world.at(evening.plus({ minutes: 30 }));
 });
