@@ -380,7 +380,7 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.at(retourStop.minus({ minutes: 1 }));
       await w.at(retourStop);
     },
-    fix: 'take (202) every readable retour until the retourstop and list it as processed on its heen, which shows the retour\'s codes',
+    fix: 'take (202) every readable retour until the retourstop and list it as processed on its heen, which shows the retour\'s codes; list a heen as answered only once its retour arrived, never on the switch\'s 202',
   },
   {
     kind: 'message', name: 'iPgb 2.3 retours land on the heen their Identificatie names: same Bsn, reverse order, rejecting codes',

@@ -327,7 +327,9 @@ describe('Afsluiting checks at their edges', () => {
       incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed', retour: null, ...('incoming' in change ? change.incoming : {}) }],
     });
     b.visit(T1);
-    expect(verdictOf(run('AFS-1.5', b))).toEqual({ verdict: 'failed', categories: ['correlation'] });
+    // A heen listed under another name is also answered with no retour on it: one finding or two.
+    const { verdict, categories } = verdictOf(run('AFS-1.5', b));
+    expect({ verdict, categories: [...new Set(categories)] }).toEqual({ verdict: 'failed', categories: ['correlation'] });
   });
 });
 

@@ -16,7 +16,7 @@ import { carriesHeen, refusedByParty } from '../traffic.js';
 import { passesAt, reached } from '../deadlines.js';
 import { retourNameOf } from '../../messages/catalog.js';
 import { heenNameOfIntent } from '../business-content.js';
-import { landingProblem } from './retour-landing.js';
+import { answeredWithoutRetour, landingProblem } from './retour-landing.js';
 
 export const afsluitingChecks: CheckTable = {
   'AFS-1.1': (obs, traffic) => {
@@ -120,7 +120,7 @@ export const afsluitingChecks: CheckTable = {
         messageIds: [d.id, d.entry.identificatie ?? ''],
       });
     }
-    return outcome(findings, notDue);
+    return outcome([...findings, ...answeredWithoutRetour(obs, traffic, 'AFS-1.5')], notDue);
   },
 };
 

@@ -13,7 +13,7 @@ import type { Observations } from '../observations.js';
 import type { CheckTable, NotDue } from './check.js';
 import { outcome, releasesOf, retourStopOf, sample, when } from './check.js';
 import { firstPassingMoment } from '../deadlines.js';
-import { landingProblem } from './retour-landing.js';
+import { answeredWithoutRetour, landingProblem } from './retour-landing.js';
 
 export const ingebruiknameChecks: CheckTable = {
   'ING-3.1': (obs, traffic) => {
@@ -53,7 +53,7 @@ export const ingebruiknameChecks: CheckTable = {
     return outcome(findings, notDue);
   },
 
-  'ING-3.3': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.3', releasesOf(obs).from)),
+  'ING-3.3': (obs, traffic) => outcome([...landingFindings(obs, traffic, 'ING-3.3', releasesOf(obs).from), ...answeredWithoutRetour(obs, traffic, 'ING-3.3')]),
 
   'ING-3.4': (obs, traffic) => {
     const { goLive } = obs.calendar;
@@ -84,7 +84,7 @@ export const ingebruiknameChecks: CheckTable = {
     return outcome(findings, notDue);
   },
 
-  'ING-3.6': (obs, traffic) => outcome(landingFindings(obs, traffic, 'ING-3.6', releasesOf(obs).to)),
+  'ING-3.6': (obs, traffic) => outcome([...landingFindings(obs, traffic, 'ING-3.6', releasesOf(obs).to), ...answeredWithoutRetour(obs, traffic, 'ING-3.6')]),
 };
 
 /**
