@@ -124,8 +124,12 @@ function goesOnFindings(obs: Observations, traffic: ObservedTraffic, r: Restarte
   const offeredIds = new Set(traffic.heenSubmissions.filter(offeredSince).map((h) => h.id));
   const offered = (intentId: string): boolean =>
     !!traffic.trails.find((t) => t.event.intentId === intentId)?.attempts.some(offeredSince) || offeredIds.has(lastListed.get(intentId) ?? '');
+  // What the switch had accepted by the restart is owed nowhere, whatever the party listed (a
+  // state that says queued is TRA-2.2's finding, state-truth.ts).
+  const wentBefore = (intentId: string): boolean =>
+    !!traffic.trails.find((t) => t.event.intentId === intentId)?.accepted.some((a) => a.at <= r.at);
   for (const o of r.before.outgoing.filter((x) => x.status === 'queued')) {
-    if (!followUps.has(o.intentId) && !offered(o.intentId)) silent.push({ what: `${o.bericht} of event ${o.intentId}`, id: outgoingId(o) });
+    if (!followUps.has(o.intentId) && !wentBefore(o.intentId) && !offered(o.intentId)) silent.push({ what: `${o.bericht} of event ${o.intentId}`, id: outgoingId(o) });
   }
   // New work after the restart goes too: the restarted system does not just replay its backlog.
   const listedBefore = new Set(r.before.outgoing.map((o) => o.intentId));
@@ -137,7 +141,9 @@ function goesOnFindings(obs: Observations, traffic: ObservedTraffic, r: Restarte
     // can no longer pass (a profile without late from-release retours) is owed nowhere after the restart.
     if (!isHeenName(i.bericht) || i.retour?.status === 'sent') continue;
     if (!firstPassingMoment(obs, retourNameOf(i.bericht), from, i.release)) continue;
-    if (!traffic.retoursOn(`${i.bericht}|${i.identificatie}`).some(offeredSince)) {
+    const retours = traffic.retoursOn(`${i.bericht}|${i.identificatie}`);
+    if (retours.some((x) => x.accepted && x.at <= r.at)) continue;
+    if (!retours.some(offeredSince)) {
       silent.push({ what: `the retour on ${i.bericht} ${i.identificatie}`, id: i.retour?.identificatie ?? i.identificatie });
     }
   }

@@ -75,3 +75,51 @@ describe('TRA-2.2: a retour the party owes is not listed sent before it was offe
     expect(scene('sent', false)).toEqual([expect.stringMatching(/^lost: at .* the party reports it as sent, but it never offered a retour on that heen to the switch$/)]);
   });
 });
+
+describe('TRA-2.2: what went and what came stays in GET /state', () => {
+  const morning = ms(T0, -2 * HOUR);
+  const later = ms(morning, HOUR);
+
+  it('fails a heen still reported queued after the switch accepted it', () => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), morning);
+    b.submit(morning, ownHeen(e.intent, 'G1', morning));
+    b.state(later, { outgoing: [out('i-1', { release: '2.0.2', identificatie: 'G1' })], incoming: [] });
+    expect(findings(b)).toEqual([expect.stringMatching(/^correlation: at .* the party still reports it as queued/)]);
+  });
+
+  /** A 507 delivered in the morning, answered by R1 (or not), and the state an hour later. */
+  const delivered = (listed: (heen: 'S1') => Parameters<ObservationsBuilder['state']>[1]['incoming'], answered = true) => {
+    const b = new ObservationsBuilder();
+    const heen = svbHeen(1, 'S1', morning);
+    b.deliver(morning, heen);
+    if (answered) b.submit(morning, retour(heen, 'R1', morning));
+    b.state(later, { outgoing: [], incoming: listed('S1') });
+    return findings(b);
+  };
+  const entry = (over: Record<string, unknown> = {}) =>
+    ({ bericht: 'WMO507' as const, release: '2.0.2' as const, identificatie: 'S1', status: 'processed' as const, retour: { identificatie: 'R1', status: 'sent' as const }, ...over });
+
+  it('passes a delivered heen listed with its release and its accepted retour', () => {
+    expect(delivered(() => [entry()])).toEqual([]);
+    expect(delivered(() => [entry({ retour: null })], false)).toEqual([]);
+  });
+
+  it('fails a taken delivery missing from incoming, or listed in another release', () => {
+    expect(delivered(() => [])).toEqual([expect.stringMatching(/^lost: 1 are not listed: WMO507 S1 \(2\.0\.2/)]);
+    expect(delivered(() => [entry({ release: '2.3' })])).toEqual([expect.stringMatching(/^correlation: at .* the party lists it in 2\.3$/)]);
+  });
+
+  it('fails an accepted retour listed as queued, as none, or under another IdentificatieRetour', () => {
+    for (const retourShown of [{ identificatie: 'R1', status: 'queued' }, null, { identificatie: 'R9', status: 'sent' }]) {
+      expect(delivered(() => [entry({ retour: retourShown })])).toEqual([expect.stringMatching(/^correlation: at .* the party lists (retour R\d as (queued|sent)|no retour on it)$/)]);
+    }
+  });
+
+  it('does not ask for a delivery at the state\'s own moment, which may follow the state', () => {
+    const b = new ObservationsBuilder();
+    b.deliver(later, svbHeen(1, 'S1', later));
+    b.state(later, { outgoing: [], incoming: [] });
+    expect(findings(b)).toEqual([]);
+  });
+});

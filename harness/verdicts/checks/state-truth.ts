@@ -6,15 +6,20 @@
  * state says otherwise reports a message as sent that is not (TRA-2.2), or shows its retour on a
  * message the switch never saw.
  *
- * The same for a retour it owes: not listed `sent` before it offered one on its heen at all.
+ * The same for a retour it owes: not listed `sent` before it offered one on its heen at all. And
+ * the other way round: a heen the switch accepted is no longer `queued`, every valid delivery the
+ * party took (202) is listed in `incoming` with its release, and a delivered heen whose retour the
+ * switch accepted lists that retour, `sent`, by its IdentificatieRetour. A state that forgets what
+ * went or came hides what the party would do twice or never.
  *
  * A state is read once the moment is quiet, and events created and attempts made later at the same
  * moment may follow it: a state at t is held against the events created before t, and "last
  * submitted" is the last attempt before t or any attempt at t.
  */
 import type { Finding } from '../finding.js';
-import type { Observations } from '../observations.js';
-import type { ObservedTraffic, Traffic } from '../traffic.js';
+import type { Observations, StateSnapshot } from '../observations.js';
+import type { IncomingEntry } from '../../protocol/party-protocol.js';
+import { carriesHeen, type ObservedTraffic, type Traffic } from '../traffic.js';
 import { sample, when } from './check.js';
 
 export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
@@ -60,6 +65,18 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
         messageIds: [...new Set([...latest.map((a) => a.id), ...(entry.identificatie ? [entry.identificatie] : [])])],
       }));
     }
+    for (const trail of traffic.trails) {
+      const entry = entries.get(trail.event.intentId);
+      const accepted = trail.accepted.find((a) => a.at < snapshot.at);
+      if (entry?.status !== 'queued' || !accepted) continue;
+      once(`queued:${trail.event.intentId}`, () => ({
+        requirement: 'TRA-2.2', category: 'correlation',
+        expected: `the heen for business event ${trail.event.intentId} reported as sent from the switch's acceptance on (${accepted.id} at ${when(obs, accepted.at)})`,
+        happened: `at ${when(obs, snapshot.at)} the party still reports it as queued: it no longer knows the message went, and may offer it twice`,
+        messageIds: [accepted.id],
+      }));
+    }
+    incomingTruth(obs, traffic, snapshot, once);
     for (const listed of snapshot.state.incoming) {
       if (listed.heen !== undefined || listed.retour?.status !== 'sent') continue;
       const ref = `${listed.bericht}|${listed.identificatie}`;
@@ -74,4 +91,52 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
     }
   }
   return findings;
+}
+
+type Once = (key: string, finding: () => Finding) => void;
+
+/**
+ * Deliveries the party took before the state was read, held against its `incoming`. Only what
+ * came strictly before the state's moment: deliveries at that moment may follow the state.
+ */
+function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: StateSnapshot, once: Once): void {
+  const listed = new Map<string, IncomingEntry[]>();
+  for (const i of snapshot.state.incoming) {
+    const key = `${i.bericht}|${i.identificatie}`;
+    listed.set(key, [...(listed.get(key) ?? []), i]);
+  }
+  const taken = traffic.deliveries.filter((d) => d.accepted && d.at < snapshot.at && d.entry.name && !d.id.startsWith('('));
+  const missing = taken.filter((d) => !listed.has(`${d.entry.name}|${d.id}`));
+  if (missing.length) once(`incoming-missing:${missing[0]!.id}`, () => ({
+    requirement: 'TRA-2.2', category: 'lost',
+    expected: `GET /state at ${when(obs, snapshot.at)} to list every message delivered to the party and taken (202) in incoming (party-protocol.md)`,
+    happened: `${missing.length} are not listed: ${sample(missing, (d) => `${d.entry.name} ${d.id} (${d.entry.release}, delivered ${when(obs, d.at)})`)}`,
+    messageIds: missing.slice(0, 3).map((d) => d.id),
+  }));
+  for (const d of taken) {
+    const candidates = listed.get(`${d.entry.name}|${d.id}`);
+    if (!candidates) continue;
+    const entry = candidates.find((i) => i.release === d.entry.release);
+    const what = `${d.entry.name} ${d.id} (delivered ${when(obs, d.at)} in ${d.entry.release})`;
+    if (!entry) {
+      once(`incoming-release:${d.id}`, () => ({
+        requirement: 'TRA-2.2', category: 'correlation',
+        expected: `${what} listed in incoming with its release`,
+        happened: `at ${when(obs, snapshot.at)} the party lists it in ${candidates.map((i) => i.release).join(', ')}`,
+        messageIds: [d.id],
+      }));
+      continue;
+    }
+    if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
+    const retours = traffic.retoursOn(d.heenRef).filter((r) => r.accepted && r.at < snapshot.at);
+    if (!retours.length) continue;
+    const shown = entry.retour;
+    const right = shown?.status === 'sent' && retours.some((r) => r.id === shown.identificatie);
+    if (!right) once(`incoming-retour:${d.id}`, () => ({
+      requirement: 'TRA-2.2', category: 'correlation',
+      expected: `the retour on ${what} listed as sent, as ${sample(retours, (r) => r.id)}, from the switch's acceptance on (${when(obs, retours[0]!.at)})`,
+      happened: `at ${when(obs, snapshot.at)} the party lists ${shown ? `retour ${shown.identificatie} as ${shown.status}` : 'no retour on it'}`,
+      messageIds: [d.id, ...retours.map((r) => r.id)],
+    }));
+  }
 }
