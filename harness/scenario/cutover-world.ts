@@ -607,6 +607,7 @@ export class CutoverWorld {
       ...(this.stoppedAnswering ? { stoppedAnswering: this.stoppedAnswering } : {}),
       ...(this.endlessExchange ? { endlessExchange: this.endlessExchange } : {}),
       ...(this.restart ? { restart: this.restart } : {}),
+      ...(this.clock instanceof WallClock ? { live: true as const } : {}),
     };
   }
 

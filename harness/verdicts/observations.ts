@@ -89,4 +89,16 @@ export interface Observations {
   endlessExchange?: EndlessExchange;
   /** Set when the scenario restarted the party (or tried to). */
   restart?: RestartObservation;
+  /**
+   * Set for a live rehearsal: the party acted on the wall clock, in the background, so a state it
+   * gave may lag the switch's answers of the last moments before it (see stateLag).
+   */
+  live?: true;
 }
+
+/**
+ * How far a state may lag the switch's ledger: nothing when the suite moved the clock (a state is
+ * read after `/clock` answered, with all work due done), a few seconds in a live rehearsal, where
+ * a 202 may still be on its way to the party when the suite reads its state.
+ */
+export const stateLagMs = (obs: Observations): number => (obs.live ? 5_000 : 0);

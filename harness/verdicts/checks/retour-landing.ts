@@ -11,7 +11,7 @@ import { heenNameOf } from '../../messages/catalog.js';
 import { isRetour, type Release } from '../../messages/model.js';
 import type { PartyState } from '../../protocol/party-protocol.js';
 import type { Finding } from '../finding.js';
-import type { Observations } from '../observations.js';
+import { stateLagMs, type Observations } from '../observations.js';
 import { carriesHeen, type ObservedTraffic, type Traffic } from '../traffic.js';
 import { releasesOf, when } from './check.js';
 
@@ -78,7 +78,8 @@ export function answeredWithoutRetour(obs: Observations, traffic: ObservedTraffi
       if (o.status !== 'answered' || reported.has(o.intentId) || !o.release) continue;
       if (retourDutyAt(obs, o.release, snapshot.at) !== requirement) continue;
       const arrived = o.identificatie ? firstRetour.get(`${o.bericht}|${o.identificatie}`) : undefined;
-      if (arrived && arrived <= snapshot.at) continue;
+      // In a live rehearsal the switch may ledger a delivery just after the party acted on it.
+      if (arrived && arrived <= snapshot.at.plus({ milliseconds: stateLagMs(obs) })) continue;
       reported.add(o.intentId);
       const accepted = trails.get(o.intentId)?.accepted[0];
       findings.push({

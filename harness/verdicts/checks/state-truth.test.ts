@@ -123,3 +123,20 @@ describe('TRA-2.2: what went and what came stays in GET /state', () => {
     expect(findings(b)).toEqual([]);
   });
 });
+
+describe('TRA-2.2 in a live rehearsal: a state may lag the switch by a few seconds', () => {
+  const morning = ms(T0, -2 * HOUR);
+  const judged = (acceptedBefore: number) => {
+    const b = new ObservationsBuilder();
+    const e = b.event(toekenning(1), ms(morning, -HOUR));
+    b.submit(ms(morning, -acceptedBefore), ownHeen(e.intent, 'G1', morning));
+    b.state(morning, { outgoing: [out('i-1', { release: '2.0.2', identificatie: 'G1' })], incoming: [] });
+    const obs = { ...b.build(), live: true as const };
+    return stateTruthFindings(obs, observedTraffic(obs)).map((f) => f.category);
+  };
+
+  it('does not ask a live party to show an acceptance of a second ago, and does one of a minute ago', () => {
+    expect(judged(1_000)).toEqual([]);
+    expect(judged(60_000)).toEqual(['correlation']);
+  });
+});

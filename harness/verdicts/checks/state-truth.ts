@@ -16,8 +16,9 @@
  * moment may follow it: a state at t is held against the events created before t, and "last
  * submitted" is the last attempt before t or any attempt at t.
  */
+import type { DateTime } from 'luxon';
 import type { Finding } from '../finding.js';
-import type { Observations, StateSnapshot } from '../observations.js';
+import { stateLagMs, type Observations, type StateSnapshot } from '../observations.js';
 import type { IncomingEntry } from '../../protocol/party-protocol.js';
 import { carriesHeen, type ObservedTraffic, type Traffic } from '../traffic.js';
 import { sample, when } from './check.js';
@@ -67,7 +68,7 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
     }
     for (const trail of traffic.trails) {
       const entry = entries.get(trail.event.intentId);
-      const accepted = trail.accepted.find((a) => a.at < snapshot.at);
+      const accepted = trail.accepted.find((a) => a.at < shownBy(obs, snapshot));
       if (entry?.status !== 'queued' || !accepted) continue;
       once(`queued:${trail.event.intentId}`, () => ({
         requirement: 'TRA-2.2', category: 'correlation',
@@ -95,9 +96,13 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
 
 type Once = (key: string, finding: () => Finding) => void;
 
+/** What a state must show came before this: its own moment, less the lag a live rehearsal allows. */
+const shownBy = (obs: Observations, snapshot: StateSnapshot): DateTime => snapshot.at.minus({ milliseconds: stateLagMs(obs) });
+
 /**
  * Deliveries the party took before the state was read, held against its `incoming`. Only what
- * came strictly before the state's moment: deliveries at that moment may follow the state.
+ * came strictly before the state's moment (deliveries at that moment may follow the state), and
+ * in a live rehearsal only what came a few seconds before it (stateLagMs).
  */
 function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: StateSnapshot, once: Once): void {
   const listed = new Map<string, IncomingEntry[]>();
@@ -105,7 +110,7 @@ function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: St
     const key = `${i.bericht}|${i.identificatie}`;
     listed.set(key, [...(listed.get(key) ?? []), i]);
   }
-  const taken = traffic.deliveries.filter((d) => d.accepted && d.at < snapshot.at && d.entry.name && !d.id.startsWith('('));
+  const taken = traffic.deliveries.filter((d) => d.accepted && d.at < shownBy(obs, snapshot) && d.entry.name && !d.id.startsWith('('));
   const missing = taken.filter((d) => !listed.has(`${d.entry.name}|${d.id}`));
   if (missing.length) once(`incoming-missing:${missing[0]!.id}`, () => ({
     requirement: 'TRA-2.2', category: 'lost',
@@ -128,7 +133,7 @@ function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: St
       continue;
     }
     if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
-    const retours = traffic.retoursOn(d.heenRef).filter((r) => r.accepted && r.at < snapshot.at);
+    const retours = traffic.retoursOn(d.heenRef).filter((r) => r.accepted && r.at < shownBy(obs, snapshot));
     if (!retours.length) continue;
     const shown = entry.retour;
     const right = shown?.status === 'sent' && retours.some((r) => r.id === shown.identificatie);
