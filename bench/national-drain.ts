@@ -95,7 +95,7 @@ function peakRssMib(pid: number | 'self'): number {
 
 /** Starts the reference party as a plain node process (no npx/tsx wrapper), so its pid is the party's. */
 async function startParty(prof?: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), '--import', 'tsx', PARTY_MAIN, '--port', '0'];
+  const args = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), '--import', PRELOAD, '--import', 'tsx', PARTY_MAIN, '--port', '0'];
   const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   // An interrupted bench must not leave its party running.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
