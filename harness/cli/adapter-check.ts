@@ -10,6 +10,7 @@ import { BusinessEvents } from '../scenario/business-events.js';
 import { runCalendar } from '../scenario/run-settings.js';
 import { secondCalendarFor } from '../scenario/second-calendar.js';
 import { SwitchHost } from '../scenario/switch-host.js';
+import { QUIET_MS } from '../scenario/background-work.js';
 import { ControlClient } from '../sut/control-client.js';
 import { CONTROL_BASE } from '../protocol/party-protocol.js';
 import type { PartyUnderTest } from '../sut/party-under-test.js';
@@ -49,9 +50,11 @@ export async function checkAdapter(target: CheckTarget, rules: readonly AdapterR
     call: (method, path, body, options = {}) => rawCall(target, method, path, body, options.token === null ? undefined : target.token),
   };
   const results: RuleResult[] = [];
+  let controlRulesRan = false;
   try {
     for (const rule of rules) {
       if (rule.kind === 'control') {
+        controlRulesRan = true;
         if (rule.needsToken && !target.token) {
           results.push({ rule: rule.name, passed: true, skipped: 'no --token given' });
           continue;
@@ -66,6 +69,10 @@ export async function checkAdapter(target: CheckTarget, rules: readonly AdapterR
         results.push({ rule: rule.name, passed: true, skipped: `not a duty of the ${target.role}` });
         continue;
       }
+      if (controlRulesRan) {
+        await leaveControlRulesBehind(probe);
+        controlRulesRan = false;
+      }
       results.push(await messageRule(rule, ids, target, host, n++));
     }
   } finally {
@@ -73,6 +80,21 @@ export async function checkAdapter(target: CheckTarget, rules: readonly AdapterR
   }
   return results;
 }
+
+/**
+ * The control rules create business events on sessions of their own (POST /intents' rule). A
+ * party that works in the background sends them at once, to a switch no message rule judges yet,
+ * and a send still under way would land in the first message rule as a heen of no event it was
+ * given. So the party gets a fresh session first (everything dropped) and the time to finish what
+ * it had under way; what it sends meanwhile is refused by a switch that runs no scenario.
+ */
+async function leaveControlRulesBehind(probe: ControlProbe): Promise<void> {
+  await probe.call('POST', '/session', probe.session()).catch(() => undefined);
+  await new Promise<void>((resolve) => setTimeout(resolve, CONTROL_RULES_SETTLE_MS));
+}
+
+/** Real time a party gets to finish the sends the control rules left it (four times a moment's quiet). */
+const CONTROL_RULES_SETTLE_MS = 4 * QUIET_MS;
 
 async function messageRule(rule: Extract<AdapterRule, { kind: 'message' }>, ids: readonly RequirementId[], target: CheckTarget, host: SwitchHost, n: number): Promise<RuleResult> {
   const calendar = checkCalendar();

@@ -43,6 +43,7 @@ import { fingerprintDigest } from './fingerprint-digest.js';
 import type { HostileKind } from './hostile-deliveries.js';
 import { hostileBody } from './hostile-deliveries.js';
 import type { SwitchHost } from './switch-host.js';
+import { BackgroundWork } from './background-work.js';
 
 /** A moment needs a handful of rounds; more means the party and counterparty ping-pong forever. */
 const MAX_ROUNDS_PER_MOMENT = 25;
@@ -142,12 +143,14 @@ export class CutoverWorld {
   private acceptedThisRound: string[] = [];
   private restart: RestartObservation | undefined;
   private stepsTaken = 0;
+  private readonly background: BackgroundWork;
   /** True while exchange() offers the counterparty's queue: the party's messages wait for the next round. */
   private exchanging = false;
 
   private constructor(private readonly options: WorldOptions) {
     this.calendar = options.calendar;
     this.party = options.party;
+    this.background = BackgroundWork.of(options.party.url);
     this.clock = options.live ? new WallClock(options.calendar.zone) : new VirtualClock(options.start, options.calendar.zone);
     this.ledger = options.ledgerDir ? new Ledger({ dir: options.ledgerDir, keepXml: false }) : new Ledger({ keepXml: true });
     this.counterparty = new Counterparty({ clock: this.clock, calendar: options.calendar, putRole: options.party.role, putIdentity: options.party.identity });
@@ -377,6 +380,9 @@ export class CutoverWorld {
       return false;
     }
     const at = this.clock.now();
+    // An operator restarts a system that has finished what it was doing: work in the background
+    // gets its quiet first, so the restart tests what was stored, not a send cut off halfway.
+    for (let round = 0; !this.live && round < MAX_ROUNDS_PER_MOMENT && (await this.background.cameWhileWaiting(this.options.signal)); round += 1);
     const before = await this.state();
     try {
       await ability.restart();
@@ -417,7 +423,15 @@ export class CutoverWorld {
       if (!this.live) await this.party.control.clock(now);
       this.routeFromParty();
       if (!(await this.exchange())) {
-        if (this.options.readStates ?? true) this.snapshots.push({ at: this.clock.now(), state: await this.state() });
+        // Background work that came in while the moment was quiet gets its round at this moment,
+        // and a state read while it came in is read again after that round.
+        if (!this.live && (await this.background.cameWhileWaiting(this.options.signal))) continue;
+        if (this.options.readStates ?? true) {
+          const before = this.background.count;
+          const state = await this.state();
+          if (!this.live && this.background.observed && this.background.count !== before) continue;
+          this.snapshots.push({ at: this.clock.now(), state });
+        }
         return;
       }
       if (this.restartAfterNextDelivery) {
@@ -513,6 +527,7 @@ export class CutoverWorld {
    */
   private onSubmission(result: SubmissionResult, origin: 'put' | 'counterparty'): void {
     if (origin !== 'put') return;
+    this.background.submitted(this.party.control.working, result.accepted !== undefined);
     this.party.control.stillWorking();
     if (!result.accepted) return;
     if (this.acceptedThisRound.length < ENDLESS_IDS_SHOWN) this.acceptedThisRound.push(idOfMessage(result.accepted.bericht));

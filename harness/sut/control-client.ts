@@ -41,6 +41,9 @@ const SLOW_BECAUSE: Readonly<Record<OperationId, string>> = {
   restartParty: 'the party did not answer again within 60 s of being asked to restart',
 };
 
+/** The calls that only read: a submission while one of them is in progress is work in the background. */
+const READ_ONLY: ReadonlySet<OperationId> = new Set(['readState', 'readAbout']);
+
 /** party-protocol.md: a restart answers once the system answers again, within 60 s. */
 const RESTART_BOUND_MS = 60_000;
 
@@ -76,12 +79,21 @@ export class ControlClient {
   private readonly inFlight = new Set<() => void>();
   /** Restarts the timeout of each call in progress. */
   private readonly timeouts = new Set<() => void>();
+  private workingCalls = 0;
 
   constructor(baseUrl: string, options: ControlClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.token = options.token;
     this.timeoutMs = options.timeoutMs ?? CONTROL_TIMEOUT_MS;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_CONTROL_BYTES;
+  }
+
+  /**
+   * Whether a control call that asks for work (all but reading the state or the about) is in
+   * progress: what the party submits then is that call's work, not work in the background.
+   */
+  get working(): boolean {
+    return this.workingCalls > 0;
   }
 
   /** The party just did work the suite saw (a submission reached the switch): a call in progress is not hanging. */
@@ -200,7 +212,14 @@ export class ControlClient {
 
   private async call(op: OperationId, method: 'GET' | 'POST', path: string, body?: unknown, bound: CallBound = {}): Promise<unknown> {
     const url = this.urlOf(path);
-    const answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), bound);
+    const asksForWork = !READ_ONLY.has(op);
+    if (asksForWork) this.workingCalls += 1;
+    let answer: Answer;
+    try {
+      answer = await this.send(op, method, url, body === undefined ? undefined : JSON.stringify(body), bound);
+    } finally {
+      if (asksForWork) this.workingCalls -= 1;
+    }
     // Whatever its body, a 401 means the run cannot be done without the token: one clear line.
     if (answer.status === 401) throw new PartyError('unauthorized', UNAUTHORIZED_LINE, { status: 401, body: answer.text.slice(0, 1_000) });
     return this.judged(op, method, url, answer);
