@@ -1,11 +1,12 @@
 /**
- * check-adapter against the bundled reference party (every rule holds, also with a token) and
- * against each known-faulty party in a role its fault shows for (a rule breaks, and the line
- * says what to fix).
+ * check-adapter against the bundled reference party (every rule holds, also with a token), each
+ * honest party in each of its roles (every rule holds), and each known-faulty party in a role its
+ * fault shows for (a rule breaks, and the line says what to fix).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReferenceParty, type RunningReferenceParty } from '../../fixtures/parties/reference/http-server.js';
 import { FAULTY_PARTIES } from '../../fixtures/parties/faulty/index.js';
+import { HONEST_PARTIES } from '../../fixtures/parties/honest/index.js';
 import { defaultIdentity } from '../sut/party-identity.js';
 import { checkAdapter, ruleLine } from './adapter-check.js';
 
@@ -20,6 +21,14 @@ describe('check-adapter', () => {
     expect(results.filter((r) => !r.passed).map(ruleLine)).toEqual([]);
     expect(results.filter((r) => r.skipped)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(15);
+  }, 120_000);
+
+  it.each(HONEST_PARTIES.flatMap((h) => h.roles.map((role) => [h.id, role, h] as const)))('passes every rule of the honest party %s as %s', async (_id, role, honest) => {
+    const party = await startReferenceParty({ party: honest.create });
+    parties.push(party);
+    const results = await checkAdapter({ url: party.url, role, identity: defaultIdentity(role) });
+    expect(results.filter((r) => !r.passed && !r.skipped).map(ruleLine)).toEqual([]);
+    await party.close();
   }, 120_000);
 
   it.each(FAULTY_PARTIES.map((f) => [f.id, f] as const))('names the first broken rule of the faulty party %s', async (_id, faulty) => {
