@@ -382,7 +382,7 @@ export class CutoverWorld {
     const at = this.clock.now();
     // An operator restarts a system that has finished what it was doing: work in the background
     // gets its quiet first, so the restart tests what was stored, not a send cut off halfway.
-    for (let round = 0; !this.live && round < MAX_ROUNDS_PER_MOMENT && (await this.background.cameWhileWaiting(this.options.signal)); round += 1);
+    if (!this.live) await this.untilBackgroundQuiet();
     const before = await this.state();
     try {
       await ability.restart();
@@ -395,6 +395,13 @@ export class CutoverWorld {
       const failure = `after the restart (${ability.via}) the party did not answer as before: ${error.message}`;
       this.restart = { outcome: 'did-not-come-back', at, via: ability.via, before, failure };
       throw new ScenarioEndedByParty(failure);
+    }
+  }
+
+  /** Waits while a party working in the background goes on getting messages accepted (a bounded while). */
+  private async untilBackgroundQuiet(): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS_PER_MOMENT; round += 1) {
+      if (!(await this.background.cameWhileWaiting(this.options.signal))) return;
     }
   }
 
