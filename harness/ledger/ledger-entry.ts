@@ -35,6 +35,12 @@ export interface LedgerEntry {
   /** sha256 hex of the body bytes; empty when the body was too large to be read in full. */
   xmlHash: string;
   bytes: number;
+  /**
+   * A delivery only: the seq of the last line written before its last attempt was sent. A party
+   * may act on a delivery before it answers it (a retour, a follow-up made inside the request), so
+   * what it submitted after this line it submitted holding the body. Absent on a submission.
+   */
+  sentAfter?: number;
 }
 
 export type LedgerDraft = Omit<LedgerEntry, 'seq'>;

@@ -41,6 +41,11 @@ describe('PackedEntries', () => {
       entry(8, { attempts: -(2 ** 31) - 1 }),
       entry(9, { bytes: 2 ** 40 }),
       entry(10),
+      // A delivery's sentAfter: packed from 0 up, as given below it or past an int32.
+      entry(11, { kind: 'delivery', sentAfter: 0 }),
+      entry(12, { kind: 'delivery', sentAfter: 11 }),
+      entry(13, { kind: 'delivery', sentAfter: -1 }),
+      entry(14, { kind: 'delivery', sentAfter: 2 ** 31 }),
     ];
     for (const e of odd) packed.push(e);
     expect([...packed]).toStrictEqual(odd);

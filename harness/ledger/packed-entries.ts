@@ -12,14 +12,16 @@ import type { LedgerEntry, LedgerKind, LedgerOrigin, SwitchName } from './ledger
 /** Entries per chunk: columns grow a chunk at a time, never by copying what is there. */
 const CHUNK = 1 << 14;
 /** The number fields of an entry, in the Int32 column. */
-const enum F { At, Kind, Origin, Switch, Name, Release, Sender, Addressee, Dagtekening, XsdValid, Status, Code, Attempts, Bytes, Count }
+const enum F { At, Kind, Origin, Switch, Name, Release, Sender, Addressee, Dagtekening, XsdValid, Status, Code, Attempts, Bytes, SentAfter, Count }
 const HASH_BYTES = 32;
 const UUID_BYTES = 16;
 const HEX_HASH = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Kept as given when not of the packed form (not a 64-digit hex hash, a UUID or an int32). */
-type AsGiven = Partial<Pick<LedgerEntry, 'xmlHash' | 'ontvangstId' | 'status' | 'attempts' | 'bytes'>>;
+type AsGiven = Partial<Pick<LedgerEntry, 'xmlHash' | 'ontvangstId' | 'status' | 'attempts' | 'bytes' | 'sentAfter'>>;
 const isInt32 = (x: number): boolean => (x | 0) === x;
+/** A delivery's `sentAfter` fits its column as a seq (0 or more); -1 there means absent. */
+const packsSentAfter = (x: number | undefined): boolean => x === undefined || (isInt32(x) && x >= 0);
 /** In the hash and receipt flags: how the value is kept. */
 const enum Kept { Null, Bytes, AsGiven }
 
@@ -69,6 +71,7 @@ export class PackedEntries {
     n[base + F.Code] = this.ref(e.code);
     n[base + F.Attempts] = e.attempts;
     n[base + F.Bytes] = e.bytes;
+    n[base + F.SentAfter] = e.sentAfter !== undefined && packsSentAfter(e.sentAfter) ? e.sentAfter : -1;
     chunk.identificatie[at] = e.identificatie;
     chunk.identificatieRetour[at] = e.identificatieRetour;
     let hashKept = Kept.AsGiven;
@@ -83,7 +86,7 @@ export class PackedEntries {
     }
     chunk.flags[at] = hashKept | (receiptKept << 2);
     // Nearly every entry is of the packed form: no object is built for those (this runs 660,000 times).
-    if (hashKept === Kept.AsGiven || receiptKept === Kept.AsGiven || !isInt32(e.status) || !isInt32(e.attempts) || !isInt32(e.bytes)) {
+    if (hashKept === Kept.AsGiven || receiptKept === Kept.AsGiven || !isInt32(e.status) || !isInt32(e.attempts) || !isInt32(e.bytes) || !packsSentAfter(e.sentAfter)) {
       this.asGiven.set(i, asGivenOf(e, hashKept, receiptKept));
     }
     if (e.errors.length > 0) this.errors.set(i, [...e.errors]);
@@ -125,6 +128,8 @@ export class PackedEntries {
       xmlHash: (flags & 3) === Kept.Bytes ? hexOf(chunk.hashes, at * HASH_BYTES, HASH_BYTES) : '',
       bytes: n[base + F.Bytes] as number,
     };
+    const sentAfter = n[base + F.SentAfter] as number;
+    if (sentAfter >= 0) entry.sentAfter = sentAfter;
     return given ? { ...entry, ...given } : entry;
   }
 
@@ -169,6 +174,7 @@ function asGivenOf(e: LedgerEntry, hashKept: Kept, receiptKept: Kept): AsGiven {
     ...(isInt32(e.status) ? {} : { status: e.status }),
     ...(isInt32(e.attempts) ? {} : { attempts: e.attempts }),
     ...(isInt32(e.bytes) ? {} : { bytes: e.bytes }),
+    ...(e.sentAfter === undefined || packsSentAfter(e.sentAfter) ? {} : { sentAfter: e.sentAfter }),
   };
 }
 

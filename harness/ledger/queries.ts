@@ -151,3 +151,12 @@ function matcher(filter: SubmissionFilter): (e: LedgerEntry) => boolean {
     (before === null || e.at < before) &&
     (from === null || e.at >= from);
 }
+
+/**
+ * The first seq the party may have written holding this delivery's body: from just after the
+ * line before its last attempt went out (a party may submit while it answers the request), or
+ * for a ledger line without `sentAfter` from the delivery's own line.
+ */
+export function heldFrom(delivery: LedgerEntry): number {
+  return delivery.sentAfter === undefined ? delivery.seq : delivery.sentAfter + 1;
+}

@@ -15,6 +15,7 @@ import { describeMoment } from '../clock/describe-moment.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { BodyDigest } from '../ledger/body-hash.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
+import { heldFrom } from '../ledger/queries.js';
 import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
@@ -414,7 +415,7 @@ export class CutoverWorld {
       const outcome = await this.deliverer.deliver(this.party.url, last.body, last.meta, last.digest);
       await this.settle();
       const after = await this.state();
-      this.redeliveries.push({ at: this.clock.now(), seq: outcome.entry.seq, xmlHash: outcome.entry.xmlHash, status: outcome.status, before, after });
+      this.redeliveries.push({ at: this.clock.now(), heldFrom: heldFrom(outcome.entry), xmlHash: outcome.entry.xmlHash, status: outcome.status, before, after });
       this.note(`byte-identical redelivery → ${outcome.status || 'no answer'}`);
     });
   }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { Ledger } from '../ledger/ledger.js';
 import { Deliverer } from './delivery.js';
+import type { LedgerDraft } from '../ledger/ledger-entry.js';
+import { heldFrom } from '../ledger/queries.js';
 import { loadCalendar } from '../../fixtures/calendars/calendars.js';
 
 const cal = loadCalendar('ipgb-2026');
@@ -12,12 +14,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
 });
 
-/** A fake party answering each attempt from a script; 'hang' never answers. */
-async function party(script: Array<number | 'hang'>): Promise<{ url: string; hits: () => number }> {
+/** A fake party answering each attempt from a script; 'hang' never answers. `onAttempt` runs as each arrives. */
+async function party(script: Array<number | 'hang'>, onAttempt?: () => void): Promise<{ url: string; hits: () => number }> {
   let hits = 0;
   const server = createServer((req, res) => {
     const step = script[Math.min(hits, script.length - 1)];
     hits += 1;
+    onAttempt?.();
     req.resume();
     req.on('end', () => {
       if (req.url !== '/berichten' || step === 'hang') return;
@@ -34,6 +37,12 @@ function deliverer(timeoutMs = 2000) {
   const clock = new VirtualClock(cal.goLive, cal.zone);
   return { ledger, d: new Deliverer({ ledger, clock, timeoutMs, retryDelayMs: 1 }) };
 }
+/** A ledger line of the party's own, made while it handles a delivery. */
+const SUBMISSION: LedgerDraft = {
+  at: cal.goLive.toUTC().toISO() ?? '', kind: 'submission', origin: 'put', switch: 'GGk', name: 'WMO501', release: '2.3', sender: '0363',
+  addressee: 'SVB', identificatie: 'G2', identificatieRetour: null, dagtekening: null, xsdValid: true, errors: [], status: 202,
+  code: null, ontvangstId: null, attempts: 1, xmlHash: '', bytes: 0,
+};
 const meta = { name: 'WMO502', release: '2.0.2', identificatie: 'G1', identificatieRetour: 'R1', sender: 'SVB', addressee: '0363' } as const;
 
 describe('Deliverer', () => {
@@ -51,6 +60,18 @@ describe('Deliverer', () => {
     const { ledger, d } = deliverer();
     expect(await d.deliver(p.url, '<x/>', meta)).toMatchObject({ status: 202, attempts: 3, delivered: true });
     expect(ledger.entries()[0]?.errors).toEqual(['attempt 1: answered 503', 'attempt 2: answered 500']);
+    d.close();
+  });
+
+  it('records after which ledger line its last attempt went out: what the party submits inside it, it submits holding the body', async () => {
+    const { ledger, d } = deliverer();
+    // The party submits something while it handles each attempt, as a party answering inside the request does.
+    const p = await party([503, 202], () => ledger.append(SUBMISSION));
+    const { entry } = await d.deliver(p.url, '<x/>', meta);
+    expect(ledger.entries().map((e) => [e.seq, e.kind])).toEqual([[1, 'submission'], [2, 'submission'], [3, 'delivery']]);
+    // Sent after line 1: the submission of the first (failed) attempt came before the party held it.
+    expect(entry).toMatchObject({ attempts: 2, sentAfter: 1 });
+    expect(heldFrom(entry)).toBe(2);
     d.close();
   });
 

@@ -71,9 +71,11 @@ export class Deliverer {
     const errors: string[] = [];
     let attempt: Attempt = { status: 0 };
     let attempts = 0;
+    let sentAfter = 0;
     while (attempts <= this.retries && !this.options.signal?.aborted) {
       if (attempts > 0) await pause(this.retryDelayMs);
       attempts += 1;
+      sentAfter = this.options.ledger.size;
       attempt = await this.post(putUrl, bytes);
       if (attempt.status >= 200 && attempt.status < 500) break;
       errors.push(`attempt ${attempts}: ${attempt.error ?? `answered ${attempt.status}`}`);
@@ -88,7 +90,7 @@ export class Deliverer {
       sender: meta.sender ?? null, addressee: meta.addressee ?? null,
       identificatie: meta.identificatie ?? null, identificatieRetour: meta.identificatieRetour ?? null,
       dagtekening: null, xsdValid: null, errors,
-      status: attempt.status, code: null, ontvangstId: null, attempts,
+      status: attempt.status, code: null, ontvangstId: null, attempts, sentAfter,
       ...(digest ?? digestBody(bytes)),
     }, body);
     return { status: attempt.status, attempts, delivered, entry };

@@ -46,8 +46,11 @@ export interface HostileDelivery {
 
 export interface Redelivery {
   at: DateTime;
-  /** The redelivery's own ledger entry: what the party submitted before it and after it. */
-  seq: number;
+  /**
+   * The first ledger seq of the party holding the redelivered body (`heldFrom`): what it submitted
+   * before that came before the redelivery, the rest (also inside the request) after it.
+   */
+  heldFrom: number;
   xmlHash: string;
   status: number;
   before: PartyState;

@@ -5,6 +5,7 @@ import { observedTraffic } from '../traffic.js';
 import type { RequirementId } from '../requirements.js';
 import type { HostileExpectation } from '../observations.js';
 import type { PartyState } from '../../protocol/party-protocol.js';
+import { heldFrom } from '../../ledger/queries.js';
 import { ObservationsBuilder, T0, T1, T2, at, ms, ownHeen, retour, svbHeen, toekenning, verdictOf } from './checks-fixture.js';
 
 const run = (id: RequirementId, b: ObservationsBuilder) => {
@@ -267,24 +268,27 @@ describe('GEN-0.3: hostile deliveries refused or rejected, the party keeps worki
     const b = new ObservationsBuilder();
     const before = state([{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'processed', retour: null }]);
     const after = changes ? state([...before.incoming, ...before.incoming]) : before;
-    b.redeliveries.push({ at: MORNING, seq: 0, xmlHash: 'h', status, before: { now: '', ...before }, after: { now: '', ...after } });
+    b.redeliveries.push({ at: MORNING, heldFrom: 0, xmlHash: 'h', status, before: { now: '', ...before }, after: { now: '', ...after } });
     b.visit(MORNING);
     expect(verdictOf(run('GEN-0.3', b))).toEqual({ verdict, categories: verdict === 'failed' ? ['robustness'] : [] });
     if (changes) expect(run('GEN-0.3', b).findings[0]?.happened).toBe('the messages the party lists as received changed');
   });
   it.each([
-    ['answered once, before', 'sent', false, 'passed'],
-    ['answered again after it', 'sent', true, 'failed'],
-    ['answered, but listed as still queued, and sent again', 'queued', true, 'passed'],
+    ['answered once, before', 'sent', 'no', 'passed'],
+    ['answered again after it', 'sent', 'after', 'failed'],
+    ['answered again inside the redelivery, before its 202', 'sent', 'inside', 'failed'],
+    ['answered, but listed as still queued, and sent again', 'queued', 'after', 'passed'],
   ] as const)('a byte-identical redelivery of a heen %s', (_label, listedRetour, again, verdict) => {
     const b = new ObservationsBuilder();
     const heen = svbHeen(1, 'S00000000001', MORNING);
     const first = b.deliver(MORNING, heen);
-    b.submit(MORNING, retour(heen, 'R0363000001', MORNING));
-    const redelivery = b.deliver(ms(MORNING, 1), heen);
-    if (again) b.submit(ms(MORNING, 1), retour(heen, 'R0363000001', MORNING));
+    const answered = b.submit(MORNING, retour(heen, 'R0363000001', MORNING));
+    // Inside: the retour goes while the party holds the redelivery, so before the delivery's own line.
+    if (again === 'inside') b.submit(ms(MORNING, 1), retour(heen, 'R0363000001', MORNING));
+    const redelivery = b.deliver(ms(MORNING, 1), heen, 202, again === 'inside' ? { sentAfter: answered.seq } : {});
+    if (again === 'after') b.submit(ms(MORNING, 1), retour(heen, 'R0363000001', MORNING));
     const same = state([{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000001', status: 'processed', retour: { identificatie: 'R0363000001', status: listedRetour } }]);
-    b.redeliveries.push({ at: ms(MORNING, 1), seq: redelivery.seq, xmlHash: first.xmlHash, status: 202, before: { now: '', ...same }, after: { now: '', ...same } });
+    b.redeliveries.push({ at: ms(MORNING, 1), heldFrom: heldFrom(redelivery), xmlHash: first.xmlHash, status: 202, before: { now: '', ...same }, after: { now: '', ...same } });
     b.visit(ms(MORNING, 1));
     const result = run('GEN-0.3', b);
     expect(verdictOf(result).verdict).toBe(verdict);
@@ -483,7 +487,7 @@ describe('Algemeen findings say what was expected, what happened, which messages
     b.hostile.push({ label: 'a retour on a heen never sent', at: MORNING, expectation: 'list-rejected-or-refuse', status: 202, xmlHash: e3.xmlHash, identificatie: 'RONBEKEND1' });
     const e4 = b.deliver(MORNING, svbHeen(3, 'S00000000003', MORNING), 0);
     b.hostile.push({ label: 'a DOCTYPE', at: MORNING, expectation: 'refuse', status: 0, xmlHash: e4.xmlHash, identificatie: '' });
-    b.redeliveries.push({ at: MORNING, seq: 0, xmlHash: 'h', status: 0, before: { now: '', incoming: [], outgoing: [] }, after: { now: '', incoming: [], outgoing: [] } });
+    b.redeliveries.push({ at: MORNING, heldFrom: 0, xmlHash: 'h', status: 0, before: { now: '', incoming: [], outgoing: [] }, after: { now: '', incoming: [], outgoing: [] } });
     b.state(ms(MORNING, -1), { outgoing: [], incoming: [{ bericht: 'WMO507', release: '2.0.2', identificatie: 'S00000000009', status: 'processed', retour: null }] });
     b.state(ms(T2, HOUR), { outgoing: [], incoming: [{ bericht: 'WMO502', release: '2.0.2', identificatie: 'RONBEKEND1', status: 'processed', retour: null }] });
     expect(run('GEN-0.3', b)).toMatchInlineSnapshot(`
@@ -640,7 +644,7 @@ describe('Algemeen checks at the edges of what they judge', () => {
     const b = new ObservationsBuilder();
     const listed = { bericht: 'WMO502' as const, release: '2.0.2' as const, identificatie: 'C0000000001', heen: 'G0363000001', status: 'processed' as const, retour: { identificatie: 'R0363000001', status: 'sent' as const } };
     const queued = { intentId: 'i-1', bericht: 'WMO501' as const, release: null, identificatie: null, status: 'queued' as const, retourCodes: [] };
-    b.redeliveries.push({ at: MORNING, seq: 0, xmlHash: 'h', status: 202, before: { now: 'a', incoming: [listed], outgoing: [queued] }, after: { now: 'b', incoming: [{ ...listed, ...change }], outgoing: [] } });
+    b.redeliveries.push({ at: MORNING, heldFrom: 0, xmlHash: 'h', status: 202, before: { now: 'a', incoming: [listed], outgoing: [queued] }, after: { now: 'b', incoming: [{ ...listed, ...change }], outgoing: [] } });
     b.state(MORNING, state());
     expect(verdictOf(run('GEN-0.3', b)).verdict).toBe(verdict);
   });

@@ -304,8 +304,8 @@ function redeliveryFindings(obs: Observations, traffic: ObservedTraffic): Findin
     const listed = r.before.incoming.find((i) => i.bericht === delivery.entry.name && i.identificatie === delivery.id);
     if (listed?.retour?.status !== 'sent') continue;
     const retours = traffic.retoursOn(delivery.heenRef);
-    if (!retours.some((t) => t.accepted && t.entry.seq < r.seq)) continue;
-    const again = retours.filter((t) => t.entry.seq > r.seq);
+    if (!retours.some((t) => t.accepted && t.entry.seq < r.heldFrom)) continue;
+    const again = retours.filter((t) => t.entry.seq >= r.heldFrom);
     if (!again.length) continue;
     findings.push({
       requirement: 'GEN-0.3', category: 'robustness',

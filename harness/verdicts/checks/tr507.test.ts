@@ -12,16 +12,23 @@ const FIRST = toekenning(1);
 const FOLLOW = toekenning(1, undefined, 300_000);
 
 /** A first 501 at T0-3h and its follow-up at T0-150m; the retour and the follow-up come as told. */
-function scene(opts: { retourAt?: DateTime; retourStatus?: number; followAt?: DateTime; end?: DateTime }) {
+/**
+ * `sameMoment`: the follow-up goes at the retour's moment `inside` its delivery (after the party
+ * had the body, before its 202) or `before` the delivery went out.
+ */
+function scene(opts: { retourAt?: DateTime; retourStatus?: number; followAt?: DateTime; end?: DateTime; sameMoment?: 'inside' | 'before' }) {
   const b = new ObservationsBuilder();
   b.event(FIRST, ms(T0, -3 * HOUR));
   b.event(FOLLOW, ms(T0, -150 * 60_000));
   const heen = ownHeen(FIRST, 'G0363000001', ms(T0, -3 * HOUR));
-  b.submit(ms(T0, -3 * HOUR), heen);
+  const first = b.submit(ms(T0, -3 * HOUR), heen);
   // Ledger order decides "before" and "after" when both happen at one moment.
-  const deliver = () => { if (opts.retourAt) b.deliver(opts.retourAt, retour(heen, 'C0000000001', opts.retourAt), opts.retourStatus ?? 202); };
-  const follow = () => { if (opts.followAt) b.submit(opts.followAt, ownHeen(FOLLOW, 'G0363000002', opts.followAt)); };
-  if (opts.followAt && opts.retourAt && opts.followAt < opts.retourAt) { follow(); deliver(); } else { deliver(); follow(); }
+  let sentAfter: number | undefined;
+  const deliver = () => { if (opts.retourAt) b.deliver(opts.retourAt, retour(heen, 'C0000000001', opts.retourAt), opts.retourStatus ?? 202, sentAfter === undefined ? {} : { sentAfter }); };
+  const follow = () => { if (opts.followAt) return b.submit(opts.followAt, ownHeen(FOLLOW, 'G0363000002', opts.followAt)); };
+  if (opts.sameMoment === 'inside') { sentAfter = first.seq; follow(); deliver(); }
+  else if (opts.sameMoment === 'before') { sentAfter = follow()?.seq; deliver(); }
+  else if (opts.followAt && opts.retourAt && opts.followAt < opts.retourAt) { follow(); deliver(); } else { deliver(); follow(); }
   b.visit(opts.end ?? ms(T2, HOUR));
   const obs = b.build();
   return { obs, traffic: observedTraffic(obs), result: tr507Checks['ING-3.5']!(obs, observedTraffic(obs)) };
@@ -32,6 +39,8 @@ describe('ING-3.5: a follow-up 501 waits for the retour on the previous one', ()
     ['sent after the retour arrived', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR) }, 'passed', []],
     ['sent after a late retour, across the cutover', { retourAt: ms(T2, 30 * 60_000), followAt: ms(T2, 30 * 60_000) }, 'passed', []],
     ['sent 1 ms before the retour arrived', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR - 1) }, 'failed', ['timing']],
+    ['sent inside the retour\'s delivery, before answering it 202', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR), sameMoment: 'inside' }, 'passed', []],
+    ['sent at the retour\'s moment, before its delivery went out', { retourAt: ms(T0, -2 * HOUR), followAt: ms(T0, -2 * HOUR), sameMoment: 'before' }, 'failed', ['timing']],
     ['sent though the retour never came', { followAt: ms(T0, -2 * HOUR) }, 'failed', ['timing']],
     ['never sent, though the retour came', { retourAt: ms(T0, -2 * HOUR) }, 'failed', ['lost']],
     ['never sent after a retour the party refused', { retourAt: ms(T2, 30 * 60_000), retourStatus: 400 }, 'failed', ['lost']],

@@ -10,6 +10,7 @@ import type { CheckTable, NotDue } from './check.js';
 import { outcome, when } from './check.js';
 import { firstPassingMoment } from '../deadlines.js';
 import { heenNameOfIntent } from '../business-content.js';
+import { heldFrom } from '../../ledger/queries.js';
 
 /**
  * Each toekenning's predecessor (the last earlier trail with the same sender, Bsn and budget,
@@ -100,8 +101,8 @@ export const tr507Checks: CheckTable = {
           happened: 'the follow-up was never submitted',
           messageIds: [previousId],
         });
-      // Stryker disable next-line EqualityOperator: ledger seq numbers are unique, so < and <= agree
-      } else if (!received || first.entry.seq < received.entry.seq) {
+      // A follow-up made while the party answered the retour's delivery came after the retour.
+      } else if (!received || first.entry.seq < heldFrom(received.entry)) {
         findings.push({
           requirement: 'ING-3.5', category: 'timing',
           expected: `follow-up 501 ${first.id} (same Bsn and BudgetIdentificatie) submitted only after the retour on ${previousId} was received${received ? `, at ${when(obs, received.at)}` : ''}`,
