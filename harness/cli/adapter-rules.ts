@@ -315,6 +315,20 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'hold a 501 for the same Bsn and budget until the retour on the previous 501 has arrived',
   },
   {
+    kind: 'message', name: 'a 501 on a new budget naming the old one (BudgetIdentificatieOud) is no follow-up (TR507): it goes before the heenstop',
+    verifies: ['AFS-1.1', 'ING-3.5', 'GEN-0.2'], roles: ['gemeente', 'zorgkantoor'],
+    body: async (w) => {
+      const { heenStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: heenStop.plus({ hours: 1 }) });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.createEvents([w.events.successor(first)]);
+      await w.at(heenStop.minus({ minutes: 30 }));
+      await w.at(heenStop);
+    },
+    fix: 'key TR507 on the Bsn and the BudgetIdentificatie itself; a budget named as BudgetIdentificatieOud does not make a follow-up',
+  },
+  {
     kind: 'message', name: 'a 501 and its follow-up both held until go-live: only the first goes then (TR507)',
     verifies: ['ING-3.5', 'GEN-0.2'], roles: ['gemeente', 'zorgkantoor'],
     body: async (w) => {

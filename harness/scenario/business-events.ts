@@ -64,6 +64,21 @@ export class BusinessEvents {
   }
 
   /**
+   * A new budget for the client of `previousEvent` that names the previous one as its
+   * BudgetIdentificatieOud (a budget replaced by another): another BudgetIdentificatie, so no
+   * follow-up under TR507, which keys on the budget itself. A party that also waits on the budget
+   * it names holds a 501 it owes before the heen stop.
+   */
+  successor(previousEvent: { intent: Intent } | undefined): ToekenningIntent {
+    const previous = previousEvent?.intent;
+    if (previous?.kind !== 'toekenning') {
+      throw new Error('A successor budget needs the toekenning whose budget it replaces, and none was given. Fix: pass an event made for a gemeente or zorgkantoor.');
+    }
+    const n = this.next++;
+    return { ...previous, budget: { ...previous.budget, id: `${previous.budget.id}-N${n}`.slice(0, 20), previousId: previous.budget.id } };
+  }
+
+  /**
    * A new event for the same client (Bsn) and message name as `previousEvent`, on another budget:
    * two open heen the party must tell apart by Identificatie alone, not by Bsn or order.
    */

@@ -1,6 +1,7 @@
 /**
  * TR507: a follow-up 501 for the same Bsn and budget waits for the retour on the previous 501,
- * also across the cutover (a 2.3 501 waits for a late 2.0.2 502).
+ * also across the cutover (a 2.3 501 waits for a late 2.0.2 502); a 501 on a new budget that
+ * names the previous one as BudgetIdentificatieOud is no follow-up and does not wait.
  */
 import { scenario } from '../../harness/scenario/index.js';
 
@@ -15,8 +16,10 @@ scenario({
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 1 }));
   const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
-  await world.at(heenStop.minus({ minutes: 30 }), 'een wijziging op hetzelfde budget');
+  await world.at(heenStop.minus({ minutes: 30 }), 'een wijziging op hetzelfde budget, en een nieuw budget dat het vorige als BudgetIdentificatieOud noemt');
   await world.createEvents([world.events.followUp(first)]);
+  // Another BudgetIdentificatie: no follow-up under TR507, so it still goes before the heen stop.
+  await world.createEvents([world.events.successor(first)]);
   await world.at(heenStop);
   await world.at(retourStop);
   await world.at(goLive, 'ingebruikname: de vervolg-501 wacht nog op de {from}-502');
