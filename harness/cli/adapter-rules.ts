@@ -349,14 +349,14 @@ export const MESSAGE_RULES: MessageRule[] = [
       const { heenStop } = w.calendar;
       await w.at(heenStop.minus({ hours: 2 }));
       await w.createEvents(w.events.fresh(1));
-      await w.counterpartySendsHeen(1);
+      await w.counterpartySendsHeen(1, { hostileRightAfterDelivery: 'not-well-formed' });
       for (const kind of HOSTILE) await w.deliverHostile(kind);
       await w.at(heenStop.minus({ hours: 1 }));
       await w.counterpartySendsHeen(1);
       await w.redeliverLast();
       await w.at(heenStop.minus({ minutes: 30 }));
     },
-    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law) with a rejecting retour, keep working, and take a byte-identical redelivery as a no-op 202',
+    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law) with a rejecting retour, keep working (a refused body never takes a heen taken before it with it), and take a byte-identical redelivery as a no-op 202',
   },
   {
     kind: 'message', name: 'a heen in a release its moment does not allow is refused or rejected: the new release before go-live, the old one from the go-live instant on',
@@ -397,18 +397,18 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'take (202) every readable retour until the retourstop and list it as processed on its heen, which shows the retour\'s codes; list a heen as answered only once its retour arrived, never on the switch\'s 202',
   },
   {
-    kind: 'message', name: 'iPgb 2.3 retours land on the heen their Identificatie names: same Bsn, reverse order, rejecting codes',
+    kind: 'message', name: 'iPgb 2.3 retours land on the heen their Identificatie names: same Bsn, reverse order, rejecting codes; the header\'s codes are the verdict',
     verifies: ['ING-3.6'],
     body: async (w) => {
       const { goLive } = w.calendar;
       await w.at(goLive);
-      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }) });
+      const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }), clientRetourCodes: ['0233'] });
       await w.createEvents([w.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001'] });
       await w.at(goLive.plus({ minutes: 20 }));
       await w.at(goLive.plus({ minutes: 40 }));
       await w.at(goLive.plus({ hours: 1 }));
     },
-    fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show its RetourCodes on that heen',
+    fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show the RetourCodes of its header (not its Client\'s) on that heen',
   },
   {
     kind: 'message', name: 'a retour with RetourCode 0233 (not assessed) answers its heen: nothing is sent again',

@@ -70,6 +70,8 @@ interface QueuedRetour {
   at: DateTime | undefined;
   codes: readonly string[];
   withClient: boolean;
+  /** RetourPlan.clientCodes, when set. */
+  clientCodes?: readonly string[];
   identificatieRetour: string;
   /** The TR507 budget this retour keeps open, when it is the one that opened it. */
   opensBudget: string | null;
@@ -135,6 +137,7 @@ export class Counterparty {
     this.queue.set(key, {
       kind: 'retour', key, heen: this.packedHeen.put(this.packer.pack(heen)), heenName: this.shared(nameOf(heen)), heenRelease: this.shared(heen.release), at: plan.at,
       codes, withClient: plan.withClient ?? isAccepting(codes), identificatieRetour, opensBudget,
+      ...(plan.clientCodes ? { clientCodes: plan.clientCodes } : {}),
     });
   }
 
@@ -199,6 +202,7 @@ export class Counterparty {
           dagtekeningRetour: date,
           retourCodes: item.codes,
           withClient: item.withClient,
+          ...(item.clientCodes ? { clientRetourCodes: item.clientCodes } : {}),
         });
         yield { key: item.key, xml: buildXml(bericht), bericht };
       }

@@ -13,6 +13,8 @@ export interface RetourPlan {
   codes?: string[];
   /** Copy the Client (default: when accepting). */
   withClient?: boolean;
+  /** The Client's RetourCodes, where they say something other than the header (default: the header's). */
+  clientCodes?: string[];
   /** Never answer this heen. */
   never?: boolean;
 }

@@ -15,6 +15,8 @@ export interface RetourInput {
   retourCodes: readonly string[];
   /** Copy the heen's Client with the codes appended (default); false gives a header-only retour. */
   withClient?: boolean;
+  /** The Client's own RetourCodes where they differ from the header's verdict (default: the header's). */
+  clientRetourCodes?: readonly string[];
 }
 
 /** The header's verdict: accepted iff the codes are exactly `0200` or exactly `0233`. */
@@ -44,14 +46,15 @@ export function retourOn(heen: Heenbericht, input: RetourInput): Retourbericht {
     retourCodes: [...input.retourCodes],
   };
   const withClient = input.withClient ?? true;
+  const clientCodes = [...(input.clientRetourCodes ?? input.retourCodes)];
   if (heen.family === '501') {
     return {
       family: '502', wet: heen.wet, release: heen.release, header,
-      ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: [...input.retourCodes] } } : {}),
+      ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: clientCodes } } : {}),
     };
   }
   return {
     family: '508', wet: heen.wet, release: heen.release, header,
-    ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: [...input.retourCodes] } } : {}),
+    ...(withClient ? { client: { ...copyPlain(heen.client), retourCodes: clientCodes } } : {}),
   };
 }

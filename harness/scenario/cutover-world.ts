@@ -136,6 +136,8 @@ export class CutoverWorld {
   private held: Array<{ until: DateTime; delivery: Delivery }> = [];
   /** Set by counterpartySendsHeen's restartRightAfterDelivery until the next round that delivers. */
   private restartAfterNextDelivery = false;
+  /** Set by counterpartySendsHeen's hostileRightAfterDelivery until the next round that delivers. */
+  private hostileAfterNextDelivery: HostileKind | undefined;
   /** Scripted answers by the digest of the business events they carry; the newest that carries a heen wins. */
   private readonly plans: Array<{ carried: ReadonlySet<string>; plan: RetourPlan }> = [];
   private stoppedAnswering: string | undefined;
@@ -244,11 +246,13 @@ export class CutoverWorld {
    * `answeredAt`: the counterparty answers their heen only then (a late retour), not at once.
    * `retourCodes`: the header RetourCodes it answers with (a rejecting 0001, 9056 or 9507 on a
    * heen that is fine, to see the party register it), instead of its own verdict.
+   * `clientRetourCodes`: the Client's RetourCodes in that retour, where they differ from the
+   * header's (which alone are the verdict, and what the party must show).
    */
-  async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime; retourCodes?: string[] } = {}): Promise<CreatedEvent[]> {
+  async createEvents(intents: readonly Intent[], options: { answeredAt?: DateTime; retourCodes?: string[]; clientRetourCodes?: string[] } = {}): Promise<CreatedEvent[]> {
     return this.step(`${intents.length} bedrijfsgebeurtenis(sen) ontstaan bij de partij`, async () => {
       if (!intents.length) return [];
-      if (options.answeredAt || options.retourCodes) this.scriptAnswers(intents, options.answeredAt, options.retourCodes);
+      if (options.answeredAt || options.retourCodes || options.clientRetourCodes) this.scriptAnswers(intents, options);
       // Read before the call: live, the event exists from when the party was asked, not when it answered.
       const createdAt = this.clock.now();
       const ids = await this.party.control.intents([...intents]);
@@ -269,19 +273,26 @@ export class CutoverWorld {
    * party's system is restarted just after it took them (202) and before its next `/clock`, the
    * moment it holds them in custody with no retour made yet.
    */
-  async counterpartySendsHeen(count: number, options: { release?: Release; deliveredAt?: DateTime; restartRightAfterDelivery?: boolean } = {}): Promise<void> {
+  /**
+   * `hostileRightAfterDelivery`: right after the heen are delivered, before the next `/clock`, a
+   * delivery of that kind: what the party took (202) but has not yet acted on must survive it.
+   */
+  async counterpartySendsHeen(count: number, options: { release?: Release; deliveredAt?: DateTime; restartRightAfterDelivery?: boolean; hostileRightAfterDelivery?: HostileKind } = {}): Promise<void> {
     const how = options.deliveredAt ? `; het schakelpunt levert ze pas af ${describeMoment(options.deliveredAt, this.calendar.zone)}`
-      : options.restartRightAfterDelivery ? '; het systeem herstart direct na de ontvangst' : '';
+      : options.restartRightAfterDelivery ? '; het systeem herstart direct na de ontvangst'
+        : options.hostileRightAfterDelivery ? `; direct daarna, vóór de volgende /clock, een aanlevering die geweigerd of afgewezen moet worden: ${options.hostileRightAfterDelivery}` : '';
     return this.step(`de tegenpartij biedt ${count} heenbericht(en) aan${how}`, async () => {
       const offers = Array.from({ length: count }, () => this.counterparty.heen(this.counterpartyHeenSpec(), options.release ? { release: options.release } : {}));
       this.note(`the counterparty offers ${count} heen to the switch`);
       if (options.deliveredAt) this.holdDeliveries(new Set(offers.map((o) => o.key)), options.deliveredAt);
       this.restartAfterNextDelivery = options.restartRightAfterDelivery ?? false;
+      this.hostileAfterNextDelivery = options.hostileRightAfterDelivery;
       try {
-        await this.settle();
+        await (options.hostileRightAfterDelivery ? this.settleAfterHostile(`a delivery (${options.hostileRightAfterDelivery}) right after a heen`) : this.settle());
       } finally {
         // Armed for these heen only: if the switch refused them, no later delivery restarts the party.
         this.restartAfterNextDelivery = false;
+        this.hostileAfterNextDelivery = undefined;
       }
     });
   }
@@ -302,10 +313,11 @@ export class CutoverWorld {
   }
 
   /** Scripts the counterparty before the heen exist, so it cannot have answered them already. */
-  private scriptAnswers(intents: readonly Intent[], at: DateTime | undefined, codes: string[] | undefined): void {
+  private scriptAnswers(intents: readonly Intent[], options: { answeredAt?: DateTime; retourCodes?: string[]; clientRetourCodes?: string[] }): void {
+    const { answeredAt: at, retourCodes: codes, clientRetourCodes: clientCodes } = options;
     const carried = new Set(intents.map((intent) => fingerprintDigest(intentFingerprint(intent))));
-    this.plans.push({ carried, plan: { ...(at ? { at } : {}), ...(codes ? { codes } : {}) } });
-    const how = codes ? ` with RetourCodes ${codes.join(',')}` : '';
+    this.plans.push({ carried, plan: { ...(at ? { at } : {}), ...(codes ? { codes } : {}), ...(clientCodes ? { clientCodes } : {}) } });
+    const how = (codes ? ` with RetourCodes ${codes.join(',')}` : '') + (clientCodes ? ` (the Client's: ${clientCodes.join(',')})` : '');
     this.note(`the counterparty will answer the heen of ${intents.length} business event(s)${at ? ` only at ${describeMoment(at, this.calendar.zone)}` : ''}${how}`);
   }
 
@@ -334,29 +346,40 @@ export class CutoverWorld {
   /** Delivers a malformed, hostile or unexpected body straight to the party. */
   async deliverHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<void> {
     return this.step(`aanlevering die geweigerd of afgewezen moet worden: ${kind}`, async () => {
-      const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
-      const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
-      const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : this.ownHeenShape();
-      if (!own) {
-        this.note(`no hostile delivery ${kind}: the switch accepted no heen of the party for it to name`);
-        return;
-      }
-      const hostile = hostileBody(kind, heen, own, this.releases);
-      const meta = this.metaOf(hostile.bericht);
-      const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
-      this.hostile.push({
-        label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
-        xmlHash: outcome.entry.xmlHash, identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
-      });
-      this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
-      try {
-        await this.settle();
-      } catch (error) {
-        if (!(error instanceof PartyError)) throw error;
-        this.stoppedAnswering = `after ${hostile.label} the party stopped answering: ${error.message}`;
-        throw new ScenarioEndedByParty(this.stoppedAnswering);
-      }
+      const label = await this.sendHostile(kind, options);
+      if (label !== undefined) await this.settleAfterHostile(label);
     });
+  }
+
+  /** Delivers one hostile body and records what the party answered; its label, or undefined when there is nothing for it to name. */
+  private async sendHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<string | undefined> {
+    const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
+    const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+    const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : this.ownHeenShape();
+    if (!own) {
+      this.note(`no hostile delivery ${kind}: the switch accepted no heen of the party for it to name`);
+      return undefined;
+    }
+    const hostile = hostileBody(kind, heen, own, this.releases);
+    const meta = this.metaOf(hostile.bericht);
+    const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
+    this.hostile.push({
+      label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
+      xmlHash: outcome.entry.xmlHash, identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+    });
+    this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
+    return hostile.label;
+  }
+
+  /** Settles the moment after a hostile delivery: a party that stops answering ends the scenario, saying after what. */
+  private async settleAfterHostile(what: string): Promise<void> {
+    try {
+      await this.settle();
+    } catch (error) {
+      if (!(error instanceof PartyError)) throw error;
+      this.stoppedAnswering = `after ${what} the party stopped answering: ${error.message}`;
+      throw new ScenarioEndedByParty(this.stoppedAnswering);
+    }
   }
 
   /**
@@ -445,6 +468,11 @@ export class CutoverWorld {
       if (this.restartAfterNextDelivery) {
         this.restartAfterNextDelivery = false;
         await this.restartNow();
+      }
+      const hostile = this.hostileAfterNextDelivery;
+      if (hostile) {
+        this.hostileAfterNextDelivery = undefined;
+        await this.sendHostile(hostile);
       }
     }
     // Every round delivered answers to what the party's last /clock submitted, and it submitted more.

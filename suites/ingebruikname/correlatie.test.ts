@@ -26,7 +26,8 @@ scenario({
   await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9507'] });
   // Two heen of one Bsn both accepted, each retour with its Client, in reverse order: 0233 (not
   // assessed, which still means accepted) first, then 0200. Only the Identificatie tells them apart.
-  const [fourth] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1, minutes: 40 }) });
+  // The 0200's Client carries 0233 of its own: the header's codes are the verdict the party shows.
+  const [fourth] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1, minutes: 40 }), clientRetourCodes: ['0233'] });
   await world.createEvents([world.events.sameClient(fourth)], { answeredAt: goLive.plus({ hours: 1, minutes: 20 }), retourCodes: ['0233'] });
   await world.at(goLive.plus({ minutes: 20 }), 'het retourbericht op het tweede heenbericht komt eerst, afwijzend');
   await world.at(goLive.plus({ minutes: 40 }), 'dan dat op het eerste');

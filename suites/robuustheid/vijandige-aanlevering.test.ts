@@ -22,7 +22,9 @@ scenario({
   const { heenStop, retourStop, goLive } = world.calendar;
   await world.at(heenStop.minus({ hours: 2 }), 'gewone werkdag: er staat werk klaar');
   await world.createEvents(world.events.fresh(2));
-  await world.counterpartySendsHeen(1);
+  // Custody starts at the 202: an unreadable body right after, before the party's next /clock,
+  // must not take the heen it has not yet acted on with it.
+  await world.counterpartySendsHeen(1, { hostileRightAfterDelivery: 'not-well-formed' });
   for (const kind of HOSTILE) await world.deliverHostile(kind);
   await world.deliverHostile('heen-in-wrong-release', { release: world.releases.to });
   await world.at(heenStop.minus({ hours: 1 }), 'na de aanleveringen: de partij werkt door');
