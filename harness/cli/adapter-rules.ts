@@ -411,6 +411,20 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show the RetourCodes of its header (not its Client\'s) on that heen',
   },
   {
+    kind: 'message', name: 'a heen and a retour written by another XML library (a prefix on every element, one line, a comment, CDATA) are read as the suite\'s own layout',
+    verifies: ['ING-3.2', 'ING-3.6'],
+    body: async (w) => {
+      const { goLive } = w.calendar;
+      await w.at(goLive);
+      w.counterpartyWritesXmlAs('another-library');
+      await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 20 }) });
+      await w.counterpartySendsHeen(1);
+      await w.at(goLive.plus({ minutes: 20 }));
+      await w.at(goLive.plus({ hours: 1 }));
+    },
+    fix: 'read a delivery with an XML parser and match elements on namespace and local name, never on the text of the suite\'s own layout: a sender may choose any prefix, line breaks, comments and CDATA',
+  },
+  {
     kind: 'message', name: 'a retour with RetourCode 0233 (not assessed) answers its heen: nothing is sent again',
     verifies: ['ING-3.6', 'GEN-0.2'],
     body: async (w) => {

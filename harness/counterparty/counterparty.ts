@@ -9,8 +9,8 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  buildXml, flatString, heenNameOf, heenOf, isAccepting, messageName, OffHeapStrings, PlainPacker, retourNameOf, retourOn,
-  type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role,
+  buildXml, flatString, inXmlStyle, heenNameOf, heenOf, isAccepting, messageName, OffHeapStrings, PlainPacker, retourNameOf, retourOn,
+  type Bericht, type Heenbericht, type MessageName, type Release, type Retourbericht, type Role, type XmlStyle,
 } from '../messages/index.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
 import { sendableRelease } from '../profile/release-windows.js';
@@ -103,10 +103,20 @@ export class Counterparty {
   /** One array per distinct list of RetourCodes: a backlog answers nearly all alike. */
   private readonly codeLists = new Map<string, readonly string[]>();
   private readonly sharedStrings = new Map<string, string>();
+  private style: XmlStyle = 'suite';
 
   constructor(private readonly options: CounterpartyOptions) {
     this.identities = new Set(options.identities ?? identitiesOpposite(options.putRole));
     this.profile = options.profile ?? runProfile();
+  }
+
+  /** How it writes its XML from now on (`suite` until told otherwise). */
+  writeXmlAs(style: XmlStyle): void {
+    this.style = style;
+  }
+
+  private write(bericht: Bericht): string {
+    return inXmlStyle(buildXml(bericht), this.style);
   }
 
   knows(identity: string): boolean {
@@ -174,7 +184,7 @@ export class Counterparty {
     } else {
       this.sent.set(sentKey(nameOf(bericht), identificatie), { heen: bericht });
     }
-    return { key, xml: buildXml(bericht), bericht };
+    return { key, xml: this.write(bericht), bericht };
   }
 
   /**
@@ -194,7 +204,7 @@ export class Counterparty {
         const bericht = item.make(release, date);
         if (this.waitsForRetour(bericht, waitingBudgets)) continue;
         item.lastOffered = bericht;
-        yield { key: item.key, xml: buildXml(bericht), bericht };
+        yield { key: item.key, xml: this.write(bericht), bericht };
       } else {
         if (!this.retourAllowedAt(now, item.heenName, item.heenRelease) || (item.at && now < item.at)) continue;
         const bericht = retourOn(this.packer.unpack<Heenbericht>(this.packedHeen.get(item.heen)), {
@@ -204,7 +214,7 @@ export class Counterparty {
           withClient: item.withClient,
           ...(item.clientCodes ? { clientRetourCodes: item.clientCodes } : {}),
         });
-        yield { key: item.key, xml: buildXml(bericht), bericht };
+        yield { key: item.key, xml: this.write(bericht), bericht };
       }
     }
   }

@@ -12,3 +12,4 @@ export * from './from-intent.js';
 export * from './plain-packer.js';
 export * from './off-heap-strings.js';
 export * from './flat-string.js';
+export * from './xml-style.js';

@@ -17,6 +17,7 @@ import type { BodyDigest } from '../ledger/body-hash.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
 import { heldFrom } from '../ledger/queries.js';
 import type { Bericht, Heenbericht, Release } from '../messages/model.js';
+import type { XmlStyle } from '../messages/xml-style.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
 import { isHeenName } from '../messages/catalog.js';
@@ -334,6 +335,16 @@ export class CutoverWorld {
       if (carried.has(digest)) return plan;
     }
     return undefined;
+  }
+
+  /**
+   * From now on the counterparty writes its XML in `style` (messages/xml-style.ts): the same
+   * messages as another vendor's XML library writes them, which the party must read as it reads
+   * the suite's own layout.
+   */
+  counterpartyWritesXmlAs(style: XmlStyle): void {
+    this.counterparty.writeXmlAs(style);
+    this.note(`the counterparty writes its XML in the style "${style}" from now on`);
   }
 
   /** An unplanned block of the switch (an incident): IB103 in [from, until) even where the calendar allows. */
