@@ -70,19 +70,26 @@ export const CONTROL_RULES: ControlRule[] = [
     fix: 'refuse a calendar without heenStop < retourStop < goLive with 400 {"error": "..."}',
   },
   {
-    kind: 'control', name: 'POST /session answers 204 and GET /state then shows its now and nothing else',
+    kind: 'control', name: 'POST /session answers 204 and GET /state then shows its now and nothing else, also after an earlier session with an event',
     check: async (p) => {
-      const body = p.session();
+      // A session before it leaves an event behind: the new one must not see it.
+      const earlier = p.session();
+      await p.call('POST', '/session', earlier);
+      await p.call('POST', '/intents', [p.intent()]);
+      const body: Record<string, unknown> = { ...p.session(), sessionId: `${String(earlier['sessionId'])}-next` };
       const s = await p.call('POST', '/session', body);
       if (s.status !== 204) return `POST /session answered ${s.status} ${s.text.slice(0, 120)}`;
       const st = await p.call('GET', '/state');
       const state = st.json as { now?: string; outgoing?: unknown[]; incoming?: unknown[] } | null;
       if (st.status !== 200 || !state) return `GET /state answered ${st.status} ${st.text.slice(0, 120)}`;
       if (Date.parse(state.now ?? '') !== Date.parse(body['now'] as string)) return `GET /state says now ${state.now}, the session started at ${body['now'] as string}`;
-      if (!Array.isArray(state.outgoing) || !Array.isArray(state.incoming) || state.outgoing.length || state.incoming.length) return 'GET /state lists outgoing or incoming messages right after POST /session (or not as arrays)';
+      if (!Array.isArray(state.outgoing) || !Array.isArray(state.incoming)) return 'GET /state does not list outgoing and incoming as arrays right after POST /session';
+      if (state.outgoing.length || state.incoming.length) {
+        return `right after POST /session GET /state still lists ${state.outgoing.length} outgoing and ${state.incoming.length} incoming message(s) of the session before`;
+      }
       return undefined;
     },
-    fix: 'on POST /session drop all state, take the calendar and clock, answer 204; GET /state answers {now, outgoing: [], incoming: []}',
+    fix: 'on POST /session drop all state where the system keeps it (outbox, inbox, counters: its database, not only the adapter\'s memory), take the calendar and clock, answer 204; GET /state answers {now, outgoing: [], incoming: []}',
   },
   {
     kind: 'control', name: 'POST /clock backwards answers 400, forwards 200 {now}',
