@@ -139,8 +139,9 @@ export class Counterparty {
     this.received.add(seenKey);
     const plan = { ...this.planner(heen) };
     if (plan.never) return;
-    const identificatieRetour = this.nextIdentificatie(route.addressee);
-    const key = flatString(`retour:${route.addressee}:${identificatieRetour}`);
+    const retourName = retourNameOf(nameOf(heen));
+    const identificatieRetour = this.nextIdentificatie(route.addressee, retourName);
+    const key = flatString(`retour:${route.addressee}:${retourName}:${identificatieRetour}`);
     const opensBudget = budgetKey && previous === undefined ? budgetKey : null;
     if (opensBudget) this.openToekenningen.set(opensBudget, key);
     const codes = this.sharedCodes(plan.codes ?? judged);
@@ -174,11 +175,11 @@ export class Counterparty {
    */
   heen(spec: CounterpartyHeenSpec, options: { release?: Release } = {}): Offer {
     const { sender, name, make } = this.heenMaker(spec);
-    const identificatie = this.nextIdentificatie(sender);
+    const identificatie = this.nextIdentificatie(sender, name);
     const now = this.options.clock.now();
     const release = options.release ?? this.heenReleaseAt(now, name);
     const bericht = make(identificatie)(release, now.toISODate() ?? '');
-    const key = `heen:${sender}:${identificatie}`;
+    const key = `heen:${sender}:${name}:${identificatie}`;
     if (options.release === undefined) {
       this.queue.set(key, { kind: 'heen', key, sender, name, identificatie, make: make(identificatie) });
     } else {
@@ -307,10 +308,16 @@ export class Counterparty {
     }
   }
 
-  /** Unique per sender across all names (so also per name, as TR056 asks); at most 12 characters. */
-  private nextIdentificatie(sender: string): string {
-    const n = (this.counters.get(sender) ?? 0) + 1;
-    this.counters.set(sender, n);
+  /**
+   * Unique per message name and sender, as TR056 asks, and no more: every name of a sender counts
+   * from 1, so its WMO507 and JW507 (or a gemeente's WMO501 and JW501) share Identificaties, as
+   * they may in the chain. A party that tells messages apart by the Identificatie alone fails.
+   * At most 12 characters.
+   */
+  private nextIdentificatie(sender: string, name: MessageName): string {
+    const counter = `${sender}|${name}`;
+    const n = (this.counters.get(counter) ?? 0) + 1;
+    this.counters.set(counter, n);
     const prefix = `C${sender}`;
     return prefix + String(n).padStart(12 - prefix.length, '0');
   }

@@ -115,10 +115,12 @@ function messagesWithAttempts(traffic: ObservedTraffic): AttemptedMessage[] {
   for (const r of traffic.retourSubmissions) if (r.heenRef) retours.set(r.heenRef, [...(retours.get(r.heenRef) ?? []), r]);
   for (const [ref, attempts] of retours) {
     const heenId = attempts[0]?.entry.identificatie;
+    // The heen's name too: an Identificatie is unique per message name only (TR056).
+    const heenName = ref.slice(0, ref.indexOf('|'));
     out.push({
       label: `the retour on ${ref.replace('|', ' ')}`,
       attempts,
-      reportedAsSent: (state) => state.incoming.find((i) => i.identificatie === heenId && !i.heen)?.retour?.status === 'sent',
+      reportedAsSent: (state) => state.incoming.find((i) => i.bericht === heenName && i.identificatie === heenId && !i.heen)?.retour?.status === 'sent',
     });
   }
   return out;
