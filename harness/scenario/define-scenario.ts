@@ -172,6 +172,9 @@ export function registerTest(definition: ScenarioDefinition, target: PartyTarget
   });
   afterAll(async () => {
     await Promise.allSettled([driver.stop(), host?.close()]);
+    // The test's closures outlive it (vitest keeps them): drop what holds the party and the world.
+    party = undefined;
+    host = undefined;
   });
 
   it(title, async (context) => {

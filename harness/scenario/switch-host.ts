@@ -45,7 +45,10 @@ export class SwitchHost {
     return this.core;
   }
 
+  /** Stops listening and lets go of the scenario's switch and world: a worker runs many scenarios. */
   close(): Promise<void> {
+    this.core = undefined;
+    this.listener = undefined;
     return this.closeServer();
   }
 }
