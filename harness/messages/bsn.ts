@@ -1,6 +1,8 @@
 /**
  * Burgerservicenummer checks and synthetic test BSNs. Test data must never hold a real BSN,
- * so synthetic ones come from the 99999xxxx range, which is not issued to people.
+ * so synthetic ones come from the 99999xxxx range, which is not issued to people, and a few from
+ * 000000xxx, the smallest valid numbers: a Bsn is nine digits, and real ones with a leading zero
+ * exist, so a system that keeps a Bsn as a number (and loses its zeros) must meet one here.
  */
 
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const;
@@ -46,4 +48,13 @@ export function syntheticBsn(n: number): string {
     );
   }
   return bsn;
+}
+
+/** Every valid BSN of the form 000000xxx, ascending. */
+const leadingZeroPool: readonly string[] = Array.from({ length: 1_000 }, (_, tail) => String(tail).padStart(9, '0'))
+  .filter((candidate) => candidate !== '000000000' && isValidBsn(candidate));
+
+/** The n-th valid BSN of the form 000000xxx, modulo their number: `syntheticBsnWithLeadingZeros(0)` is `000000012`. */
+export function syntheticBsnWithLeadingZeros(n: number): string {
+  return leadingZeroPool[Math.abs(Math.trunc(n)) % leadingZeroPool.length] as string;
 }

@@ -6,7 +6,7 @@
 import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { Role, Wet } from '../messages/model.js';
-import { ZORGFUNCTIES, syntheticBsn, syntheticBsnCount } from '../messages/index.js';
+import { ZORGFUNCTIES, syntheticBsn, syntheticBsnCount, syntheticBsnWithLeadingZeros } from '../messages/index.js';
 import type { BudgetafsluitingIntent, Intent, ToekenningIntent } from '../protocol/party-protocol.js';
 import { defaultProviderFor } from '../counterparty/identities.js';
 
@@ -104,8 +104,9 @@ export class BusinessEvents {
   private one(role: Role = this.role, laws: readonly Wet[] = LAWS_OF[role]): Intent {
     const n = this.next++;
     const wet = laws[n % laws.length] as Wet;
-    // The synthetic range holds some 900 BSNs; budgets keep events apart when a Bsn recurs.
-    const bsn = syntheticBsn((this.seed * 1_000 + n) % syntheticBsnCount());
+    // The synthetic range holds some 900 BSNs; budgets keep events apart when a Bsn recurs. The
+    // fourth event of every seven has a Bsn with leading zeros, which a number would lose.
+    const bsn = n % 7 === 3 ? syntheticBsnWithLeadingZeros(this.seed * 1_000 + n) : syntheticBsn((this.seed * 1_000 + n) % syntheticBsnCount());
     const { year, heenStopDay, issued } = this.dates;
     const period = { start: `${year}-01-01`, end: `${year}-12-31` };
     const codes = ZORGFUNCTIES[wet];

@@ -366,6 +366,10 @@ export class CutoverWorld {
   private async sendHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<string | undefined> {
     const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
     const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+    if (kind === 'ontvanger-not-the-receiver' && heen.header.ontvanger === undefined) {
+      this.note(`no hostile delivery ${kind}: the ${heen.family} this role receives names no Ontvanger`);
+      return undefined;
+    }
     const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : this.ownHeenShape();
     if (!own) {
       this.note(`no hostile delivery ${kind}: the switch accepted no heen of the party for it to name`);

@@ -9,7 +9,8 @@ import type { HostileExpectation } from '../verdicts/observations.js';
 export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
-  | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law' | 'heen-in-wrong-release';
+  | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law'
+  | 'ontvanger-not-the-receiver' | 'heen-in-wrong-release';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -104,6 +105,15 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 're
       const foreign = heen.wet === 'WMO' ? '31' : '01';
       return { kind, label: `a ${heen.wet} heen with Zorgfunctie ${foreign}, a code of another law`, expectation: 'refuse-or-reject',
         body: utf8(xml.replace(/<Zorgfunctie>[^<]*<\/Zorgfunctie>/, `<Zorgfunctie>${foreign}</Zorgfunctie>`)) };
+    }
+    case 'ontvanger-not-the-receiver': {
+      // messages.md: "an Ontvanger that is not the receiver" is a content fault. Only a 507 names
+      // its receiver (a 501 always goes to the SVB); the code stays of the same kind (4 digits,
+      // 55.. for a zorgkantoor), so the schema passes and only the receiver can see it.
+      const ontvanger = heen.header.ontvanger ?? '';
+      const other = `${ontvanger.slice(0, -1)}${(Number(ontvanger.slice(-1)) + 1) % 10}`;
+      return { kind, label: `a 507 for Ontvanger ${other}, another party than the receiver ${ontvanger}`, expectation: 'refuse-or-reject',
+        body: utf8(xml.replace(/<Ontvanger>[^<]*<\/Ontvanger>/, `<Ontvanger>${other}</Ontvanger>`)) };
     }
     case 'heen-in-wrong-release':
       return { kind, label: `a ${heen.release} heen at a moment that release is not allowed`, body: utf8(xml), expectation: 'refuse-or-reject' };

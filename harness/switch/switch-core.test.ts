@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostname } from 'node:os';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { Ledger } from '../ledger/ledger.js';
-import { buildXml } from '../messages/index.js';
+import { buildXml, retourOn } from '../messages/index.js';
 import { createValidator, MAX_MESSAGE_BYTES, type XsdValidator } from '../validation/index.js';
 import { SwitchCore } from './switch-core.js';
 import { directoryOf } from './directory.js';
@@ -119,6 +119,21 @@ describe('SwitchCore', () => {
     expect(wrong.entry).toMatchObject({ origin: notFrom, status: 422, code: 'IB005', xsdValid: true, errors: [expect.stringContaining('as its sender')] });
     expect(ledger.xmlOf(wrong.entry.xmlHash)).toBe(xml);
     expect(core.submit(xml, from).status).toBe(202);
+  });
+
+  it('takes a 508 on a misaddressed 507 from the provider it was delivered to, and only from that one', () => {
+    const { core, ledger, clock } = setup();
+    // A 507 for 0364 that reached 0363 (a hostile delivery): 0363 rejects it, its 508 copying the header.
+    const heen = sampleHeen({ release: '2.0.2', identificatie: 'S9', at: clock.now(), kind: 'budgetafsluiting', provider: '0364' });
+    const retour = buildXml(retourOn(heen, { identificatieRetour: 'R9', dagtekeningRetour: clock.now().toISODate() ?? '', retourCodes: ['0001'] }));
+    expect(core.submit(retour, 'put').body).toMatchObject({ code: 'IB005' });
+    ledger.append({
+      at: clock.now().toUTC().toISO() ?? '', kind: 'delivery', origin: 'suite', switch: 'GGk', name: 'WMO507', release: '2.0.2',
+      sender: 'SVB', addressee: '0363', identificatie: 'S9', identificatieRetour: null, dagtekening: null, xsdValid: null,
+      errors: [], status: 202, code: null, ontvangstId: null, attempts: 1, xmlHash: '', bytes: 0,
+    });
+    expect(core.submit(retour, 'put')).toMatchObject({ status: 202, entry: { name: 'WMO508', sender: '0364', identificatieRetour: 'R9' } });
+    expect(core.submit(retour, 'counterparty').body).toMatchObject({ code: 'IB005' });
   });
 
   it('refuses a 501 whose Afzender is another gemeente or unknown, even where the calendar blocks', () => {

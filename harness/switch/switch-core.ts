@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Calendar } from '../clock/calendar.js';
 import type { Clock } from '../clock/clock.js';
 import { describeMoment } from '../clock/describe-moment.js';
-import { switchOf, wetOf } from '../messages/catalog.js';
+import { heenNameOf, switchOf, wetOf } from '../messages/catalog.js';
 import { isRetour, type Bericht, type MessageName } from '../messages/model.js';
 import { digestBody, type BodyDigest } from '../ledger/body-hash.js';
 import { isoUtc, isoZoned } from '../clock/moment-text.js';
@@ -77,7 +77,7 @@ export class SwitchCore {
 
     // A message naming another party as its sender is a wrong message whatever the moment, so
     // this comes before the calendar (which only ever refuses a right message, with IB103).
-    if (!this.options.directory.actsAs(origin, route.sender)) {
+    if (!this.options.directory.actsAs(origin, route.sender) && !this.answersHeenDeliveredTo(origin, bericht, name)) {
       const why = `${name} names "${route.sender}" as its sender (${senderField(bericht)}), but it was submitted by another party`;
       return this.refuse({ ...draft, errors: [why, ...draft.errors] }, body, 'IB005', why,
         'put your own identity in the header (the one your session names); it counts as not sent');
@@ -101,6 +101,24 @@ export class SwitchCore {
     const answer: SwitchAccepted = { ontvangstId: randomUUID(), tijdstip: isoZoned(now) };
     const entry = this.options.ledger.append({ ...draft, status: 202, code: null, ontvangstId: answer.ontvangstId }, body);
     return { status: 202, body: answer, entry, accepted: { bericht, addressee: route.addressee } };
+  }
+
+  /**
+   * Whether `bericht` is a 508 on a 507 this switch delivered to `origin`'s party. Its sender is
+   * then that party, whatever the copied header names: a 507 that reached the wrong provider
+   * is a content fault to reject with a retour (messages.md), and the retour's header is the 507's,
+   * unchanged, so its Ontvanger names the provider it was meant for. Asked only when the header's
+   * sender is not the submitter, so an ordinary 508 never scans the ledger.
+   */
+  private answersHeenDeliveredTo(origin: SubmissionOrigin, bericht: Bericht, name: MessageName): boolean {
+    if (bericht.family !== '508') return false;
+    const heenName = heenNameOf(name);
+    const identificatie = bericht.header.berichtIdentificatie.identificatie;
+    for (const entry of this.options.ledger.scan()) {
+      if (entry.kind === 'delivery' && entry.status >= 200 && entry.status < 300 && entry.name === heenName && entry.identificatie === identificatie &&
+        entry.addressee !== null && this.options.directory.actsAs(origin, entry.addressee)) return true;
+    }
+    return false;
   }
 
   /**
