@@ -119,7 +119,7 @@ export const CONTROL_RULES: ControlRule[] = [
   },
 ];
 
-const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver'];
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'heen-for-another-role'];
 
 export const MESSAGE_RULES: MessageRule[] = [
   {
@@ -363,7 +363,19 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.redeliverLast();
       await w.at(heenStop.minus({ minutes: 30 }));
     },
-    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law) with a rejecting retour, keep working (a refused body never takes a heen taken before it with it), and take a byte-identical redelivery as a no-op 202',
+    fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), refuse a message your role never receives (a 501 at a provider, a 507 at the SVB), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law, an Ontvanger that is not you) with a rejecting retour, keep working (a refused body never takes a heen taken before it with it), and take a byte-identical redelivery as a no-op 202',
+  },
+  {
+    kind: 'message', name: 'a valid heen of 1.2 MB (3,200 function lines) is taken and answered: only a body over 25 MB may get 413',
+    verifies: ['GEN-0.2', 'AFS-1.3'],
+    body: async (w) => {
+      const { heenStop, retourStop } = w.calendar;
+      await w.at(heenStop.minus({ hours: 2 }));
+      await w.counterpartySendsHeen(1, { lines: 3_200 });
+      await w.at(heenStop.minus({ hours: 1 }));
+      await w.at(retourStop);
+    },
+    fix: 'raise the body limit of your web server or framework to 25 MB for POST /berichten (nginx: client_max_body_size 25m; many frameworks default to 100 kB or 1 MB)',
   },
   {
     kind: 'message', name: 'a heen in a release its moment does not allow is refused or rejected: the new release before go-live, the old one from the go-live instant on',

@@ -152,3 +152,17 @@ export class BusinessEvents {
 function localDate(t: DateTime, cal: Calendar): string {
   return t.setZone(cal.zone).toISODate() ?? '';
 }
+
+/**
+ * The event with `lines` function lines, copies of its first with amounts of their own: a valid
+ * message as large as a scenario needs (every repeated element of messages.md is 1..n).
+ */
+export function withLines<T extends Pick<ToekenningIntent, 'kind' | 'budget'> | Pick<BudgetafsluitingIntent, 'kind' | 'spent'>>(event: T, lines: number): T {
+  const amount = (i: number): number => 1_000 + i;
+  if (event.kind === 'toekenning') {
+    const first = event.budget.functions[0]!;
+    return { ...event, budget: { ...event.budget, functions: Array.from({ length: lines }, (_, i) => ({ ...first, amount: amount(i) })) } };
+  }
+  const first = event.spent[0]!;
+  return { ...event, spent: Array.from({ length: lines }, (_, i) => ({ ...first, amount: amount(i) })) };
+}

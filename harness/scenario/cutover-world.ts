@@ -38,7 +38,7 @@ import type { PartyUnderTest } from '../sut/party-under-test.js';
 import { PartyError } from '../sut/party-error.js';
 import type { Intent, PartyState } from '../protocol/party-protocol.js';
 import type { CreatedEvent, EndlessExchange, HostileDelivery, Observations, Redelivery, RestartObservation, StateSnapshot } from '../verdicts/observations.js';
-import { BusinessEvents } from './business-events.js';
+import { BusinessEvents, withLines } from './business-events.js';
 import { heenFingerprint, intentFingerprint } from '../verdicts/business-content.js';
 import { CreatedEventLog } from './created-event-log.js';
 import { fingerprintDigest } from './fingerprint-digest.js';
@@ -278,12 +278,17 @@ export class CutoverWorld {
    * `hostileRightAfterDelivery`: right after the heen are delivered, before the next `/clock`, a
    * delivery of that kind: what the party took (202) but has not yet acted on must survive it.
    */
-  async counterpartySendsHeen(count: number, options: { release?: Release; deliveredAt?: DateTime; restartRightAfterDelivery?: boolean; hostileRightAfterDelivery?: HostileKind } = {}): Promise<void> {
-    const how = options.deliveredAt ? `; het schakelpunt levert ze pas af ${describeMoment(options.deliveredAt, this.calendar.zone)}`
+  /**
+   * `lines`: each heen carries that many function lines (FunctieBudget of a 501, FunctieBudgetBesteed
+   * of a 507) instead of one or two, so it is as large as a scenario needs it (the limit is 25 MB).
+   */
+  async counterpartySendsHeen(count: number, options: { release?: Release; deliveredAt?: DateTime; restartRightAfterDelivery?: boolean; hostileRightAfterDelivery?: HostileKind; lines?: number } = {}): Promise<void> {
+    const how = options.lines ? `, elk met ${options.lines} regels` : options.deliveredAt ? `; het schakelpunt levert ze pas af ${describeMoment(options.deliveredAt, this.calendar.zone)}`
       : options.restartRightAfterDelivery ? '; het systeem herstart direct na de ontvangst'
         : options.hostileRightAfterDelivery ? `; direct daarna, vóór de volgende /clock, een aanlevering die geweigerd of afgewezen moet worden: ${options.hostileRightAfterDelivery}` : '';
     return this.step(`de tegenpartij biedt ${count} heenbericht(en) aan${how}`, async () => {
-      const offers = Array.from({ length: count }, () => this.counterparty.heen(this.counterpartyHeenSpec(), options.release ? { release: options.release } : {}));
+      const spec = (): CounterpartyHeenSpec => options.lines ? withLines(this.counterpartyHeenSpec(), options.lines) : this.counterpartyHeenSpec();
+      const offers = Array.from({ length: count }, () => this.counterparty.heen(spec(), options.release ? { release: options.release } : {}));
       this.note(`the counterparty offers ${count} heen to the switch`);
       if (options.deliveredAt) this.holdDeliveries(new Set(offers.map((o) => o.key)), options.deliveredAt);
       this.restartAfterNextDelivery = options.restartRightAfterDelivery ?? false;
@@ -604,7 +609,6 @@ export class CutoverWorld {
     return this.events.forCounterparty(1)[0] as CounterpartyHeenSpec;
   }
 
-  /** A heen shaped like the party's own, with an Identificatie it never used. */
   /**
    * The party's latest heen the switch accepted, preferring one on which no retour was delivered
    * yet; undefined when the switch accepted none (the party's own fault, judged elsewhere).
@@ -621,6 +625,7 @@ export class CutoverWorld {
     return undefined;
   }
 
+  /** A heen shaped like the party's own, with an Identificatie it never used. */
   private ownHeenShape(): Heenbericht {
     const [intent] = this.events.fresh(1);
     const now = this.clock.now();

@@ -10,7 +10,7 @@ export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
   | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law'
-  | 'ontvanger-not-the-receiver' | 'heen-in-wrong-release';
+  | 'ontvanger-not-the-receiver' | 'heen-for-another-role' | 'heen-in-wrong-release';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -55,10 +55,15 @@ export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenb
     const retour: Retourbericht = retourOn(moved, { identificatieRetour: 'RANDEREREL1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
     return { kind, bericht: retour, label: `a ${other} retour naming ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party sent in ${ownHeen.release}`, body: utf8(buildXml(retour)), expectation: 'list-rejected-or-refuse' };
   }
+  if (kind === 'heen-for-another-role') {
+    // party-protocol.md: 400 for a message "not one its role receives". The party's own kind of
+    // heen is the one it never receives: a provider sends 501s, the SVB sends 507s.
+    return { kind, bericht: ownHeen, label: `a ${ownHeen.wet}${ownHeen.family}, a heen this role sends and never receives`, body: utf8(buildXml(ownHeen)), expectation: 'refuse' };
+  }
   return { ...bodyFromHeen(kind, heen), bericht: heen };
 }
 
-function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
+function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release' | 'heen-for-another-role'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
   const xml = buildXml(heen);
   switch (kind) {
     case 'not-well-formed':
