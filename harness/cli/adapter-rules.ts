@@ -119,7 +119,7 @@ export const CONTROL_RULES: ControlRule[] = [
   },
 ];
 
-const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'heen-for-another-role'];
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role'];
 
 export const MESSAGE_RULES: MessageRule[] = [
   {

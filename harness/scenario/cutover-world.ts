@@ -370,7 +370,11 @@ export class CutoverWorld {
   /** Delivers one hostile body and records what the party answered; its label, or undefined when there is nothing for it to name. */
   private async sendHostile(kind: HostileKind, options: { release?: Release } = {}): Promise<string | undefined> {
     const release = options.release ?? deliverableHeenRelease(runProfile(), this.calendar, this.clock.now());
-    const heen = this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+    const heen = kind === 'identificatie-reused' ? this.lastDeliveredHeen() : this.counterparty.heen(this.counterpartyHeenSpec(), { release }).bericht as Heenbericht;
+    if (!heen) {
+      this.note(`no hostile delivery ${kind}: no heen was delivered to the party before for it to repeat the Identificatie of`);
+      return undefined;
+    }
     if (kind === 'ontvanger-not-the-receiver' && heen.header.ontvanger === undefined) {
       this.note(`no hostile delivery ${kind}: the ${heen.family} this role receives names no Ontvanger`);
       return undefined;
@@ -619,6 +623,19 @@ export class CutoverWorld {
     const accepted = entries.filter((e) => e.kind === 'submission' && e.origin === 'put' && e.status === 202 && !!e.name && isHeenName(e.name));
     const latestFirst = [...accepted].reverse();
     for (const e of [...latestFirst.filter((a) => !answered.has(a.identificatie)), ...latestFirst]) {
+      const bericht = this.messageOf(e.xmlHash);
+      if (bericht && isHeen(bericht)) return bericht;
+    }
+    return undefined;
+  }
+
+  /** The counterparty's latest heen the party took (202), hostile deliveries left out. */
+  private lastDeliveredHeen(): Heenbericht | undefined {
+    const hostile = new Set(this.hostile.map((h) => h.xmlHash));
+    const entries = this.ledger.entries();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.kind !== 'delivery' || e.status < 200 || e.status >= 300 || !e.name || !isHeenName(e.name) || hostile.has(e.xmlHash)) continue;
       const bericht = this.messageOf(e.xmlHash);
       if (bericht && isHeen(bericht)) return bericht;
     }

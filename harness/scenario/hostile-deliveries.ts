@@ -3,14 +3,14 @@
  * from a valid heen the party's role receives, with the answers the protocol allows.
  */
 import type { Bericht, Heenbericht, Release, Retourbericht } from '../messages/model.js';
-import { buildXml, releaseInfo, retourOn, unknownNamespaceSegment } from '../messages/index.js';
+import { buildXml, releaseInfo, retourOn, syntheticBsn, syntheticBsnCount, unknownNamespaceSegment } from '../messages/index.js';
 import type { HostileExpectation } from '../verdicts/observations.js';
 
 export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
   | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law'
-  | 'ontvanger-not-the-receiver' | 'heen-for-another-role' | 'heen-in-wrong-release';
+  | 'ontvanger-not-the-receiver' | 'identificatie-reused' | 'heen-for-another-role' | 'heen-in-wrong-release';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -36,7 +36,8 @@ function oversized(xml: string): Uint8Array {
 
 /**
  * @param heen a valid heen the party receives (a 507 for a budget provider, a 501 for the SVB),
- *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`
+ *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`; for
+ *   `identificatie-reused` one delivered to the party before, whose Identificatie the body reuses
  * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used;
  *   for `retour-in-another-release` one the party sent and the switch accepted
  * @param releases the migration's two releases
@@ -60,10 +61,19 @@ export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenb
     // heen is the one it never receives: a provider sends 501s, the SVB sends 507s.
     return { kind, bericht: ownHeen, label: `a ${ownHeen.wet}${ownHeen.family}, a heen this role sends and never receives`, body: utf8(buildXml(ownHeen)), expectation: 'refuse' };
   }
+  if (kind === 'identificatie-reused') {
+    // TR056 seen from the receiver: another message (another client: a valid Bsn, so no other
+    // content fault) with the name, sender and Identificatie of one it took before: 9056.
+    const last = syntheticBsn(syntheticBsnCount() - 1);
+    const bsn = heen.client.bsn === last ? syntheticBsn(syntheticBsnCount() - 2) : last;
+    const other = { ...heen, client: { ...heen.client, bsn } } as Heenbericht;
+    const id = heen.header.berichtIdentificatie.identificatie;
+    return { kind, bericht: other, label: `a ${heen.wet}${heen.family} for another client with Identificatie ${id}, which a heen delivered before carries`, body: utf8(buildXml(other)), expectation: 'refuse-or-reject' };
+  }
   return { ...bodyFromHeen(kind, heen), bericht: heen };
 }
 
-function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release' | 'heen-for-another-role'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
+function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release' | 'heen-for-another-role' | 'identificatie-reused'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
   const xml = buildXml(heen);
   switch (kind) {
     case 'not-well-formed':

@@ -55,16 +55,21 @@ export const algemeenChecks: CheckTable = {
     for (const d of traffic.deliveries) {
       if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
       const accepted = traffic.retoursOn(d.heenRef).filter((r) => r.accepted);
-      if (accepted.length === 1) continue;
-      if (!accepted.length && !retourDue(obs, d)) {
+      // A hostile heen the party took with this Identificatie (reused, TR056) is owed its own retour.
+      const reusedBy = traffic.takenHostileOf(d.heenRef);
+      const owed = reusedBy ? 2 : 1;
+      if (accepted.length === owed) continue;
+      if (accepted.length < owed && !retourDue(obs, d)) {
         notDue.push({ duty: `a retour on ${d.entry.name} ${d.id} accepted` });
         continue;
       }
       findings.push({
-        requirement: 'GEN-0.2', category: accepted.length ? 'duplicate' : 'lost',
-        expected: `exactly one accepted retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)})`,
+        requirement: 'GEN-0.2', category: accepted.length > owed ? 'duplicate' : 'lost',
+        expected: reusedBy
+          ? `exactly two accepted retours on ${d.entry.name} ${d.id}: one on the heen delivered ${when(obs, d.at)}, one on another heen with this Identificatie taken ${when(obs, reusedBy.at)}`
+          : `exactly one accepted retour on ${d.entry.name} ${d.id} (delivered ${when(obs, d.at)})`,
         happened: accepted.length
-          ? `${accepted.length} were accepted: ${sample(accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
+          ? `${accepted.length} ${accepted.length === 1 ? 'was' : 'were'} accepted: ${sample(accepted, (a) => `${a.id} at ${when(obs, a.at)}`)}`
           : `none was accepted by the end of the scenario${refusedByParty(d)}`,
         messageIds: [d.id, ...accepted.map((a) => a.id)],
       });
@@ -151,8 +156,14 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
   for (const attempt of traffic.retourSubmissions) {
     const retour = attempt.bericht as Retourbericht | undefined;
     if (!retour || !isRetour(retour)) continue;
-    const clean = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
-    const hostile = !clean && attempt.heenRef ? traffic.takenHostileOf(attempt.heenRef) : undefined;
+    const delivered = attempt.heenRef ? traffic.deliveryOf(attempt.heenRef)?.bericht : undefined;
+    const taken = attempt.heenRef ? traffic.takenHostileOf(attempt.heenRef) : undefined;
+    // A hostile heen reusing the Identificatie of a delivered one (TR056) shares its retours: a
+    // retour answers the one whose Client it copies; a header-only one could answer either, so its
+    // verdict is left to GEN-0.3, which asks that one of them rejects.
+    const shared = !!delivered && !!taken?.bericht;
+    const clean = delivered && !(shared && retour.client?.bsn === (taken?.bericht as Heenbericht).client.bsn) ? delivered : undefined;
+    const hostile = clean ? undefined : taken;
     // A hostile heen the suite's own reader refuses (a DOCTYPE) was received all the same: GEN-0.3
     // judges taking it, and there is no read heen to hold its retour against.
     if (hostile && !hostile.bericht) continue;
@@ -169,7 +180,7 @@ function retourContentFindings(obs: Observations, traffic: ObservedTraffic): Fin
     const problems = [
       ...checkRetourAgainstHeen(retour, heen).map((i) => i.message),
       dagtekeningProblem(obs, attempt, retour.header.dagtekeningRetour, 'DagtekeningRetour'),
-      clean ? verdictProblem(retour, heen) : undefined,
+      clean && !(shared && !retour.client) ? verdictProblem(retour, heen) : undefined,
     ].filter((p): p is string => !!p);
     if (problems.length) findings.push({
       requirement: 'GEN-0.1', category: 'content',
@@ -242,9 +253,14 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
     const refused = h.status === 400 || h.status === 413;
     const delivered = obs.entries.find((e) => e.kind === 'delivery' && e.xmlHash === h.xmlHash);
     const ref = delivered?.name && delivered.identificatie ? `${delivered.name}|${delivered.identificatie}` : undefined;
-    const retour = ref ? traffic.retoursOn(ref).find((r) => r.accepted) : undefined;
-    const codes = retour?.bericht && isRetour(retour.bericht) ? retour.bericht.header.retourCodes : [];
-    const listed = final?.incoming.find((i) => i.identificatie === h.identificatie && (!delivered?.name || i.bericht === delivered.name));
+    // A body reusing an earlier heen's Identificatie shares its retours and listing with that heen:
+    // the rejecting one among them, if any, is the answer to this body.
+    const accepted = ref ? traffic.retoursOn(ref).filter((r) => r.accepted) : [];
+    const codesOf = (r: (typeof accepted)[number]): readonly string[] => (r.bericht && isRetour(r.bericht) ? r.bericht.header.retourCodes : []);
+    const retour = accepted.find((r) => !isAccepting(codesOf(r))) ?? accepted[0];
+    const codes = retour ? codesOf(retour) : [];
+    const listings = final?.incoming.filter((i) => i.identificatie === h.identificatie && (!delivered?.name || i.bericht === delivered.name)) ?? [];
+    const listed = listings.find((i) => i.status === 'rejected') ?? listings[0];
     // A heen it rejects is one the party does not act on: its own state must say so too.
     const listedAsRejected = !final || listed?.status === 'rejected';
     let how = `answered ${h.status || 'nothing (no answer)'}`;
