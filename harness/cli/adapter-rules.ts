@@ -366,6 +366,21 @@ export const MESSAGE_RULES: MessageRule[] = [
     fix: 'answer 400 {"error"} to a body you cannot read (never expand entities, refuse a DOCTYPE), refuse a message your role never receives (a 501 at a provider, a 507 at the SVB), answer a readable heen with a content fault (Bsn, Zorgfunctie of another law, an Ontvanger that is not you) with a rejecting retour, keep working (a refused body never takes a heen taken before it with it), and take a byte-identical redelivery as a no-op 202',
   },
   {
+    kind: 'message', name: 'after go-live too, iPgb 2.3 deliveries that are unreadable, hostile or faulty in content are refused or rejected; a redelivery changes nothing',
+    verifies: ['GEN-0.3', 'GEN-0.2'],
+    body: async (w) => {
+      const { goLive } = w.calendar;
+      await w.at(goLive.plus({ minutes: 10 }));
+      await w.counterpartySendsHeen(1);
+      for (const kind of HOSTILE) await w.deliverHostile(kind);
+      await w.at(goLive.plus({ minutes: 20 }));
+      await w.counterpartySendsHeen(1);
+      await w.redeliverLast();
+      await w.at(goLive.plus({ minutes: 30 }));
+    },
+    fix: 'give the new release\'s intake the same checks as the old one: refuse a DOCTYPE or unreadable body with 400, reject content faults and reused Identificaties with a retour, take a byte-identical redelivery as a no-op 202',
+  },
+  {
     kind: 'message', name: 'a valid heen of 1.2 MB (3,200 function lines) is taken and answered: only a body over 25 MB may get 413',
     verifies: ['GEN-0.2', 'AFS-1.3'],
     body: async (w) => {
@@ -422,12 +437,12 @@ export const MESSAGE_RULES: MessageRule[] = [
       const { goLive } = w.calendar;
       await w.at(goLive);
       const [first] = await w.createEvents(w.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }), clientRetourCodes: ['0233'] });
-      await w.createEvents([w.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001'] });
+      await w.createEvents([w.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001', '9056'] });
       await w.at(goLive.plus({ minutes: 20 }));
       await w.at(goLive.plus({ minutes: 40 }));
       await w.at(goLive.plus({ hours: 1 }));
     },
-    fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show the RetourCodes of its header (not its Client\'s) on that heen',
+    fix: 'correlate a retour by BerichtIdentificatie/Identificatie only (never by order, Bsn or budget), also a header-only rejecting one, and show every RetourCode of its header (not its Client\'s) on that heen',
   },
   {
     kind: 'message', name: 'a heen and a retour written by another XML library (a prefix on every element, one line, a comment, CDATA) are read as the suite\'s own layout',

@@ -17,9 +17,9 @@ scenario({
   const { goLive } = world.calendar;
   await world.at(goLive, '1 april 09.00 uur: ingebruikname');
   // Two open heen of the same message name and Bsn, answered in reverse order: the first
-  // accepting, the second rejecting (0001).
+  // accepting, the second rejecting with two codes (RetourCodes holds 1..n), both to be shown.
   const [first] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 40 }) });
-  await world.createEvents([world.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001'] });
+  await world.createEvents([world.events.sameClient(first)], { answeredAt: goLive.plus({ minutes: 20 }), retourCodes: ['0001', '9056'] });
   // Side by side at one moment: rejections 9056 and 9507 next to an acceptance, same Bsn again.
   const [third] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1 }), retourCodes: ['9056'] });
   await world.createEvents([world.events.sameClient(third)], { answeredAt: goLive.plus({ hours: 1 }) });
@@ -29,7 +29,7 @@ scenario({
   // The 0200's Client carries 0233 of its own: the header's codes are the verdict the party shows.
   const [fourth] = await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ hours: 1, minutes: 40 }), clientRetourCodes: ['0233'] });
   await world.createEvents([world.events.sameClient(fourth)], { answeredAt: goLive.plus({ hours: 1, minutes: 20 }), retourCodes: ['0233'] });
-  await world.at(goLive.plus({ minutes: 20 }), 'het retourbericht op het tweede heenbericht komt eerst, afwijzend');
+  await world.at(goLive.plus({ minutes: 20 }), 'het retourbericht op het tweede heenbericht komt eerst, afwijzend met twee retourcodes');
   await world.at(goLive.plus({ minutes: 40 }), 'dan dat op het eerste');
   await world.at(goLive.plus({ hours: 1 }), 'drie retourberichten naast elkaar: 9056, 0200 en 9507');
   await world.at(goLive.plus({ hours: 1, minutes: 20 }), 'een 0233 (niet beoordeeld, wel geaccepteerd) op het jongste van twee heenberichten van één Bsn');

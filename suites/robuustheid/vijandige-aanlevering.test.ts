@@ -44,6 +44,27 @@ scenario({
 });
 
 scenario({
+  id: 'gen-hostile-deliveries-in-2-3',
+  title: 'Ook na de ingebruikname wordt een onleesbare, vijandige of onverwachte iPgb {to}-aanlevering geweigerd of afgewezen',
+  phase: 'Algemeen',
+  runbookStep: 'Robuustheid van de berichtverwerking',
+  // A new release often means a new intake (another XML library, another handler): its hardening,
+  // content checks and redelivery check are judged again, in the new release. The size limit is
+  // checked before any release is read, so the 26 MB body is not sent twice.
+  verifies: ['GEN-0.3', 'GEN-0.2'],
+}, async (world) => {
+  const { goLive } = world.calendar;
+  await world.at(goLive.plus({ minutes: 10 }), 'iPgb {to}: er staat werk klaar');
+  await world.createEvents(world.events.fresh(1));
+  await world.counterpartySendsHeen(1);
+  for (const kind of HOSTILE.filter((k) => k !== 'oversized')) await world.deliverHostile(kind);
+  await world.at(goLive.plus({ minutes: 20 }), 'na de aanleveringen: de partij werkt door');
+  await world.counterpartySendsHeen(1);
+  await world.redeliverLast();
+  await world.at(goLive.plus({ minutes: 30 }));
+});
+
+scenario({
   id: 'gen-2-0-2-heen-after-go-live',
   title: 'Een iPgb {from}-heenbericht na de ingebruikname wordt geweigerd of afgewezen',
   phase: 'Algemeen',
