@@ -119,7 +119,7 @@ export const CONTROL_RULES: ControlRule[] = [
   },
 ];
 
-const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role'];
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role', 'xsd-invalid', 'second-retour-on-answered-heen'];
 
 export const MESSAGE_RULES: MessageRule[] = [
   {
@@ -416,6 +416,19 @@ export const MESSAGE_RULES: MessageRule[] = [
       await w.at(heenStop);
     },
     fix: 'submit everything that may be submitted during the /clock call itself, not a fixed number per call',
+  },
+  {
+    kind: 'message', name: 'a retour the switch refused until 16.58 uur goes in the last two minutes before the retourstop',
+    verifies: ['AFS-1.3', 'TRA-2.2'],
+    body: async (w) => {
+      const { heenStop, retourStop } = w.calendar;
+      w.blockSwitch({ from: heenStop.minus({ minutes: 2 }), until: retourStop.minus({ minutes: 2 }), scope: 'retour' });
+      await w.at(heenStop.minus({ minutes: 1 }));
+      await w.counterpartySendsHeen(1);
+      await w.at(retourStop.minus({ minutes: 2 }));
+      await w.at(retourStop);
+    },
+    fix: 'offer a refused retour again at every moment up to the retourstop itself (the first blocked instant), not up to a margin of your own',
   },
   {
     kind: 'message', name: 'a retour delivered between the heenstop and the retourstop is taken and processed by 17.00 uur',

@@ -20,7 +20,7 @@ import type { Bericht, Heenbericht, Release } from '../messages/model.js';
 import type { XmlStyle } from '../messages/xml-style.js';
 import { isHeen, isRetour } from '../messages/model.js';
 import { heenOf, parseXml } from '../messages/index.js';
-import { isHeenName } from '../messages/catalog.js';
+import { heenNameOf, isHeenName } from '../messages/catalog.js';
 import { Counterparty } from '../counterparty/counterparty.js';
 import { deliverableHeenRelease } from '../profile/release-windows.js';
 import { runProfile } from '../profile/run-profile.js';
@@ -379,17 +379,19 @@ export class CutoverWorld {
       this.note(`no hostile delivery ${kind}: the ${heen.family} this role receives names no Ontvanger`);
       return undefined;
     }
-    const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : this.ownHeenShape();
+    const answered = kind === 'second-retour-on-answered-heen' ? this.answeredOwnHeen() : undefined;
+    const own = kind === 'retour-in-another-release' ? this.acceptedOwnHeen() : kind === 'second-retour-on-answered-heen' ? answered?.heen : this.ownHeenShape();
     if (!own) {
       this.note(`no hostile delivery ${kind}: the switch accepted no heen of the party for it to name`);
       return undefined;
     }
-    const hostile = hostileBody(kind, heen, own, this.releases);
+    const hostile = hostileBody(kind, heen, own, this.releases, answered?.retourCodes);
     const meta = this.metaOf(hostile.bericht);
     const outcome = await this.deliverer.deliver(this.party.url, hostile.body, meta);
     this.hostile.push({
       label: hostile.label, at: this.clock.now(), expectation: hostile.expectation, status: outcome.status,
       xmlHash: outcome.entry.xmlHash, identificatie: meta.identificatieRetour ?? meta.identificatie ?? '',
+      ...(hostile.answered ? { answered: hostile.answered } : {}),
     });
     this.note(`hostile delivery: ${hostile.label} → ${outcome.status || 'no answer'}`);
     return hostile.label;
@@ -625,6 +627,20 @@ export class CutoverWorld {
     for (const e of [...latestFirst.filter((a) => !answered.has(a.identificatie)), ...latestFirst]) {
       const bericht = this.messageOf(e.xmlHash);
       if (bericht && isHeen(bericht)) return bericht;
+    }
+    return undefined;
+  }
+
+  /** The party's latest heen on which the switch delivered a retour the party took, with that retour's codes. */
+  private answeredOwnHeen(): { heen: Heenbericht; retourCodes: readonly string[] } | undefined {
+    const entries = this.ledger.entries();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.kind !== 'delivery' || e.status !== 202 || !e.name || isHeenName(e.name)) continue;
+      const retour = this.messageOf(e.xmlHash);
+      const heenEntry = entries.find((h) => h.kind === 'submission' && h.origin === 'put' && h.status === 202 && h.identificatie === e.identificatie && h.name === heenNameOf(e.name!));
+      const heen = heenEntry && this.messageOf(heenEntry.xmlHash);
+      if (retour && isRetour(retour) && heen && isHeen(heen)) return { heen, retourCodes: retour.header.retourCodes };
     }
     return undefined;
   }

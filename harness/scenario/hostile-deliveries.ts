@@ -3,14 +3,15 @@
  * from a valid heen the party's role receives, with the answers the protocol allows.
  */
 import type { Bericht, Heenbericht, Release, Retourbericht } from '../messages/model.js';
-import { buildXml, releaseInfo, retourOn, syntheticBsn, syntheticBsnCount, unknownNamespaceSegment } from '../messages/index.js';
-import type { HostileExpectation } from '../verdicts/observations.js';
+import { buildXml, isAccepting, releaseInfo, retourOn, syntheticBsn, syntheticBsnCount, unknownNamespaceSegment } from '../messages/index.js';
+import type { HostileDelivery, HostileExpectation } from '../verdicts/observations.js';
 
 export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
   | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law'
-  | 'ontvanger-not-the-receiver' | 'identificatie-reused' | 'heen-for-another-role' | 'heen-in-wrong-release';
+  | 'ontvanger-not-the-receiver' | 'identificatie-reused' | 'heen-for-another-role' | 'xsd-invalid' | 'heen-in-wrong-release'
+  | 'second-retour-on-answered-heen';
 
 export interface HostileBody {
   kind: HostileKind;
@@ -19,6 +20,7 @@ export interface HostileBody {
   expectation: HostileExpectation;
   /** The message the body was made from, for the ledger and the verdict. */
   bericht: Bericht;
+  answered?: HostileDelivery['answered'];
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -39,10 +41,20 @@ function oversized(xml: string): Uint8Array {
  *   in the release the delivery moment allows, unless the kind is `heen-in-wrong-release`; for
  *   `identificatie-reused` one delivered to the party before, whose Identificatie the body reuses
  * @param ownHeen a heen shaped like the ones the party sends, with an Identificatie it never used;
- *   for `retour-in-another-release` one the party sent and the switch accepted
+ *   for `retour-in-another-release` one the party sent and the switch accepted; for
+ *   `second-retour-on-answered-heen` one whose retour (codes `answeredWith`) was delivered
  * @param releases the migration's two releases
  */
-export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht, releases: { from: Release; to: Release }): HostileBody {
+export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenbericht, releases: { from: Release; to: Release }, answeredWith: readonly string[] = []): HostileBody {
+  if (kind === 'second-retour-on-answered-heen') {
+    // A second retour, another IdentificatieRetour and another verdict, on a heen answered before:
+    // ING-3.6, the heen shows its retour's codes, never another's.
+    const codes = isAccepting(answeredWith) ? ['0001'] : ['0200'];
+    const id = ownHeen.header.berichtIdentificatie.identificatie;
+    const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RTWEEDE0001', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: codes });
+    return { kind, bericht: retour, label: `a second retour (${codes.join(',')}) on ${id}, a heen of the party answered before with ${answeredWith.join(',')}`,
+      body: utf8(buildXml(retour)), expectation: 'keep-first-answer-or-refuse', answered: { name: `${ownHeen.wet}${ownHeen.family}`, identificatie: id, retourCodes: answeredWith } };
+  }
   if (kind === 'retour-for-unknown-heen') {
     const retour: Retourbericht = retourOn(ownHeen, { identificatieRetour: 'RONBEKEND1', dagtekeningRetour: ownHeen.header.berichtIdentificatie.dagtekening, retourCodes: ['0200'] });
     return { kind, bericht: retour, label: `a retour on ${ownHeen.header.berichtIdentificatie.identificatie}, a heen the party never sent`, body: utf8(buildXml(retour)), expectation: 'list-rejected-or-refuse' };
@@ -73,7 +85,7 @@ export function hostileBody(kind: HostileKind, heen: Heenbericht, ownHeen: Heenb
   return { ...bodyFromHeen(kind, heen), bericht: heen };
 }
 
-function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release' | 'heen-for-another-role' | 'identificatie-reused'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
+function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 'retour-in-another-release' | 'heen-for-another-role' | 'identificatie-reused' | 'second-retour-on-answered-heen'>, heen: Heenbericht): Omit<HostileBody, 'bericht'> {
   const xml = buildXml(heen);
   switch (kind) {
     case 'not-well-formed':
@@ -130,6 +142,11 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 're
       return { kind, label: `a 507 for Ontvanger ${other}, another party than the receiver ${ontvanger}`, expectation: 'refuse-or-reject',
         body: utf8(xml.replace(/<Ontvanger>[^<]*<\/Ontvanger>/, `<Ontvanger>${other}</Ontvanger>`)) };
     }
+    case 'xsd-invalid':
+      // Well-formed and readable, but an amount over the schema's maximum (eurocents, 0..99999999):
+      // what a switch that skipped validation would pass on. messages.md: no retour on it.
+      return { kind, label: 'a heen that is readable but not valid against its XSD (an amount of 100000000 eurocents, the maximum is 99999999)', expectation: 'list-rejected-or-refuse',
+        body: utf8(xml.replace(/<(Bedrag|FunctieBudgetBedrag)>[^<]*<\//, '<$1>100000000</')) };
     case 'heen-in-wrong-release':
       return { kind, label: `a ${heen.release} heen at a moment that release is not allowed`, body: utf8(xml), expectation: 'refuse-or-reject' };
   }

@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import type { Calendar } from '../clock/calendar.js';
 import type { MigrationProfile } from '../profile/migration-profile.js';
 import type { LedgerEntry } from '../ledger/ledger-entry.js';
-import type { Bericht, Role } from '../messages/model.js';
+import type { Bericht, MessageName, Role } from '../messages/model.js';
 import type { Intent, PartyState } from '../protocol/party-protocol.js';
 import type { UnplannedBlock } from '../switch/unplanned-block.js';
 
@@ -31,7 +31,9 @@ export type HostileExpectation =
   /** 400, or 202 and answered with a retour like any valid heen (a byte-order mark). */
   | 'answer-or-refuse'
   /** 400, or 202 and listed as rejected (a retour that answers no heen of the party's). */
-  | 'list-rejected-or-refuse';
+  | 'list-rejected-or-refuse'
+  /** 400, or 202 with the heen it names still showing the codes of its first retour (a second retour on it). */
+  | 'keep-first-answer-or-refuse';
 
 export interface HostileDelivery {
   label: string;
@@ -42,6 +44,8 @@ export interface HostileDelivery {
   xmlHash: string;
   /** The Identificatie (of a heen) or IdentificatieRetour (of a retour) the body carries. */
   identificatie: string;
+  /** For `keep-first-answer-or-refuse`: the party's heen the body names, and the codes it showed before. */
+  answered?: { name: MessageName; identificatie: string; retourCodes: readonly string[] };
 }
 
 export interface Redelivery {

@@ -16,8 +16,10 @@ scenario({
   alsoOnSecondCalendar: true,
 }, async (world) => {
   const { heenStop, retourStop, goLive } = world.calendar;
-  await world.at(heenStop.minus({ hours: 3 }), 'gewoon verkeer: een heenbericht en een retourbericht gaan heen en weer');
+  await world.at(heenStop.minus({ hours: 3 }), 'gewoon verkeer: heenberichten en een retourbericht gaan heen en weer; op één heenbericht komt het retourbericht pas na de ingebruikname');
   await world.createEvents(world.events.fresh(1));
+  // Sent, and not answered before the restart: it must not go again, and its late retour must land.
+  await world.createEvents(world.events.fresh(1), { answeredAt: goLive.plus({ minutes: 30 }) });
   await world.counterpartySendsHeen(1);
 
   world.blockSwitch({ from: heenStop.minus({ hours: 2 }), until: retourStop, scope: 'retour' });

@@ -56,3 +56,21 @@ scenario({
   await world.at(retourStop);
   await world.at(goLive);
 });
+
+scenario({
+  id: 'tra-retour-refused-until-just-before-retour-stop',
+  title: 'Een geweigerd retourbericht gaat nog in de laatste minuten vóór de retourstop, als het schakelpunt dan weer open is',
+  phase: 'Transitie',
+  runbookStep: '1.3 Alle retourberichten op de ontvangen heenberichten zijn verzonden',
+  // cutover.md: half-open, the retour stop itself is the first blocked instant. A party whose own
+  // stop lies a few minutes early holds the retour until after the go-live.
+  verifies: ['AFS-1.3', 'TRA-2.2'],
+}, async (world) => {
+  const { heenStop, retourStop, goLive } = world.calendar;
+  world.blockSwitch({ from: heenStop.minus({ minutes: 2 }), until: retourStop.minus({ minutes: 2 }), scope: 'retour' });
+  await world.at(heenStop.minus({ minutes: 1 }), 'storing: het schakelpunt weigert retourberichten tot 16.58 uur');
+  await world.counterpartySendsHeen(1);
+  await world.at(retourStop.minus({ minutes: 2 }), 'de storing is voorbij, twee minuten vóór de retourstop');
+  await world.at(retourStop);
+  await world.at(goLive);
+});

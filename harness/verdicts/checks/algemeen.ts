@@ -243,6 +243,7 @@ const EXPECTED: Readonly<Record<HostileExpectation, string>> = {
   'refuse-or-reject': 'refused with 400, or taken (202), answered with a rejecting retour and listed as rejected',
   'answer-or-refuse': 'refused with 400, or taken (202) and answered with a retour like any valid heen',
   'list-rejected-or-refuse': 'refused with 400, or taken (202) and listed as rejected',
+  'keep-first-answer-or-refuse': 'refused with 400, or taken (202) while the heen it names keeps showing the codes of its first retour',
 };
 
 function hostileFindings(obs: Observations, traffic: ObservedTraffic): { findings: Finding[]; notDue: NotDue[] } {
@@ -264,7 +265,11 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
     // A heen it rejects is one the party does not act on: its own state must say so too.
     const listedAsRejected = !final || listed?.status === 'rejected';
     let how = `answered ${h.status || 'nothing (no answer)'}`;
-    if (h.status === 202 && h.expectation !== 'refuse') {
+    const named = h.answered && final?.outgoing.find((o) => o.identificatie === h.answered?.identificatie && o.bericht === h.answered.name);
+    const keptFirst = !final || !h.answered || (!!named && named.retourCodes.join(',') === h.answered.retourCodes.join(','));
+    if (h.status === 202 && h.expectation === 'keep-first-answer-or-refuse') {
+      how += `, and the heen ${h.answered?.identificatie ?? ''} shows ${named ? named.retourCodes.join(',') || 'no codes' : 'nothing (not listed)'}`;
+    } else if (h.status === 202 && h.expectation !== 'refuse') {
       how += h.expectation === 'list-rejected-or-refuse'
         ? `, and the party lists it as ${listed?.status ?? 'absent'}`
         : retour ? `, then a retour with RetourCodes ${codes.join(',')}` : ', and no retour followed';
@@ -277,6 +282,7 @@ function hostileFindings(obs: Observations, traffic: ObservedTraffic): { finding
       'refuse-or-reject': !!retour && !isAccepting(codes) && listedAsRejected,
       'answer-or-refuse': !!retour,
       'list-rejected-or-refuse': listed?.status === 'rejected',
+      'keep-first-answer-or-refuse': keptFirst,
     }[h.expectation];
     if (refused || taken) continue;
     // A taken heen owes its retour only from the first moment that retour's release may pass.

@@ -2,13 +2,15 @@
  * What the party reports of its own heen (`GET /state`, party-protocol.md) held against the switch
  * ledger, at every state the scenario read: one outgoing entry per business event it was given,
  * `sent` or `answered` only once the switch accepted a heen of it, and `identificatie` and
- * `release` those of the message as last submitted (null before the first attempt). A party whose
+ * `release` those of the message as last submitted (null before the first attempt), and no business
+ * event listed twice. A party whose
  * state says otherwise reports a message as sent that is not (TRA-2.2), or shows its retour on a
  * message the switch never saw.
  *
  * The same for a retour it owes: not listed `sent` before it offered one on its heen at all. And
  * the other way round: a heen the switch accepted is no longer `queued`, every valid delivery the
- * party took (202) is listed in `incoming` with its release, and a delivered heen whose retour the
+ * party took (202) is listed in `incoming` with its release (a heen without fault as processed, also
+ * while its retour waits), and a delivered heen whose retour the
  * switch accepted lists that retour, `sent`, by its IdentificatieRetour. A state that forgets what
  * went or came hides what the party would do twice or never.
  *
@@ -33,6 +35,14 @@ export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic):
   };
   for (const snapshot of obs.snapshots) {
     const entries = new Map(snapshot.state.outgoing.map((o) => [o.intentId, o]));
+    // One entry per intent (party-protocol.md): a second row of one intent says two things at once.
+    const twice = [...new Set(snapshot.state.outgoing.map((o) => o.intentId).filter((id, i, all) => all.indexOf(id) !== i))];
+    if (twice.length) once('outgoing-twice', () => ({
+      requirement: 'TRA-2.2', category: 'correlation',
+      expected: `GET /state at ${when(obs, snapshot.at)} to list one outgoing entry per business event (party-protocol.md)`,
+      happened: `${twice.length} business event(s) are listed more than once: ${sample(twice, (id) => `${id} as ${snapshot.state.outgoing.filter((o) => o.intentId === id).map((o) => o.status).join(' and ')}`)}`,
+      messageIds: twice.slice(0, 3).map((id) => `event ${id}`),
+    }));
     const missing = traffic.trails.filter((t) => t.event.createdAt < snapshot.at && !entries.has(t.event.intentId));
     if (missing.length) once('missing', () => ({
       requirement: 'TRA-2.2', category: 'lost',
@@ -133,6 +143,14 @@ function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: St
       continue;
     }
     if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
+    // The suite's counterparty sends heen without fault: each is to be processed, never rejected,
+    // also while its retour waits (a hostile heen sharing its Identificatie may be the rejected one).
+    if (!candidates.some((i) => i.status === 'processed')) once(`incoming-rejected:${d.heenRef}`, () => ({
+      requirement: 'TRA-2.2', category: 'correlation',
+      expected: `${what}, a heen without fault, listed in incoming as processed`,
+      happened: `at ${when(obs, snapshot.at)} the party lists it as ${entry.status}${entry.retour ? `, its retour ${entry.retour.identificatie} ${entry.retour.status}` : ', with no retour yet'}`,
+      messageIds: [d.id],
+    }));
     const retours = traffic.retoursOn(d.heenRef).filter((r) => r.accepted && r.at < shownBy(obs, snapshot));
     if (!retours.length) continue;
     const shown = entry.retour;
