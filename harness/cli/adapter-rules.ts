@@ -119,7 +119,7 @@ export const CONTROL_RULES: ControlRule[] = [
   },
 ];
 
-const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role', 'xsd-invalid', 'second-retour-on-answered-heen'];
+const HOSTILE: HostileKind[] = ['not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'not-utf8', 'unknown-namespace', 'namespace-code-mismatch', 'bsn-fails-11-test', 'zorgfunctie-of-another-law', 'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role', 'second-retour-on-answered-heen'];
 
 export const MESSAGE_RULES: MessageRule[] = [
   {

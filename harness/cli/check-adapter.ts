@@ -1,5 +1,5 @@
 /**
- * `npm run check-adapter -- --endpoint URL --role ROLE [--identity CODE] [--token T]
+ * `npm run check-adapter -- --endpoint URL --role ROLE [--identity CODE] [--token T | --token-file FILE]
  *  [--switch-listen HOST:PORT --switch-url URL]`: in seconds, before the full run, every control
  * call and message-plane rule of the party protocol against a running adapter, one line each:
  * ✔, or ✘ with what happened and what to fix. Exit 0 all passed, 1 a rule failed, 2 the
@@ -10,8 +10,9 @@ import { defaultIdentity, fitsRole, identityFormat, isRole, ROLES } from '../sut
 import { probeParty } from '../sut/party-probe.js';
 import { ENV, parseHostPort } from '../scenario/run-settings.js';
 import { checkAdapter, ruleLine } from './adapter-check.js';
+import { readToken } from './conformance-args.js';
 
-const USAGE = 'npm run check-adapter -- --endpoint URL --role gemeente|zorgkantoor|svb [--identity CODE] [--token T] [--switch-listen HOST:PORT --switch-url URL]';
+const USAGE = 'npm run check-adapter -- --endpoint URL --role gemeente|zorgkantoor|svb [--identity CODE] [--token T | --token-file FILE] [--switch-listen HOST:PORT --switch-url URL]';
 
 function fail(message: string): never {
   process.stderr.write(`check-adapter: ${message}\n`);
@@ -21,7 +22,7 @@ function fail(message: string): never {
 let values: Record<string, string | undefined>;
 try {
   values = parseArgs({
-    options: { endpoint: { type: 'string' }, role: { type: 'string' }, identity: { type: 'string' }, token: { type: 'string' }, 'switch-listen': { type: 'string' }, 'switch-url': { type: 'string' } },
+    options: { endpoint: { type: 'string' }, role: { type: 'string' }, identity: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' }, 'switch-listen': { type: 'string' }, 'switch-url': { type: 'string' } },
   }).values as Record<string, string | undefined>;
 } catch (error) {
   fail(`${(error as Error).message}. Fix: ${USAGE}.`);
@@ -36,6 +37,14 @@ if (values['switch-listen']) {
   process.env[ENV.switchListen] = values['switch-listen'];
 }
 if (values['switch-url']) process.env[ENV.switchUrl] = values['switch-url'];
+// The same token options as `npm run conformance`, so one CI secret file serves both.
+if (values['token'] && values['token-file']) fail('--token and --token-file are both given. Fix: give the token once, best with --token-file FILE.');
+let token = values['token'];
+if (values['token-file']) {
+  const read = readToken(values['token-file']);
+  if ('error' in read) fail(`--token-file ${values['token-file']} ${read.error}. Fix: point --token-file at a readable file holding the token on its first line.`);
+  else token = read.token;
+}
 
 const url = endpoint.replace(/\/+$/, '');
 try {
@@ -44,7 +53,7 @@ try {
   fail((error as Error).message);
 }
 const started = performance.now();
-const results = await checkAdapter({ url, role, identity, ...(values['token'] ? { token: values['token'] } : {}) });
+const results = await checkAdapter({ url, role, identity, ...(token ? { token } : {}) });
 for (const r of results) process.stdout.write(`${ruleLine(r)}\n`);
 const failed = results.filter((r) => !r.passed);
 process.stdout.write(`\n${results.length - failed.length} of ${results.length} rules hold (${((performance.now() - started) / 1000).toFixed(1)} s)${failed.length ? `; first broken rule: ${failed[0]!.rule}` : ''}\n`);

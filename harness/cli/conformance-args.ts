@@ -289,7 +289,7 @@ function ciOptions(single: Map<Single, string>, cwd: string): CiOptions | ArgErr
 }
 
 /** The token is the file's first line; an empty file is a mistake, not "no token". */
-function readToken(path: string): { token: string } | { error: string } {
+export function readToken(path: string): { token: string } | { error: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -90,12 +90,13 @@ describe('a misbehaving party ends the run with status 2 and a clear message', (
     const url = await serve((req, res) => { req.resume(); res.writeHead(200, { 'content-type': 'text/html' }).end('<html>garbage</html>'); });
     const run = await conformance(url);
     expect(run.status).toBe(2);
-    expect(run.output).toMatch(/\[unreachable\].*session/i);
+    // It answered, so it is reachable: the record says the protocol was not followed.
+    expect(run.output).toMatch(/\[protocol\].*session/i);
     expect(requirement(run.summary, 'GEN-0.3')).toMatchObject({ verdict: 'not-tested', reason: expect.stringContaining('not JSON') });
     expect(run.summary).toMatchObject({ complete: false });
     // Bounded is the harness's own promise: a scenario given garbage gives up within its session
     // budget (3 control calls at the 1500 ms bound), however long the whole run took to start and report.
-    const broken = (run.records ?? []).filter((r) => r.brokenBy === 'unreachable');
+    const broken = (run.records ?? []).filter((r) => r.brokenBy === 'protocol');
     expect(broken.length).toBeGreaterThan(0);
     for (const r of broken) expect(r.durationMs, r.scenarioId).toBeLessThan(3 * 1500);
   }, WHOLE_RUN_MS);

@@ -30,6 +30,7 @@ export const CATEGORY_NL: Readonly<Record<string, string>> = {
   content: 'inhoud klopt niet',
   robustness: 'levering verkeerd afgehandeld',
   unreachable: 'partij niet bereikbaar: niet te beoordelen',
+  protocol: 'partij antwoordt anders dan het protocol: niet te beoordelen',
   harness: 'fout in de suite: niet te beoordelen',
 };
 

@@ -291,7 +291,8 @@ const UNFINISHED = '[deadline] the scenario did not finish: vitest\'s last-resor
 /** What broke a scenario, from the error that did. */
 function brokenKind(error: unknown): BrokenBy {
   if (!(error instanceof PartyError)) return 'harness';
-  return error.kind === 'unauthorized' ? 'unauthorized' : 'unreachable';
+  // A party that answered, but not as the protocol says, is not unreachable: say which it was.
+  return error.kind === 'unauthorized' ? 'unauthorized' : error.kind === 'protocol' ? 'protocol' : 'unreachable';
 }
 
 /** Set in this worker once the party answered 401; the conformance command then ends the run. */

@@ -10,7 +10,7 @@ export type HostileKind =
   | 'not-well-formed' | 'doctype-external-entity' | 'doctype-without-entities' | 'entity-bomb' | 'oversized' | 'not-utf8'
   | 'unknown-namespace' | 'namespace-code-mismatch' | 'byte-order-mark'
   | 'retour-for-unknown-heen' | 'retour-in-another-release' | 'bsn-fails-11-test' | 'zorgfunctie-of-another-law'
-  | 'ontvanger-not-the-receiver' | 'identificatie-reused' | 'heen-for-another-role' | 'xsd-invalid' | 'heen-in-wrong-release'
+  | 'ontvanger-not-the-receiver' | 'identificatie-reused' | 'heen-for-another-role' | 'heen-in-wrong-release'
   | 'second-retour-on-answered-heen';
 
 export interface HostileBody {
@@ -142,11 +142,6 @@ function bodyFromHeen(kind: Exclude<HostileKind, 'retour-for-unknown-heen' | 're
       return { kind, label: `a 507 for Ontvanger ${other}, another party than the receiver ${ontvanger}`, expectation: 'refuse-or-reject',
         body: utf8(xml.replace(/<Ontvanger>[^<]*<\/Ontvanger>/, `<Ontvanger>${other}</Ontvanger>`)) };
     }
-    case 'xsd-invalid':
-      // Well-formed and readable, but an amount over the schema's maximum (eurocents, 0..99999999):
-      // what a switch that skipped validation would pass on. messages.md: no retour on it.
-      return { kind, label: 'a heen that is readable but not valid against its XSD (an amount of 100000000 eurocents, the maximum is 99999999)', expectation: 'list-rejected-or-refuse',
-        body: utf8(xml.replace(/<(Bedrag|FunctieBudgetBedrag)>[^<]*<\//, '<$1>100000000</')) };
     case 'heen-in-wrong-release':
       return { kind, label: `a ${heen.release} heen at a moment that release is not allowed`, body: utf8(xml), expectation: 'refuse-or-reject' };
   }

@@ -21,4 +21,4 @@ export type JudgedVerdict = Extract<Result, 'passed' | 'failed' | 'not-tested'>;
  * Why a test could not judge, as data: the reason's text starts with the same word in brackets for
  * a human reader, but code decides on this field, never on the text.
  */
-export type BrokenBy = 'harness' | 'unauthorized' | 'unreachable' | 'deadline' | 'switch';
+export type BrokenBy = 'harness' | 'unauthorized' | 'unreachable' | 'protocol' | 'deadline' | 'switch';

@@ -9,7 +9,7 @@ import type { HostileKind } from '../../harness/scenario/index.js';
 const HOSTILE: HostileKind[] = [
   'not-well-formed', 'doctype-external-entity', 'doctype-without-entities', 'entity-bomb', 'oversized', 'not-utf8',
   'unknown-namespace', 'namespace-code-mismatch', 'retour-for-unknown-heen', 'bsn-fails-11-test', 'zorgfunctie-of-another-law',
-  'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role', 'xsd-invalid', 'second-retour-on-answered-heen',
+  'ontvanger-not-the-receiver', 'identificatie-reused', 'heen-for-another-role', 'second-retour-on-answered-heen',
   'byte-order-mark',
 ];
 

@@ -9,8 +9,8 @@
  *
  * The same for a retour it owes: not listed `sent` before it offered one on its heen at all. And
  * the other way round: a heen the switch accepted is no longer `queued`, every valid delivery the
- * party took (202) is listed in `incoming` with its release (a heen without fault as processed, also
- * while its retour waits), and a delivered heen whose retour the
+ * party took (202) is listed in `incoming` with its release (as processed when the party answers it
+ * with an accepting retour, also while that retour waits), and a delivered heen whose retour the
  * switch accepted lists that retour, `sent`, by its IdentificatieRetour. A state that forgets what
  * went or came hides what the party would do twice or never.
  *
@@ -24,6 +24,7 @@ import { stateLagMs, type Observations, type StateSnapshot } from '../observatio
 import type { IncomingEntry } from '../../protocol/party-protocol.js';
 import { carriesHeen, type ObservedTraffic, type Traffic } from '../traffic.js';
 import { sample, when } from './check.js';
+import { isAccepting, isRetour } from '../../messages/index.js';
 
 export function stateTruthFindings(obs: Observations, traffic: ObservedTraffic): Finding[] {
   const findings: Finding[] = [];
@@ -143,11 +144,14 @@ function incomingTruth(obs: Observations, traffic: ObservedTraffic, snapshot: St
       continue;
     }
     if (!carriesHeen(d.entry.name) || !d.heenRef) continue;
-    // The suite's counterparty sends heen without fault: each is to be processed, never rejected,
-    // also while its retour waits (a hostile heen sharing its Identificatie may be the rejected one).
-    if (!candidates.some((i) => i.status === 'processed')) once(`incoming-rejected:${d.heenRef}`, () => ({
+    // The party's verdict is its retour's (GEN-0.1 judges whether that verdict is right): a heen it
+    // answers, at any time, with an accepting retour is processed, also while that retour waits (a
+    // hostile heen sharing its Identificatie may be the rejected one).
+    const verdicts = traffic.retoursOn(d.heenRef).map((r) => (r.bericht && isRetour(r.bericht) ? r.bericht.header.retourCodes : undefined));
+    const accepts = verdicts.some((codes) => codes !== undefined && isAccepting(codes));
+    if (accepts && !candidates.some((i) => i.status === 'processed')) once(`incoming-rejected:${d.heenRef}`, () => ({
       requirement: 'TRA-2.2', category: 'correlation',
-      expected: `${what}, a heen without fault, listed in incoming as processed`,
+      expected: `${what}, which the party answers with an accepting retour, listed in incoming as processed`,
       happened: `at ${when(obs, snapshot.at)} the party lists it as ${entry.status}${entry.retour ? `, its retour ${entry.retour.identificatie} ${entry.retour.status}` : ', with no retour yet'}`,
       messageIds: [d.id],
     }));
